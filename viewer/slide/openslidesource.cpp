@@ -1,0 +1,170 @@
+#include "viewer/slide/openslidesource.h"
+
+#include <openslide/openslide.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+namespace slidesight {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<double> parseDouble(const char* text) {
+    if (!text || !*text) return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(text, &end);
+    if (errno != 0 || end == text) return std::nullopt;
+    return v;
+}
+
+SlideIdentity identityOf(const std::string& path) {
+    SlideIdentity id;
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(path), ec);
+    id.path = ec ? path : canonical.string();
+    id.fileSize = static_cast<int64_t>(fs::file_size(path, ec));
+    if (ec) id.fileSize = 0;
+    const auto mtime = fs::last_write_time(path, ec);
+    if (!ec) {
+        id.modifiedNs = static_cast<int64_t>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
+    }
+    return id;
+}
+
+SlideInfo readInfo(openslide_t* osr, const std::string& path) {
+    SlideInfo info;
+    info.identity = identityOf(path);
+    const int32_t count = openslide_get_level_count(osr);
+    for (int32_t i = 0; i < count; ++i) {
+        SlideLevel level;
+        openslide_get_level_dimensions(osr, i, &level.width, &level.height);
+        level.downsample = openslide_get_level_downsample(osr, i);
+        const std::string prefix = "openslide.level[" + std::to_string(i) + "].";
+        if (auto tw = parseDouble(openslide_get_property_value(osr, (prefix + "tile-width").c_str())))
+            level.tileWidth = static_cast<int>(*tw);
+        if (auto th = parseDouble(openslide_get_property_value(osr, (prefix + "tile-height").c_str())))
+            level.tileHeight = static_cast<int>(*th);
+        info.levels.push_back(level);
+    }
+    for (const char* const* name = openslide_get_property_names(osr); name && *name; ++name) {
+        const char* value = openslide_get_property_value(osr, *name);
+        info.properties.emplace_back(*name, value ? value : "");
+    }
+    std::sort(info.properties.begin(), info.properties.end());
+    for (const char* const* name = openslide_get_associated_image_names(osr); name && *name; ++name)
+        info.associatedImages.emplace_back(*name);
+
+    if (auto v = info.property(OPENSLIDE_PROPERTY_NAME_VENDOR)) info.vendor = *v;
+    const auto mppX = parseDouble(openslide_get_property_value(osr, OPENSLIDE_PROPERTY_NAME_MPP_X));
+    const auto mppY = parseDouble(openslide_get_property_value(osr, OPENSLIDE_PROPERTY_NAME_MPP_Y));
+    if (mppX && mppY && *mppX > 0.0 && *mppY > 0.0) info.mpp = Mpp{*mppX, *mppY, MppSource::Slide};
+    const auto power = parseDouble(openslide_get_property_value(osr, OPENSLIDE_PROPERTY_NAME_OBJECTIVE_POWER));
+    if (power && *power > 0.0) info.objectivePower = *power;
+    if (const char* bg = openslide_get_property_value(osr, OPENSLIDE_PROPERTY_NAME_BACKGROUND_COLOR)) {
+        char* end = nullptr;
+        const unsigned long rgb = std::strtoul(bg, &end, 16);
+        if (end != bg && std::strlen(bg) == 6) info.backgroundRgb = static_cast<uint32_t>(rgb) & 0xFFFFFFu;
+    }
+    info.identity.quickHash = info.property(OPENSLIDE_PROPERTY_NAME_QUICKHASH1).value_or("");
+    return info;
+}
+
+}  // namespace
+
+Expected<std::shared_ptr<OpenSlideSource>> OpenSlideSource::open(const std::string& path) {
+    using Result = Expected<std::shared_ptr<OpenSlideSource>>;
+    const std::string name = fs::path(path).filename().string();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return Result::failure("The file \"" + path + "\" does not exist.");
+    if (fs::is_directory(path, ec))
+        return Result::failure("\"" + path + "\" is a folder, not a slide file.");
+    {
+        std::ifstream probe(path, std::ios::binary);
+        if (!probe) return Result::failure("The file \"" + name + "\" cannot be read (permission denied).");
+    }
+    const char* vendor = openslide_detect_vendor(path.c_str());
+    openslide_t* osr = openslide_open(path.c_str());
+    if (!osr) {
+        return Result::failure("\"" + name + "\" is not a slide format that OpenSlide can read" +
+                               (vendor ? std::string(" (it looks like ") + vendor + ")." : "."));
+    }
+    if (const char* err = openslide_get_error(osr)) {
+        std::string msg = "\"" + name + "\" is damaged or incomplete: " + err + ".";
+        openslide_close(osr);
+        return Result::failure(msg);
+    }
+    SlideInfo info = readInfo(osr, path);
+    if (info.levels.empty() || info.width() <= 0 || info.height() <= 0) {
+        openslide_close(osr);
+        return Result::failure("\"" + name + "\" has no image levels.");
+    }
+    // A one-pixel read catches files whose header parses but whose tiles do not.
+    uint32_t pixel = 0;
+    openslide_read_region(osr, &pixel, 0, 0, static_cast<int32_t>(info.levels.size()) - 1, 1, 1);
+    if (const char* err = openslide_get_error(osr)) {
+        std::string msg = "\"" + name + "\" is damaged or incomplete: " + err + ".";
+        openslide_close(osr);
+        return Result::failure(msg);
+    }
+    return std::shared_ptr<OpenSlideSource>(new OpenSlideSource(osr, std::move(info)));
+}
+
+std::string OpenSlideSource::libraryVersion() {
+    const char* v = openslide_get_version();
+    return v ? v : "unknown";
+}
+
+OpenSlideSource::OpenSlideSource(openslide_t* osr, SlideInfo info) : osr_(osr), info_(std::move(info)) {}
+
+OpenSlideSource::~OpenSlideSource() {
+    if (osr_) openslide_close(osr_);
+}
+
+std::string OpenSlideSource::errorMessage() const {
+    const char* err = openslide_get_error(osr_);
+    return err ? err : "";
+}
+
+Expected<ArgbImage> OpenSlideSource::readRegion(int level, int64_t x0, int64_t y0, int width,
+                                                int height) const {
+    if (level < 0 || level >= static_cast<int>(info_.levels.size()))
+        return Expected<ArgbImage>::failure("Level " + std::to_string(level) + " does not exist.");
+    if (width <= 0 || height <= 0 ||
+        static_cast<int64_t>(width) * height > std::numeric_limits<int32_t>::max() / 4)
+        return Expected<ArgbImage>::failure("A region of " + std::to_string(width) + "x" +
+                                            std::to_string(height) + " pixels cannot be read.");
+    ArgbImage image(width, height, 0u);
+    openslide_read_region(osr_, image.pixels.data(), x0, y0, level, width, height);
+    const std::string err = errorMessage();
+    if (!err.empty())
+        return Expected<ArgbImage>::failure("Reading the slide failed: " + err + ".");
+    compositePremultipliedOver(image.pixels, info_.backgroundRgb);
+    return image;
+}
+
+Expected<ArgbImage> OpenSlideSource::readAssociatedImage(const std::string& name) const {
+    if (std::find(info_.associatedImages.begin(), info_.associatedImages.end(), name) ==
+        info_.associatedImages.end())
+        return Expected<ArgbImage>::failure("The slide has no \"" + name + "\" image.");
+    int64_t w = 0, h = 0;
+    openslide_get_associated_image_dimensions(osr_, name.c_str(), &w, &h);
+    if (w <= 0 || h <= 0 || w * h > std::numeric_limits<int32_t>::max() / 4)
+        return Expected<ArgbImage>::failure("The \"" + name + "\" image cannot be read.");
+    ArgbImage image(static_cast<int>(w), static_cast<int>(h), 0u);
+    openslide_read_associated_image(osr_, name.c_str(), image.pixels.data());
+    const std::string err = errorMessage();
+    if (!err.empty())
+        return Expected<ArgbImage>::failure("Reading the \"" + name + "\" image failed: " + err + ".");
+    compositePremultipliedOver(image.pixels, info_.backgroundRgb);
+    return image;
+}
+
+}  // namespace slidesight

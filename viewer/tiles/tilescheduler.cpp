@@ -1,0 +1,118 @@
+#include "viewer/tiles/tilescheduler.h"
+
+#include <QtCore/QThread>
+
+#include <algorithm>
+
+namespace slidesight {
+
+TileScheduler::TileScheduler(TileCache* cache, int threads, QObject* parent)
+    : QObject(parent), cache_(cache) {
+    qRegisterMetaType<slidesight::TileKey>("slidesight::TileKey");
+    if (threads <= 0) threads = std::max(2, QThread::idealThreadCount());
+    for (int i = 0; i < threads; ++i) {
+        QThread* t = QThread::create([this] { run(); });
+        t->setObjectName(QStringLiteral("tile-io-%1").arg(i + 1));
+        workers_.push_back(t);
+        t->start(QThread::LowPriority);
+    }
+}
+
+TileScheduler::~TileScheduler() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+        pending_.clear();
+    }
+    wake_.notify_all();
+    for (QThread* t : workers_) {
+        t->wait();
+        delete t;
+    }
+}
+
+void TileScheduler::request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys) {
+    if (!slide) return;
+    const quint64 id = slide->sourceId();
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                      [id](const Job& j) { return j.key.sourceId == id; }),
+                       pending_.end());
+        std::unordered_set<TileKey> seen;
+        for (const TileKey& key : keys) {
+            if (key.sourceId != id || inFlight_.count(key) || !seen.insert(key).second) continue;
+            if (cache_->contains(key)) continue;
+            pending_.push_back(Job{key, slide});
+        }
+    }
+    wake_.notify_all();
+}
+
+void TileScheduler::cancel(quint64 sourceId) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                  [sourceId](const Job& j) { return j.key.sourceId == sourceId; }),
+                   pending_.end());
+    ++generation_[sourceId];
+}
+
+int TileScheduler::pendingCount() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return static_cast<int>(pending_.size());
+}
+
+int TileScheduler::inFlightCount() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return static_cast<int>(inFlight_.size());
+}
+
+bool TileScheduler::isIdle() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return pending_.empty() && inFlight_.empty();
+}
+
+qint64 TileScheduler::tilesRead() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tilesRead_;
+}
+
+void TileScheduler::run() {
+    for (;;) {
+        Job job;
+        quint64 generation = 0;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+            if (stopping_) return;
+            job = std::move(pending_.front());
+            pending_.pop_front();
+            inFlight_.insert(job.key);
+            generation = generation_[job.key.sourceId];
+        }
+        // No lock is held while reading: the GUI thread never waits on this I/O.
+        auto image = job.slide->readTile(job.key);
+        bool becameIdle = false;
+        bool keep = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            inFlight_.erase(job.key);
+            keep = !stopping_ && generation_[job.key.sourceId] == generation;
+            if (keep) {
+                ++tilesRead_;
+                // Insert before leaving the lock, so a concurrent request() sees the tile
+                // either in flight or in the cache, never in neither.
+                if (image) cache_->insert(job.key, *image);
+            }
+            becameIdle = pending_.empty() && inFlight_.empty();
+        }
+        job.slide.reset();
+        if (keep) {
+            if (image) Q_EMIT tileReady(job.key);
+            else Q_EMIT tileFailed(job.key, QString::fromStdString(image.error()));
+        }
+        if (becameIdle) Q_EMIT idle();
+    }
+}
+
+}  // namespace slidesight

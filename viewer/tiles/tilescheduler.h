@@ -1,0 +1,76 @@
+#pragma once
+
+#include "viewer/tiles/tilecache.h"
+#include "viewer/tiles/tiledslide.h"
+#include "viewer/tiles/tilekey.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class QThread;
+
+namespace slidesight {
+
+/// Reads tiles on a pool of named I/O threads ("tile-io-N") and puts them in a TileCache.
+///
+/// Requests come as ordered lists (see TilePlanner); a new list for a slide replaces that
+/// slide's pending requests, so moving the view drops work that is no longer needed. Tiles
+/// already cached or being read are not requested again (duplicate requests merge).
+/// Cancelling a slide drops its pending work and discards reads still in flight; it never
+/// waits for them.
+///
+/// Thread-safe. Signals are emitted from the worker threads; connect them with a context
+/// object in the receiving thread (queued delivery).
+class TileScheduler : public QObject {
+    Q_OBJECT
+public:
+    /// `threads` <= 0 picks one thread per core (at least two).
+    explicit TileScheduler(TileCache* cache, int threads = 0, QObject* parent = nullptr);
+    /// Stops the workers after their current read.
+    ~TileScheduler() override;
+
+    /// Replaces the pending requests of `slide` by `keys`, in that priority order.
+    void request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys);
+    /// Drops all work of a slide without waiting; its in-flight reads are discarded.
+    void cancel(quint64 sourceId);
+
+    int threadCount() const { return static_cast<int>(workers_.size()); }
+    int pendingCount() const;
+    int inFlightCount() const;
+    bool isIdle() const;
+    /// Total tiles read since construction (for benchmarks and tests).
+    qint64 tilesRead() const;
+
+Q_SIGNALS:
+    void tileReady(slidesight::TileKey key);
+    void tileFailed(slidesight::TileKey key, QString message);
+    /// Nothing pending and nothing in flight.
+    void idle();
+
+private:
+    struct Job {
+        TileKey key;
+        std::shared_ptr<const TiledSlide> slide;
+    };
+    void run();
+
+    TileCache* cache_;
+    std::vector<QThread*> workers_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> pending_;
+    std::unordered_set<TileKey> inFlight_;
+    std::unordered_map<quint64, quint64> generation_;  ///< bumped by cancel()
+    qint64 tilesRead_ = 0;
+    bool stopping_ = false;
+};
+
+}  // namespace slidesight
