@@ -1,0 +1,113 @@
+// slidesight: the desktop viewer. `slidesight [SLIDE]` opens a window;
+// `slidesight --open SLIDE --screenshot OUT.png` renders the view without one.
+#include "app/mainwindow.h"
+#include "app/screenshotrunner.h"
+#include "app/translationloader.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QSettings>
+#include <QtCore/QTextStream>
+#include <QtWidgets/QApplication>
+
+#include <cstring>
+
+using namespace slidesight;
+
+namespace {
+
+bool wantsScreenshot(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0) return true;
+    return false;
+}
+
+int usageError(const QString& message) {
+    QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(message) << Qt::endl;
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Rendering to a file needs no display.
+    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication::setOrganizationName(QStringLiteral("SlideSight"));
+    QApplication::setApplicationName(QStringLiteral("SlideSight"));
+    QApplication::setApplicationVersion(QStringLiteral(SLIDESIGHT_VERSION));
+    QApplication app(argc, argv);
+
+    // The language must be known before any translated text, the parser's included.
+    QString language;
+    const QStringList args = QApplication::arguments();
+    const int langIndex = static_cast<int>(args.indexOf(QStringLiteral("--lang")));
+    if (langIndex >= 0 && langIndex + 1 < args.size()) language = args[langIndex + 1];
+    for (const QString& a : args)
+        if (a.startsWith(QStringLiteral("--lang="))) language = a.mid(7);
+    if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
+    TranslationLoader::install(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Viewer for gigapixel pathology slides."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("slide"), QApplication::translate("main", "Slide to open."), QStringLiteral("[SLIDE]"));
+    const QCommandLineOption openOpt(QStringLiteral("open"), QApplication::translate("main", "Slide to open."), QStringLiteral("SLIDE"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QApplication::translate("main", "Render the view to an image file without a window, then exit."),
+                                     QStringLiteral("OUT.png"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Screenshot size (default 1280x800)."),
+                                     QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption magOpt(QStringLiteral("magnification"),
+                                    QApplication::translate("main", "Screenshot magnification, e.g. 10 (default: fit the slide)."),
+                                    QStringLiteral("X"));
+    const QCommandLineOption centreOpt(QStringLiteral("center"),
+                                       QApplication::translate("main", "Screenshot centre in level-0 pixels."), QStringLiteral("X,Y"));
+    const QCommandLineOption mppOpt(QStringLiteral("mpp"),
+                                    QApplication::translate("main", "µm/px to assume when the slide does not record it."),
+                                    QStringLiteral("UM"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "Interface language, e.g. it or en."),
+                                     QStringLiteral("CODE"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
+                                        QApplication::translate("main", "Screenshot time limit in seconds (default 120)."),
+                                        QStringLiteral("S"), QStringLiteral("120"));
+    parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt});
+    parser.process(app);
+
+    QString slide = parser.value(openOpt);
+    if (slide.isEmpty() && !parser.positionalArguments().isEmpty()) slide = parser.positionalArguments().first();
+
+    if (parser.isSet(shotOpt)) {
+        if (slide.isEmpty()) return usageError(QApplication::translate("main", "--screenshot needs a slide (--open SLIDE)."));
+        ScreenshotRunner::Options o;
+        o.slide = slide;
+        o.output = parser.value(shotOpt);
+        const QStringList wh = parser.value(sizeOpt).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        if (wh.size() == 2) o.size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+        if (!okW || !okH || o.size.width() < 16 || o.size.height() < 16 || o.size.width() > 16384 || o.size.height() > 16384)
+            return usageError(QApplication::translate("main", "--size must look like 1920x1080."));
+        bool ok = true;
+        if (parser.isSet(magOpt)) o.magnification = parser.value(magOpt).toDouble(&ok);
+        if (!ok || o.magnification < 0) return usageError(QApplication::translate("main", "--magnification must be a positive number."));
+        if (parser.isSet(mppOpt)) o.userMpp = parser.value(mppOpt).toDouble(&ok);
+        if (!ok || o.userMpp < 0) return usageError(QApplication::translate("main", "--mpp must be a positive number."));
+        if (parser.isSet(centreOpt)) {
+            const QStringList xy = parser.value(centreOpt).split(QLatin1Char(','));
+            bool okX = false, okY = false;
+            if (xy.size() == 2) o.centre = QPointF(xy[0].toDouble(&okX), xy[1].toDouble(&okY));
+            if (!okX || !okY) return usageError(QApplication::translate("main", "--center must look like 1200,800."));
+        }
+        o.timeoutMs = static_cast<int>(parser.value(timeoutOpt).toDouble(&ok) * 1000);
+        if (!ok || o.timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
+        ScreenshotRunner runner(o);
+        QObject::connect(&runner, &ScreenshotRunner::finished, &app, [](int code) { QApplication::exit(code); });
+        runner.start();
+        return QApplication::exec();
+    }
+
+    MainWindow window;
+    window.show();
+    if (!slide.isEmpty()) window.openSlide(slide);
+    return QApplication::exec();
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QtWidgets/QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QFrame;
+class QPushButton;
+
+namespace slidesight {
+
+class AssociatedImagesDock;
+class Minimap;
+class PropertiesDock;
+class SlideController;
+class SlideView;
+
+/// The main window: a SlideView in the centre, docks for the minimap, the slide's properties
+/// and its associated images, and a status bar with the cursor's level-0 position, the
+/// magnification and µm/px. Work is delegated to SlideController; the window only wires
+/// widgets and actions together.
+///
+/// GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SlideController* controller() const { return controller_; }
+    SlideView* view() const { return view_; }
+
+    /// Opens a slide (asynchronously); failures are reported in a message box.
+    void openSlide(const QString& path);
+    /// The file dialog's filter for every format OpenSlide reads.
+    static QString slideFileFilter();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void updateRecentMenu();
+    void updateStatus();
+    void updateWindowState();
+    void onOpened(const QString& path);
+    void onOpenFailed(const QString& path, const QString& message);
+    void chooseAndOpen();
+    void exportView();
+    void askForMpp();
+    void showSettings();
+    void showAbout();
+
+    SlideView* view_ = nullptr;
+    SlideController* controller_ = nullptr;
+    Minimap* minimap_ = nullptr;
+    PropertiesDock* propertiesDock_ = nullptr;
+    AssociatedImagesDock* imagesDock_ = nullptr;
+    QFrame* mppBar_ = nullptr;
+    QLabel* mppBarText_ = nullptr;
+
+    QLabel* positionLabel_ = nullptr;
+    QLabel* magnificationLabel_ = nullptr;
+    QLabel* mppLabel_ = nullptr;
+    QLabel* loadingLabel_ = nullptr;
+
+    QMenu* recentMenu_ = nullptr;
+    QAction* openAction_ = nullptr;
+    QAction* closeAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* zoomInAction_ = nullptr;
+    QAction* zoomOutAction_ = nullptr;
+    QAction* fitAction_ = nullptr;
+    QAction* mppAction_ = nullptr;
+    QAction* settingsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QList<QAction*> presetActions_;
+};
+
+}  // namespace slidesight

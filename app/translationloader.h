@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QtCore/QString>
+
+class QCoreApplication;
+
+namespace slidesight {
+
+/// Installs the translations for a language: Qt's own and SlideSight's (embedded in the
+/// binary under :/i18n, with the installed share/slidesight/translations as a fallback).
+///
+/// Call once from the GUI thread before creating widgets.
+struct TranslationLoader {
+    /// `language` "" picks the system locale; "en" installs none. Returns the language whose
+    /// SlideSight translation was installed, or "" when none was.
+    static QString install(QCoreApplication& app, const QString& language);
+};
+
+}  // namespace slidesight

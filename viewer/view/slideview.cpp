@@ -1,0 +1,295 @@
+#include "viewer/view/slideview.h"
+
+#include "viewer/layers/layer.h"
+#include "viewer/view/layeritem.h"
+#include "viewer/view/scalebar.h"
+
+#include <QtCore/QVariantAnimation>
+#include <QtGui/QKeyEvent>
+#include <QtGui/QPainter>
+#include <QtGui/QWheelEvent>
+#include <QtWidgets/QScrollBar>
+
+#include <algorithm>
+#include <cmath>
+
+namespace slidesight {
+
+SlideView::SlideView(QWidget* parent)
+    : QGraphicsView(parent), scene_(new QGraphicsScene(this)), zoomAnimation_(new QVariantAnimation(this)) {
+    setScene(scene_);
+    scene_->setItemIndexMethod(QGraphicsScene::NoIndex);  // a handful of large items
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    setCacheMode(QGraphicsView::CacheNone);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame);
+    frameTimer_.setSingleShot(true);
+    frameTimer_.setInterval(16);
+    connect(&frameTimer_, &QTimer::timeout, this, [this] {
+        viewport()->update(dirty_);
+        dirty_ = QRegion();
+    });
+    zoomAnimation_->setDuration(150);
+    zoomAnimation_->setEasingCurve(QEasingCurve::OutCubic);
+    connect(zoomAnimation_, &QVariantAnimation::valueChanged, this,
+            [this](const QVariant& v) { setDownsample(std::exp(v.toDouble())); });
+}
+
+SlideView::~SlideView() { clearLayers(); }
+
+void SlideView::setSlideGeometry(const QSizeF& levelZeroSize, const Mpp& mpp, std::optional<double> objectivePower) {
+    slideSize_ = levelZeroSize;
+    mpp_ = mpp;
+    objectivePower_ = objectivePower;
+    // Allow panning up to half a slide beyond each edge, as slide viewers do.
+    const double mx = levelZeroSize.width() * 0.5;
+    const double my = levelZeroSize.height() * 0.5;
+    scene_->setSceneRect(QRectF(-mx, -my, levelZeroSize.width() + 2 * mx, levelZeroSize.height() + 2 * my));
+    zoomToFit();
+}
+
+void SlideView::setMpp(const Mpp& mpp) {
+    mpp_ = mpp;
+    viewport()->update();
+    scheduleViewChange();
+}
+
+void SlideView::setScaleBarVisible(bool visible) {
+    scaleBarVisible_ = visible;
+    viewport()->update();
+}
+
+LayerItem* SlideView::itemFor(Layer* layer) const {
+    for (LayerItem* item : items_)
+        if (item->layer() == layer) return item;
+    return nullptr;
+}
+
+void SlideView::addLayer(Layer* layer) {
+    if (!layer || itemFor(layer)) return;
+    auto* item = new LayerItem(layer);
+    item->setZValue(static_cast<double>(items_.size()));
+    scene_->addItem(item);
+    items_.push_back(item);
+    connect(layer, &Layer::contentChanged, this, &SlideView::scheduleRepaint);
+    connect(layer, &Layer::appearanceChanged, this, [item] { item->sync(); });
+    connect(layer, &QObject::destroyed, this, [this, layer] { removeLayer(layer); });
+    layer->viewChanged(visibleLevelZeroRect(), downsample());
+}
+
+void SlideView::removeLayer(Layer* layer) {
+    auto it = std::find_if(items_.begin(), items_.end(), [layer](LayerItem* i) { return i->layer() == layer; });
+    if (it == items_.end()) {
+        // The layer may already be gone (destroyed signal): drop items whose layer is null.
+        it = std::find_if(items_.begin(), items_.end(), [](LayerItem* i) { return i->layer() == nullptr; });
+        if (it == items_.end()) return;
+    }
+    LayerItem* item = *it;
+    items_.erase(it);
+    if (item->layer()) disconnect(item->layer(), nullptr, this, nullptr);
+    scene_->removeItem(item);
+    delete item;
+}
+
+void SlideView::clearLayers() {
+    while (!items_.empty()) removeLayer(items_.back()->layer());
+}
+
+void SlideView::setLayerOrder(const std::vector<Layer*>& bottomToTop) {
+    double z = 0.0;
+    for (Layer* layer : bottomToTop)
+        if (LayerItem* item = itemFor(layer)) item->setZValue(z++);
+}
+
+std::vector<Layer*> SlideView::layers() const {
+    std::vector<LayerItem*> sorted = items_;
+    std::sort(sorted.begin(), sorted.end(), [](LayerItem* a, LayerItem* b) { return a->zValue() < b->zValue(); });
+    std::vector<Layer*> out;
+    for (LayerItem* i : sorted) out.push_back(i->layer());
+    return out;
+}
+
+double SlideView::downsample() const {
+    const double s = transform().m11();
+    return s > 0.0 ? 1.0 / s : 1.0;
+}
+
+double SlideView::clampDownsample(double ds) const {
+    const double maxDs = std::max(1.0, fitDownsample() * 4.0);
+    return std::clamp(ds, 1.0 / 16.0, maxDs);
+}
+
+void SlideView::setDownsample(double ds, std::optional<QPoint> anchor) {
+    ds = clampDownsample(ds);
+    const QPoint a = anchor.value_or(viewport()->rect().center());
+    const QPointF before = mapToScene(a);
+    setTransform(QTransform::fromScale(1.0 / ds, 1.0 / ds));
+    // Keep the level-0 point under the anchor where it was.
+    const QPointF after = mapToScene(a);
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    centerOn(centre + (before - after));
+    scheduleViewChange();
+    viewport()->update();
+}
+
+void SlideView::zoomBy(double factor, std::optional<QPoint> anchor) {
+    if (factor > 0.0) setDownsample(downsample() / factor, anchor);
+}
+
+double SlideView::fitDownsample() const {
+    if (slideSize_.isEmpty()) return 1.0;
+    const QSize v = viewport()->size();
+    if (v.width() <= 0 || v.height() <= 0) return 1.0;
+    return std::max(slideSize_.width() / v.width(), slideSize_.height() / v.height()) * 1.02;
+}
+
+void SlideView::zoomToFit() {
+    zoomAnimation_->stop();
+    const double ds = fitDownsample();
+    setTransform(QTransform::fromScale(1.0 / ds, 1.0 / ds));
+    centerOn(QPointF(slideSize_.width() / 2, slideSize_.height() / 2));
+    scheduleViewChange();
+}
+
+double SlideView::nativeMagnification() const {
+    if (objectivePower_ && *objectivePower_ > 0.0) return *objectivePower_;
+    if (mpp_.known()) return 10.0 / mpp_.average();
+    return 0.0;
+}
+
+double SlideView::magnification() const {
+    const double native = nativeMagnification();
+    return native > 0.0 ? native / downsample() : 0.0;
+}
+
+void SlideView::setMagnification(double magnification) {
+    const double native = nativeMagnification();
+    if (native <= 0.0 || magnification <= 0.0) return;
+    animateTo(native / magnification);
+}
+
+void SlideView::animateTo(double ds) {
+    ds = clampDownsample(ds);
+    zoomAnimation_->stop();
+    if (!animated_ || !isVisible()) {
+        setDownsample(ds);
+        return;
+    }
+    zoomAnimation_->setStartValue(std::log(downsample()));
+    zoomAnimation_->setEndValue(std::log(ds));
+    zoomAnimation_->start();
+}
+
+void SlideView::centerOnLevelZero(const QPointF& p) {
+    centerOn(p);
+    scheduleViewChange();
+}
+
+QRectF SlideView::visibleLevelZeroRect() const {
+    return mapToScene(viewport()->rect()).boundingRect();
+}
+
+void SlideView::scheduleViewChange() {
+    if (viewChangePending_) return;
+    viewChangePending_ = true;
+    QTimer::singleShot(0, this, &SlideView::flushViewChange);
+}
+
+void SlideView::flushViewChange() {
+    viewChangePending_ = false;
+    const QRectF visible = visibleLevelZeroRect();
+    const double ds = downsample();
+    for (LayerItem* item : items_)
+        if (item->layer() && item->layer()->isVisible()) item->layer()->viewChanged(visible, ds);
+    Q_EMIT viewChanged(visible, ds);
+}
+
+void SlideView::scheduleRepaint(const QRectF& levelZeroRect) {
+    dirty_ += mapFromScene(levelZeroRect).boundingRect().adjusted(-1, -1, 1, 1);
+    if (!frameTimer_.isActive()) frameTimer_.start();
+}
+
+void SlideView::wheelEvent(QWheelEvent* event) {
+    const QPoint delta = event->angleDelta();
+    if (delta.y() == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomAnimation_->stop();
+    // 120 units per notch; one notch zooms by 1.25.
+    zoomBy(std::pow(1.25, delta.y() / 120.0), event->position().toPoint());
+    event->accept();
+}
+
+void SlideView::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (key >= Qt::Key_1 && key <= Qt::Key_6) {
+        setMagnification(kPresets[key - Qt::Key_1]);
+        return;
+    }
+    const QSize v = viewport()->size();
+    switch (key) {
+    case Qt::Key_0: zoomToFit(); return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: animateTo(downsample() / 1.5); return;
+    case Qt::Key_Minus: animateTo(downsample() * 1.5); return;
+    case Qt::Key_Left: horizontalScrollBar()->setValue(horizontalScrollBar()->value() - v.width() / 4); return;
+    case Qt::Key_Right: horizontalScrollBar()->setValue(horizontalScrollBar()->value() + v.width() / 4); return;
+    case Qt::Key_Up: verticalScrollBar()->setValue(verticalScrollBar()->value() - v.height() / 4); return;
+    case Qt::Key_Down: verticalScrollBar()->setValue(verticalScrollBar()->value() + v.height() / 4); return;
+    default: break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void SlideView::mouseMoveEvent(QMouseEvent* event) {
+    QGraphicsView::mouseMoveEvent(event);
+    Q_EMIT cursorMoved(mapToScene(event->position().toPoint()));
+}
+
+void SlideView::leaveEvent(QEvent* event) {
+    QGraphicsView::leaveEvent(event);
+    Q_EMIT cursorLeft();
+}
+
+void SlideView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    scheduleViewChange();
+}
+
+void SlideView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    // The viewport is scrolled by blitting, which drags the fixed scale bar along: repaint
+    // its box and where the blit moved it.
+    const QRect box = scaleBarBox();
+    viewport()->update(box);
+    viewport()->update(box.translated(dx, dy));
+    scheduleViewChange();
+}
+
+QRect SlideView::scaleBarBox() const {
+    const QRect v = viewport()->rect();
+    return QRect(v.left(), v.bottom() - 80, std::min(v.width(), v.width() / 5 + 260), 81);
+}
+
+void SlideView::drawBackground(QPainter* painter, const QRectF& rect) {
+    painter->fillRect(rect, QColor(48, 48, 52));
+}
+
+void SlideView::drawForeground(QPainter* painter, const QRectF&) {
+    if (!scaleBarVisible_ || !mpp_.known()) return;
+    painter->save();
+    painter->resetTransform();
+    const ScaleBar bar = ScaleBar::choose(mpp_.average() * downsample(), viewport()->width() / 5.0);
+    bar.paint(*painter, viewport()->rect(), mpp_.assumed());
+    painter->restore();
+}
+
+}  // namespace slidesight
