@@ -35,7 +35,7 @@ void Minimap::setVisibleRect(const QRectF& levelZeroRect) {
 
 QRectF Minimap::imageRect() const {
     if (levelZeroSize_.isEmpty()) return QRectF();
-    const QSizeF fitted = levelZeroSize_.scaled(QSizeF(size()).shrunkBy(QMarginsF(4, 4, 4, 4)), Qt::KeepAspectRatio);
+    const QSizeF fitted = levelZeroSize_.scaled(QSizeF(size()).shrunkBy(QMarginsF(2, 2, 2, 2)), Qt::KeepAspectRatio);
     return QRectF(QPointF((width() - fitted.width()) / 2, (height() - fitted.height()) / 2), fitted);
 }
 

@@ -30,6 +30,9 @@ SlideView::SlideView(QWidget* parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
+    viewChangeTimer_.setSingleShot(true);
+    viewChangeTimer_.setInterval(0);
+    connect(&viewChangeTimer_, &QTimer::timeout, this, &SlideView::flushViewChange);
     frameTimer_.setSingleShot(true);
     frameTimer_.setInterval(16);
     connect(&frameTimer_, &QTimer::timeout, this, [this] {
@@ -122,7 +125,7 @@ double SlideView::downsample() const {
 }
 
 double SlideView::clampDownsample(double ds) const {
-    const double maxDs = std::max(1.0, fitDownsample() * 4.0);
+    const double maxDs = std::max(64.0, fitDownsample() * 4.0);
     return std::clamp(ds, 1.0 / 16.0, maxDs);
 }
 
@@ -135,6 +138,10 @@ void SlideView::setDownsample(double ds, std::optional<QPoint> anchor) {
     const QPointF after = mapToScene(a);
     const QPointF centre = mapToScene(viewport()->rect().center());
     centerOn(centre + (before - after));
+    // centerOn() rounds to whole scroll steps; correct the remainder to within half a pixel.
+    const QPointF error = mapToScene(a) - before;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - static_cast<int>(std::lround(error.x() / ds)));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - static_cast<int>(std::lround(error.y() / ds)));
     scheduleViewChange();
     viewport()->update();
 }
@@ -197,13 +204,11 @@ QRectF SlideView::visibleLevelZeroRect() const {
 }
 
 void SlideView::scheduleViewChange() {
-    if (viewChangePending_) return;
-    viewChangePending_ = true;
-    QTimer::singleShot(0, this, &SlideView::flushViewChange);
+    if (!viewChangeTimer_.isActive()) viewChangeTimer_.start();
 }
 
 void SlideView::flushViewChange() {
-    viewChangePending_ = false;
+    viewChangeTimer_.stop();
     const QRectF visible = visibleLevelZeroRect();
     const double ds = downsample();
     for (LayerItem* item : items_)

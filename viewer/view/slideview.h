@@ -107,7 +107,7 @@ private:
     std::optional<double> objectivePower_;
     bool animated_ = true;
     bool scaleBarVisible_ = true;
-    bool viewChangePending_ = false;
+    QTimer viewChangeTimer_;
     QRegion dirty_;
     QTimer frameTimer_;
     QVariantAnimation* zoomAnimation_;
