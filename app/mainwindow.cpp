@@ -74,7 +74,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (!settings.contains(QStringLiteral("window/geometry"))) resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The controller goes first, while the widgets it reports to still exist, and without
+    // reporting to this half-destroyed window.
+    disconnect(controller_, nullptr, this, nullptr);
+    delete controller_;
+}
 
 QString MainWindow::slideFileFilter() {
     return tr("Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)");
@@ -184,9 +189,15 @@ void MainWindow::exportView() {
                                                       QDir(AppSettings::lastDirectory()).filePath(suggested),
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    const QString error = saveImageAtomically(view_->grab().toImage(), path);
+    AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
+    const QString error = exportViewTo(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
     else statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+}
+
+QString MainWindow::exportViewTo(const QString& path) const {
+    if (!controller_->hasSlide()) return tr("There is no slide to export.");
+    return saveImageAtomically(view_->grab().toImage(), path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -33,6 +33,9 @@ public:
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
+    /// Saves the current view (slide and layers as shown) to an image file, atomically.
+    /// Returns an empty string on success, else one sentence for the user.
+    QString exportViewTo(const QString& path) const;
     /// The file dialog's filter for every format OpenSlide reads.
     static QString slideFileFilter();
 

@@ -10,6 +10,7 @@
 #include <QtCore/QMimeData>
 #include <QtCore/QStandardPaths>
 #include <QtGui/QDropEvent>
+#include <QtGui/QMouseEvent>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QFrame>
 #include <QtWidgets/QLabel>
@@ -76,6 +77,29 @@ private Q_SLOTS:
         QTRY_VERIFY(std::abs(w.view()->magnification() - 20.0) < 1e-6);
         QTRY_VERIFY(anyLabelContains(w, QStringLiteral("20.0×")));
         QTRY_VERIFY(anyLabelContains(w, QStringLiteral("0.499 µm/px")));
+    }
+
+    void exportAndCursorPosition() {
+        SLIDESIGHT_REQUIRE_DATA();
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QTemporaryDir dir;
+        QVERIFY(!w.exportViewTo(dir.filePath(QStringLiteral("none.png"))).isEmpty());  // no slide yet
+        openAndWait(w, test::dataPath(QStringLiteral("slides/cmu-1-small-region.svs")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller()->isViewSharp(), 20000);
+        const QString out = dir.filePath(QStringLiteral("view.png"));
+        QCOMPARE(w.exportViewTo(out), QString());
+        const QImage image(out);
+        QCOMPARE(image.size(), w.view()->size());
+        // The level-0 position under the cursor appears in the status bar.
+        QWidget* vp = w.view()->viewport();
+        const QPoint at = w.view()->mapFromScene(QPointF(1000, 1500));
+        QTest::mouseMove(vp, at);
+        QMouseEvent move(QEvent::MouseMove, QPointF(at), vp->mapToGlobal(QPointF(at)), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &move);
+        const QPointF scene = w.view()->mapToScene(at);
+        QTRY_VERIFY(anyLabelContains(w, QStringLiteral("x %1  y %2 px").arg(qint64(scene.x())).arg(qint64(scene.y()))));
     }
 
     void missingMppIsAskedForAndShownAsAssumed() {
