@@ -10,6 +10,10 @@
 #include <fstream>
 #include <limits>
 
+#if defined(__linux__)
+#include <sys/stat.h>
+#endif
+
 namespace slidesight {
 namespace fs = std::filesystem;
 
@@ -24,6 +28,24 @@ std::optional<double> parseDouble(const char* text) {
     return v;
 }
 
+/// The file's modification time in nanoseconds since the Unix epoch, or 0 when unknown.
+int64_t modifiedNanoseconds(const std::string& path) {
+#if defined(__linux__)
+    // std::filesystem's clock is not the system clock (libstdc++ counts from 2174), and C++17
+    // has no clock_cast; stat() gives the Unix time exactly.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return 0;
+    return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + static_cast<int64_t>(st.st_mtim.tv_nsec);
+#else
+    // Elsewhere the file clock's own epoch: still exact and stable, so still a valid cache key.
+    std::error_code ec;
+    const auto mtime = fs::last_write_time(path, ec);
+    if (ec) return 0;
+    return static_cast<int64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
+#endif
+}
+
 SlideIdentity identityOf(const std::string& path) {
     SlideIdentity id;
     std::error_code ec;
@@ -31,11 +53,7 @@ SlideIdentity identityOf(const std::string& path) {
     id.path = ec ? path : canonical.string();
     id.fileSize = static_cast<int64_t>(fs::file_size(path, ec));
     if (ec) id.fileSize = 0;
-    const auto mtime = fs::last_write_time(path, ec);
-    if (!ec) {
-        id.modifiedNs = static_cast<int64_t>(
-            std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
-    }
+    id.modifiedNs = modifiedNanoseconds(path);
     return id;
 }
 

@@ -51,6 +51,9 @@ int PyramidGeometry::levelForDownsample(double downsample) const {
 }
 
 RectD PyramidGeometry::tileLevelRect(int level, int64_t column, int64_t row) const {
+    if (level < 0 || level >= levelCount() || column < 0 || row < 0 || column >= columns(level) ||
+        row >= rows(level))
+        return RectD{};
     const auto& l = this->level(level);
     const int64_t x = column * tileSize_;
     const int64_t y = row * tileSize_;
@@ -69,16 +72,22 @@ RectD PyramidGeometry::tileLevelZeroRect(int level, int64_t column, int64_t row)
 TileRange PyramidGeometry::tilesCovering(int level, const RectD& levelZeroRect) const {
     TileRange range;
     if (levelZeroRect.isEmpty() || level < 0 || level >= levelCount()) return range;
-    const double ds = this->level(level).downsample;
+    const PyramidLevel& l = this->level(level);
+    const double ds = l.downsample;
+    // Clip to the level's extent first: the padding beyond a partial last tile is no pixel of
+    // the slide, and the clipped values stay small enough to convert to integers safely.
+    const double left = std::max(0.0, levelZeroRect.x);
+    const double top = std::max(0.0, levelZeroRect.y);
+    const double right = std::min(static_cast<double>(l.width) * ds, levelZeroRect.right());
+    const double bottom = std::min(static_cast<double>(l.height) * ds, levelZeroRect.bottom());
+    if (!(right > left && bottom > top)) return range;
     const double step = tileSize_ * ds;
-    const int64_t cols = columns(level);
-    const int64_t rowCount = rows(level);
-    range.firstColumn = std::max<int64_t>(0, static_cast<int64_t>(std::floor(levelZeroRect.x / step)));
-    range.firstRow = std::max<int64_t>(0, static_cast<int64_t>(std::floor(levelZeroRect.y / step)));
+    range.firstColumn = static_cast<int64_t>(std::floor(left / step));
+    range.firstRow = static_cast<int64_t>(std::floor(top / step));
     // The right and bottom edges are exclusive: a rect ending exactly on a tile border does
     // not touch the next tile.
-    range.lastColumn = std::min<int64_t>(cols - 1, static_cast<int64_t>(std::ceil(levelZeroRect.right() / step)) - 1);
-    range.lastRow = std::min<int64_t>(rowCount - 1, static_cast<int64_t>(std::ceil(levelZeroRect.bottom() / step)) - 1);
+    range.lastColumn = std::min<int64_t>(columns(level) - 1, static_cast<int64_t>(std::ceil(right / step)) - 1);
+    range.lastRow = std::min<int64_t>(rows(level) - 1, static_cast<int64_t>(std::ceil(bottom / step)) - 1);
     return range;
 }
 

@@ -59,11 +59,13 @@ public:
     int64_t columns(int level) const;
     int64_t rows(int level) const;
 
-    /// The finest level whose downsample is not above `downsample` times 1.001 (level 0 when
-    /// zoomed in beyond it).
+    /// The coarsest level whose downsample is not above `downsample` times 1.001, i.e. the
+    /// cheapest level that still has at least the resolution asked for (level 0 when zoomed in
+    /// beyond it).
     int levelForDownsample(double downsample) const;
 
-    /// A tile's rectangle in its level's pixels, clipped to the level.
+    /// A tile's rectangle in its level's pixels, clipped to the level; empty for a level, column
+    /// or row outside the grid.
     RectD tileLevelRect(int level, int64_t column, int64_t row) const;
     /// The same tile's rectangle in level-0 pixels.
     RectD tileLevelZeroRect(int level, int64_t column, int64_t row) const;

@@ -51,7 +51,7 @@ struct SlideLevel {
 struct SlideIdentity {
     std::string path;          ///< absolute, canonical
     int64_t fileSize = 0;
-    int64_t modifiedNs = 0;    ///< modification time, nanoseconds since the epoch
+    int64_t modifiedNs = 0;    ///< modification time, nanoseconds since the Unix epoch
     std::string quickHash;     ///< openslide.quickhash-1 where present
 
     /// A 64-bit FNV-1a hash of all fields, stable across runs.

@@ -1,5 +1,6 @@
 #include "viewer/tiles/tiledslide.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace slidesight {
@@ -17,29 +18,39 @@ QImage TiledSlide::toQImage(ArgbImage image) {
                   [](void* p) { delete static_cast<ArgbImage*>(p); }, owned);
 }
 
-Expected<QImage> TiledSlide::readTile(const TileKey& key) const {
+Expected<TiledSlide::NativeRegion> TiledSlide::nativeRegion(const TileKey& key) const {
     if (key.level < 0 || key.level >= geometry_.levelCount())
-        return Expected<QImage>::failure("No such tile level.");
+        return Expected<NativeRegion>::failure("No such tile level.");
     const PyramidLevel& level = geometry_.level(key.level);
     const RectD levelRect = geometry_.tileLevelRect(key.level, key.column, key.row);
-    if (levelRect.isEmpty()) return Expected<QImage>::failure("No such tile.");
+    if (levelRect.isEmpty()) return Expected<NativeRegion>::failure("No such tile.");
     const RectD zeroRect = geometry_.tileLevelZeroRect(key.level, key.column, key.row);
-    const int w = static_cast<int>(levelRect.width);
-    const int h = static_cast<int>(levelRect.height);
-    const auto x0 = static_cast<int64_t>(std::llround(zeroRect.x));
-    const auto y0 = static_cast<int64_t>(std::llround(zeroRect.y));
-    if (!level.isVirtual) {
-        auto region = source_->readRegion(level.sourceLevel, x0, y0, w, h);
-        if (!region) return Expected<QImage>::failure(region.error());
-        return toQImage(std::move(region).value());
+    NativeRegion r;
+    r.nativeLevel = level.sourceLevel;
+    r.x0 = static_cast<int64_t>(std::llround(zeroRect.x));
+    r.y0 = static_cast<int64_t>(std::llround(zeroRect.y));
+    r.tileWidth = static_cast<int>(levelRect.width);
+    r.tileHeight = static_cast<int>(levelRect.height);
+    r.nativeWidth = r.tileWidth;
+    r.nativeHeight = r.tileHeight;
+    if (level.isVirtual) {
+        // A virtual level: the same level-0 area is read from the native level, then downscaled.
+        const double nativeDs = source_->info().levels[static_cast<size_t>(level.sourceLevel)].downsample;
+        r.nativeWidth = std::max(1, static_cast<int>(std::ceil(zeroRect.width / nativeDs)));
+        r.nativeHeight = std::max(1, static_cast<int>(std::ceil(zeroRect.height / nativeDs)));
     }
-    // A virtual level: read the same level-0 area from the native level and area-downscale.
-    const double nativeDs = source_->info().levels[static_cast<size_t>(level.sourceLevel)].downsample;
-    const int nw = std::max(1, static_cast<int>(std::ceil(zeroRect.width / nativeDs)));
-    const int nh = std::max(1, static_cast<int>(std::ceil(zeroRect.height / nativeDs)));
-    auto region = source_->readRegion(level.sourceLevel, x0, y0, nw, nh);
+    return r;
+}
+
+Expected<QImage> TiledSlide::readTile(const TileKey& key) const {
+    const auto where = nativeRegion(key);
+    if (!where) return Expected<QImage>::failure(where.error());
+    const NativeRegion& r = *where;
+    auto region = source_->readRegion(r.nativeLevel, r.x0, r.y0, r.nativeWidth, r.nativeHeight);
     if (!region) return Expected<QImage>::failure(region.error());
-    return toQImage(std::move(region).value()).scaled(w, h, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QImage image = toQImage(std::move(region).value());
+    if (r.nativeWidth == r.tileWidth && r.nativeHeight == r.tileHeight) return image;
+    return image.scaled(r.tileWidth, r.tileHeight, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 }  // namespace slidesight

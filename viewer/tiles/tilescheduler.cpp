@@ -55,6 +55,11 @@ void TileScheduler::cancel(quint64 sourceId) {
                                   [sourceId](const Job& j) { return j.key.sourceId == sourceId; }),
                    pending_.end());
     ++generation_[sourceId];
+    // Reads still under way will be discarded: they no longer stand for their keys.
+    for (auto it = inFlight_.begin(); it != inFlight_.end();) {
+        if (it->sourceId == sourceId) it = inFlight_.erase(it);
+        else ++it;
+    }
 }
 
 int TileScheduler::pendingCount() const {
@@ -64,12 +69,12 @@ int TileScheduler::pendingCount() const {
 
 int TileScheduler::inFlightCount() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return static_cast<int>(inFlight_.size());
+    return reading_;
 }
 
 bool TileScheduler::isIdle() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return pending_.empty() && inFlight_.empty();
+    return pending_.empty() && reading_ == 0;
 }
 
 qint64 TileScheduler::tilesRead() const {
@@ -88,28 +93,36 @@ void TileScheduler::run() {
             job = std::move(pending_.front());
             pending_.pop_front();
             inFlight_.insert(job.key);
+            ++reading_;
             generation = generation_[job.key.sourceId];
         }
         // No lock is held while reading: the GUI thread never waits on this I/O.
         auto image = job.slide->readTile(job.key);
-        bool becameIdle = false;
         bool keep = false;
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            inFlight_.erase(job.key);
             keep = !stopping_ && generation_[job.key.sourceId] == generation;
             if (keep) {
+                // A discarded read leaves the key alone: a newer read of it may be under way.
+                inFlight_.erase(job.key);
                 ++tilesRead_;
                 // Insert before leaving the lock, so a concurrent request() sees the tile
                 // either in flight or in the cache, never in neither.
                 if (image) cache_->insert(job.key, *image);
             }
-            becameIdle = pending_.empty() && inFlight_.empty();
         }
         job.slide.reset();
         if (keep) {
             if (image) Q_EMIT tileReady(job.key);
             else Q_EMIT tileFailed(job.key, QString::fromStdString(image.error()));
+        }
+        // The read counts as finished only once its signal is out, so that idle() is emitted
+        // after every tileReady() of the burst, whichever worker finishes last.
+        bool becameIdle = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            --reading_;
+            becameIdle = !stopping_ && pending_.empty() && reading_ == 0;
         }
         if (becameIdle) Q_EMIT idle();
     }

@@ -44,7 +44,9 @@ public:
 
     int threadCount() const { return static_cast<int>(workers_.size()); }
     int pendingCount() const;
+    /// Reads under way, including cancelled ones whose results will be discarded.
     int inFlightCount() const;
+    /// Nothing pending and no read under way.
     bool isIdle() const;
     /// Total tiles read since construction (for benchmarks and tests).
     qint64 tilesRead() const;
@@ -67,7 +69,10 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> pending_;
+    /// Keys being read whose results will be kept; cancel() removes its slide's keys, so a
+    /// request after it reads them again instead of waiting for a result that is discarded.
     std::unordered_set<TileKey> inFlight_;
+    int reading_ = 0;  ///< reads under way, discarded ones included
     std::unordered_map<quint64, quint64> generation_;  ///< bumped by cancel()
     qint64 tilesRead_ = 0;
     bool stopping_ = false;
