@@ -2,11 +2,12 @@
 
 namespace slidesight {
 
-void compositePremultipliedOver(std::vector<uint32_t>& pixels, uint32_t backgroundRgb) {
+void compositePremultipliedOver(uint32_t* pixels, size_t count, uint32_t backgroundRgb) {
     const uint32_t bgR = (backgroundRgb >> 16) & 0xFFu;
     const uint32_t bgG = (backgroundRgb >> 8) & 0xFFu;
     const uint32_t bgB = backgroundRgb & 0xFFu;
-    for (uint32_t& p : pixels) {
+    for (size_t i = 0; i < count; ++i) {
+        uint32_t& p = pixels[i];
         const uint32_t a = p >> 24;
         if (a == 255u) continue;  // the common case: fully covered tissue or glass
         const uint32_t inv = 255u - a;

@@ -37,6 +37,9 @@ constexpr int alphaOf(uint32_t argb) { return static_cast<int>(argb >> 24); }
 
 /// Composites premultiplied ARGB pixels (OpenSlide's output) over an opaque background colour,
 /// in place. The result is opaque, non-premultiplied ARGB.
-void compositePremultipliedOver(std::vector<uint32_t>& pixels, uint32_t backgroundRgb);
+void compositePremultipliedOver(uint32_t* pixels, size_t count, uint32_t backgroundRgb);
+inline void compositePremultipliedOver(std::vector<uint32_t>& pixels, uint32_t backgroundRgb) {
+    compositePremultipliedOver(pixels.data(), pixels.size(), backgroundRgb);
+}
 
 }  // namespace slidesight

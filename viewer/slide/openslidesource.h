@@ -26,6 +26,8 @@ public:
     OpenSlideSource& operator=(const OpenSlideSource&) = delete;
 
     const SlideInfo& info() const override { return info_; }
+    std::string readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                               uint32_t* destination) const override;
     Expected<ArgbImage> readRegion(int level, int64_t x0, int64_t y0, int width,
                                    int height) const override;
     Expected<ArgbImage> readAssociatedImage(const std::string& name) const override;

@@ -1,6 +1,7 @@
 #include "viewer/slide/slidesource.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace slidesight {
 
@@ -35,6 +36,14 @@ std::optional<std::string> SlideInfo::property(const std::string& name) const {
                                [](const auto& p, const std::string& n) { return p.first < n; });
     if (it != properties.end() && it->first == name) return it->second;
     return std::nullopt;
+}
+
+std::string SlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                                        uint32_t* destination) const {
+    auto region = readRegion(level, x0, y0, width, height);
+    if (!region) return region.error();
+    std::memcpy(destination, region->pixels.data(), region->byteCount());
+    return {};
 }
 
 Mpp SlideSource::mpp() const {

@@ -90,6 +90,12 @@ public:
     virtual Expected<ArgbImage> readRegion(int level, int64_t x0, int64_t y0, int width,
                                            int height) const = 0;
 
+    /// readRegion() into caller-owned memory of width * height pixels (tightly packed rows),
+    /// so that callers can recycle buffers. Returns an empty string on success, else the
+    /// error sentence. The default implementation copies the result of readRegion().
+    virtual std::string readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                                       uint32_t* destination) const;
+
     /// Reads an associated image (label, macro, thumbnail) by name.
     virtual Expected<ArgbImage> readAssociatedImage(const std::string& name) const = 0;
 

@@ -1,5 +1,7 @@
 #include "viewer/tiles/tiledslide.h"
 
+#include "viewer/tiles/tilememorypool.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -46,9 +48,20 @@ Expected<QImage> TiledSlide::readTile(const TileKey& key) const {
     const auto where = nativeRegion(key);
     if (!where) return Expected<QImage>::failure(where.error());
     const NativeRegion& r = *where;
-    auto region = source_->readRegion(r.nativeLevel, r.x0, r.y0, r.nativeWidth, r.nativeHeight);
-    if (!region) return Expected<QImage>::failure(region.error());
-    QImage image = toQImage(std::move(region).value());
+    // Pixels go straight into recycled pool memory, which the QImage returns to the pool
+    // when the last copy of it is dropped (normally when the cache evicts the tile).
+    TileMemoryPool& pool = TileMemoryPool::shared();
+    const size_t bytes = static_cast<size_t>(r.nativeWidth) * static_cast<size_t>(r.nativeHeight) * 4u;
+    void* memory = pool.acquire(bytes);
+    if (!memory) return Expected<QImage>::failure("Out of memory for a tile.");
+    const std::string error = source_->readRegionInto(r.nativeLevel, r.x0, r.y0, r.nativeWidth, r.nativeHeight,
+                                                      static_cast<uint32_t*>(memory));
+    if (!error.empty()) {
+        pool.release(memory);
+        return Expected<QImage>::failure(error);
+    }
+    QImage image(static_cast<const uchar*>(memory), r.nativeWidth, r.nativeHeight, r.nativeWidth * 4,
+                 QImage::Format_RGB32, [](void* p) { TileMemoryPool::shared().release(p); }, memory);
     if (r.nativeWidth == r.tileWidth && r.nativeHeight == r.tileHeight) return image;
     return image.scaled(r.tileWidth, r.tileHeight, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
