@@ -3,8 +3,13 @@
 #include <torch/torch.h>
 
 #include <limits>
+#include <stdexcept>
 
 namespace slidesight::model {
+
+namespace {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+}  // namespace
 
 std::vector<AttentionClassifierConfig::Pool> AttentionClassifierConfig::pools() const {
     switch (sets) {
@@ -77,57 +82,66 @@ torch::Tensor AttentionClassifierImpl::validMask(const torch::Tensor& grid, cons
 }
 
 torch::Tensor AttentionClassifierImpl::gPrime(const torch::Tensor& grid, const torch::Tensor& mask) {
+    // masked_fill rather than a multiplication: 0 * NaN or 0 * inf in a padding cell would
+    // still be NaN, and the result must not depend on what the padding holds.
+    const torch::Tensor invalid = validMask(grid, mask).logical_not().unsqueeze(1);
     TORCH_CHECK(grid.size(1) == config_.features, "the grid has ", grid.size(1), " channels, the classifier expects ",
                 config_.features);
-    const torch::Tensor valid = validMask(grid, mask).unsqueeze(1).to(grid.dtype());
-    return conv->forward(grid * valid);
+    return conv->forward(grid.masked_fill(invalid, 0.0));
 }
 
 AttentionResult AttentionClassifierImpl::forward(const torch::Tensor& grid, const torch::Tensor& mask) {
     return forwardFromGPrime(gPrime(grid, mask), grid, mask);
 }
 
+torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch::Tensor& valid,
+                                            AttentionClassifierConfig::Pool kind) {
+    TORCH_CHECK(gp.dim() == 4 && valid.dim() == 3 && valid.size(0) == gp.size(0) && valid.size(1) == gp.size(2) &&
+                    valid.size(2) == gp.size(3),
+                "pooling needs G' [B, H, M', N'] and a validity mask [B, M', N']");
+    const torch::Tensor invalid = valid.to(torch::kBool).logical_not().unsqueeze(1);
+    switch (kind) {
+    case AttentionClassifierConfig::Pool::Max:
+        // Invalid cells are -inf so they never win; max_pool2d pads with -inf as well.
+        return torch::max_pool2d(gp.masked_fill(invalid, -kInfinity), 3, 1, 1);
+    case AttentionClassifierConfig::Pool::Min:
+        // min-pool(x) = -max-pool(-x), invalid cells +inf (i.e. -inf after negation).
+        return -torch::max_pool2d((-gp).masked_fill(invalid, -kInfinity), 3, 1, 1);
+    case AttentionClassifierConfig::Pool::Avg: {
+        // Mean over the valid cells of each window: windowed sums of the values and of the mask
+        // (avg_pool2d's common divisor cancels). The clamp keeps an all-invalid window at 0
+        // instead of 0/0, whose gradient would be NaN.
+        const torch::Tensor sum = torch::avg_pool2d(gp.masked_fill(invalid, 0.0), 3, 1, 1);
+        const torch::Tensor count = torch::avg_pool2d(invalid.logical_not().to(gp.dtype()), 3, 1, 1).clamp_min(1e-6);
+        return sum / count;
+    }
+    }
+    throw std::invalid_argument("unknown pooling kind");
+}
+
 AttentionResult AttentionClassifierImpl::forwardFromGPrime(const torch::Tensor& gp, const torch::Tensor& grid,
                                                            const torch::Tensor& mask) {
     const torch::Tensor valid = validMask(grid, mask).unsqueeze(1);  // [B, 1, M', N'] bool
+    TORCH_CHECK(gp.dim() == 4 && gp.size(0) == grid.size(0) && gp.size(1) == config_.hidden &&
+                    gp.size(2) == grid.size(2) && gp.size(3) == grid.size(3),
+                "G' must be [B, H, M', N'] matching the grid and the classifier");
     const torch::Tensor invalid = valid.logical_not();
-    const torch::Tensor validF = valid.to(grid.dtype());
-    const torch::Tensor maskedGrid = grid * validF;
-    constexpr double inf = std::numeric_limits<double>::infinity();
+    const torch::Tensor maskedGrid = grid.masked_fill(invalid, 0.0);
 
     AttentionResult result;
     result.gPrime = gp;
     std::vector<torch::Tensor> parts;
-    for (const auto pool : config_.pools()) {
-        torch::Tensor pooled;
-        switch (pool) {
-        case AttentionClassifierConfig::Pool::Max:
-            // Invalid cells are -inf so they never win; max_pool2d pads with -inf as well.
-            pooled = torch::max_pool2d(gp.masked_fill(invalid, -inf), 3, 1, 1);
-            break;
-        case AttentionClassifierConfig::Pool::Min:
-            // min-pool(x) = -max-pool(-x), invalid cells +inf (i.e. -inf after negation).
-            pooled = -torch::max_pool2d((-gp).masked_fill(invalid, -inf), 3, 1, 1);
-            break;
-        case AttentionClassifierConfig::Pool::Avg: {
-            // Mean over the valid cells of each window: windowed sums of the values and of
-            // the mask (avg_pool2d's common divisor cancels). The clamp keeps an all-invalid
-            // window at 0 instead of 0/0, whose gradient would be NaN.
-            const auto sum = torch::avg_pool2d(gp * validF, 3, 1, 1);
-            const auto count = torch::avg_pool2d(validF, 3, 1, 1).clamp_min(1e-6);
-            pooled = sum / count;
-            break;
-        }
-        }
+    for (const auto kind : config_.pools()) {
+        const torch::Tensor pooled = AttentionClassifierImpl::pool(gp, valid.squeeze(1), kind);
         // Eq. (1): a softmax over the valid cells of each channel; invalid cells get exactly 0.
-        const torch::Tensor scores = pooled.masked_fill(invalid, -inf);
+        const torch::Tensor scores = pooled.masked_fill(invalid, -kInfinity);
         const torch::Tensor attention = torch::softmax(scores.flatten(2), 2).view_as(scores);
         // Eq. (2): v[b, h, k] = sum_{m,n} A[b, h, m, n] G[b, k, m, n].
         torch::Tensor v = torch::einsum("bhmn,bkmn->bhk", {attention, maskedGrid});
         if (config_.nonlinearity == Nonlinearity::ReLU) v = torch::relu(v);
         else if (config_.nonlinearity == Nonlinearity::Tanh) v = torch::tanh(v);
         parts.push_back(v.flatten(1));  // index h*K + k
-        switch (pool) {
+        switch (kind) {
         case AttentionClassifierConfig::Pool::Max: result.attentionMax = attention; break;
         case AttentionClassifierConfig::Pool::Min: result.attentionMin = attention; break;
         case AttentionClassifierConfig::Pool::Avg: result.attentionAvg = attention; break;

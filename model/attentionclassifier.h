@@ -75,6 +75,12 @@ public:
     AttentionResult forwardFromGPrime(const torch::Tensor& gPrime, const torch::Tensor& grid,
                                       const torch::Tensor& mask);
 
+    /// Step 2 for one pooling kind: 3x3, stride 1, padding 1 over G' [B, H, M', N'] with the
+    /// validity mask [B, M', N']. Invalid cells take no part: -inf for max, +inf for min
+    /// (min-pool(x) = -max-pool(-x)), left out of the average. Values on invalid cells are
+    /// meaningless (eq. 1 masks them).
+    static torch::Tensor pool(const torch::Tensor& gPrime, const torch::Tensor& valid,
+                              AttentionClassifierConfig::Pool kind);
     /// A [B, M', N'] bool mask: `mask` checked against the grid, or all true when undefined.
     static torch::Tensor validMask(const torch::Tensor& grid, const torch::Tensor& mask);
 

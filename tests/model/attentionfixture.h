@@ -1,0 +1,44 @@
+#pragma once
+
+// The Python-written attention-classifier fixture (write_attention_fixture.py) that
+// tst_attentionclassifier and tst_gradcam compare against.
+
+#include "model/attentionclassifier.h"
+#include "model/statedict.h"
+
+#include "pythontorch.h"
+
+#include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
+
+namespace slidesight::test {
+
+struct AttentionFixture {
+    model::AttentionClassifier model{nullptr};  ///< K = 16, H = 4, n = 3, C = 3 with Python's weights
+    model::StateDict io;                         ///< the script's inputs and expected outputs
+    QString error;                               ///< why it could not be made
+};
+
+/// Runs the script with `python` into `dir` and loads its output.
+inline AttentionFixture loadAttentionFixture(const QString& python, const QTemporaryDir& dir) {
+    AttentionFixture fixture;
+    fixture.error = runPython(python, {QStringLiteral(SLIDESIGHT_MODEL_TEST_DIR "/write_attention_fixture.py"), dir.path()});
+    if (!fixture.error.isEmpty()) return fixture;
+    const auto weights = model::StateDict::read(dir.filePath(QStringLiteral("weights.pt")).toStdString());
+    const auto io = model::StateDict::read(dir.filePath(QStringLiteral("io.pt")).toStdString());
+    if (!weights || !io) {
+        fixture.error = QString::fromStdString(weights ? io.error() : weights.error());
+        return fixture;
+    }
+    model::AttentionClassifierConfig config;
+    config.features = 16;
+    config.hidden = 4;
+    config.outputs = 3;
+    fixture.model = model::AttentionClassifier(config);
+    const auto loaded = weights->loadInto(*fixture.model);
+    if (!loaded) fixture.error = QString::fromStdString(loaded.error());
+    fixture.io = *io;
+    return fixture;
+}
+
+}  // namespace slidesight::test

@@ -1,0 +1,214 @@
+// Grad-CAM (spec, "Grad-CAM"): on the attention classifier against finite differences of the
+// logit with respect to G' and G in double precision and against PyTorch's autograd, the
+// vanishing G' weights (the per-channel softmax is shift-invariant), masking, batching and
+// class choice; on a patch CNN's last convolutional block (ResNet layer4) against the
+// closed form.
+
+#include "model/gradcam.h"
+#include "model/statedict.h"
+
+#include "attentionfixture.h"
+#include "modeltesthelpers.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <torch/torch.h>
+
+using namespace slidesight::model;
+using slidesight::test::maxAbsDiff;
+using slidesight::test::shapeText;
+
+namespace {
+
+AttentionClassifier tinyDoubleClassifier(AttentionSets sets = AttentionSets::MaxMin) {
+    AttentionClassifierConfig config;
+    config.features = 3;
+    config.hidden = 2;
+    config.outputs = 2;
+    config.sets = sets;
+    torch::manual_seed(31);
+    AttentionClassifier model(config);
+    model->to(torch::kDouble);
+    return model;
+}
+
+// d y_k / d x by central differences, x perturbed at the valid cells only.
+torch::Tensor finiteDifferences(const std::function<torch::Tensor(const torch::Tensor&)>& logits, const torch::Tensor& x,
+                                const torch::Tensor& valid, int64_t k) {
+    torch::NoGradGuard noGrad;
+    const double eps = 1e-6;
+    torch::Tensor gradient = torch::zeros_like(x);
+    for (int64_t c = 0; c < x.size(1); ++c)
+        for (int64_t m = 0; m < x.size(2); ++m)
+            for (int64_t n = 0; n < x.size(3); ++n) {
+                if (!valid[0][m][n].item<bool>()) continue;
+                torch::Tensor plus = x.clone(), minus = x.clone();
+                plus[0][c][m][n] += eps;
+                minus[0][c][m][n] -= eps;
+                gradient[0][c][m][n] = (logits(plus)[0][k] - logits(minus)[0][k]) / (2 * eps);
+            }
+    return gradient;
+}
+
+// Grad-CAM from a gradient: alpha = mean over valid cells, map = ReLU(sum alpha A) on them.
+torch::Tensor camFrom(const torch::Tensor& activation, const torch::Tensor& gradient, const torch::Tensor& valid) {
+    const torch::Tensor v = valid.unsqueeze(1).to(torch::kDouble);
+    const torch::Tensor alpha = (gradient * v).sum({2, 3}) / v.sum({2, 3});
+    return torch::relu((alpha.unsqueeze(2).unsqueeze(3) * activation).sum(1)) * v.squeeze(1);
+}
+
+}  // namespace
+
+class TestGradCam : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gPrimeAgainstFiniteDifferences_data();
+    void gPrimeAgainstFiniteDifferences();
+    void gridAgainstFiniteDifferences();
+    void maskingBatchingAndClasses();
+    void resnetLastBlock();
+    void headErrors();
+    void pythonCrossCheck();
+};
+
+void TestGradCam::gPrimeAgainstFiniteDifferences_data() {
+    QTest::addColumn<QString>("sets");
+    for (const char* s : {"max+min", "avg+max"}) QTest::newRow(s) << QString::fromLatin1(s);
+}
+
+void TestGradCam::gPrimeAgainstFiniteDifferences() {
+    QFETCH(QString, sets);
+    AttentionClassifier model = tinyDoubleClassifier(*AttentionClassifierConfig::parseSets(sets.toStdString()));
+    torch::manual_seed(5);
+    const torch::Tensor grid = torch::rand({1, 3, 3, 4}, torch::kDouble);
+    torch::Tensor valid = torch::ones({1, 3, 4}, torch::kBool);
+    valid[0][2][3] = false;
+    for (int64_t k = 0; k < 2; ++k) {
+        const auto cam = GradCam::compute(model, grid, valid, k);
+        QVERIFY2(cam, cam.error().c_str());
+        QCOMPARE(shapeText(cam->map), QStringLiteral("1,3,4"));
+        QCOMPARE(shapeText(cam->weights), QStringLiteral("1,2"));
+        const torch::Tensor gPrime = model->gPrime(grid, valid).detach();
+        const auto logits = [&](const torch::Tensor& gp) { return model->forwardFromGPrime(gp, grid, valid).logits; };
+        const torch::Tensor expected = finiteDifferences(logits, gPrime, valid, k);
+        QVERIFY2(maxAbsDiff(cam->gradient, expected) < 1e-8, qPrintable(QString::number(maxAbsDiff(cam->gradient, expected))));
+        QVERIFY(expected.abs().max().item<double>() > 1e-3);  // a real gradient, not zeros
+        // The weights are its means over the valid cells and vanish: adding a constant to a
+        // channel of G' shifts its pooled values alike, which the softmax ignores.
+        QVERIFY(cam->weights.abs().max().item<double>() < 1e-12);
+        QVERIFY(maxAbsDiff(cam->map, camFrom(gPrime, expected, valid)) < 1e-8);
+        QCOMPARE(cam->classes[0].item<int64_t>(), k);
+    }
+}
+
+void TestGradCam::gridAgainstFiniteDifferences() {
+    AttentionClassifier model = tinyDoubleClassifier();
+    torch::manual_seed(6);
+    const torch::Tensor grid = torch::rand({1, 3, 3, 4}, torch::kDouble) - 0.3;
+    torch::Tensor valid = torch::ones({1, 3, 4}, torch::kBool);
+    valid[0][0][1] = false;
+    const auto cam = GradCam::compute(model, grid, valid, 1, GradCamTarget::Grid);
+    QVERIFY2(cam, cam.error().c_str());
+    const torch::Tensor masked = grid.masked_fill(valid.logical_not().unsqueeze(1), 0.0);
+    const auto logits = [&](const torch::Tensor& g) { return model->forward(g, valid).logits; };
+    const torch::Tensor expected = finiteDifferences(logits, masked, valid, 1);
+    QVERIFY(maxAbsDiff(cam->gradient, expected) < 1e-8);
+    QVERIFY(cam->weights.abs().max().item<double>() > 1e-4);  // the grid's weights do not vanish
+    QVERIFY(maxAbsDiff(cam->map, camFrom(masked, expected, valid)) < 1e-8);
+    QCOMPARE(cam->map[0][0][1].item<double>(), 0.0);
+}
+
+void TestGradCam::maskingBatchingAndClasses() {
+    AttentionClassifier model = tinyDoubleClassifier();
+    torch::manual_seed(7);
+    const torch::Tensor a = torch::rand({1, 3, 2, 3}, torch::kDouble);
+    torch::Tensor batch = torch::full({2, 3, 4, 5}, 1e9, torch::kDouble);
+    batch[1] = torch::rand({3, 4, 5}, torch::kDouble);
+    using torch::indexing::Slice;
+    batch.index_put_({0, Slice(), Slice(1, 3), Slice(2, 5)}, a[0]);
+    torch::Tensor mask = torch::zeros({2, 4, 5}, torch::kBool);
+    mask[1].fill_(true);
+    mask.index_put_({0, Slice(1, 3), Slice(2, 5)}, true);
+    for (const auto target : {GradCamTarget::GPrime, GradCamTarget::Grid}) {
+        const auto alone = GradCam::compute(model, a, {}, GradCam::kPredictedClass, target);
+        const auto batched = GradCam::compute(model, batch, mask, GradCam::kPredictedClass, target);
+        QVERIFY(alone && batched);
+        // The predicted class, per grid.
+        QCOMPARE(alone->classes[0].item<int64_t>(), alone->logits.argmax(1)[0].item<int64_t>());
+        QVERIFY(torch::equal(batched->classes, batched->logits.argmax(1)));
+        QCOMPARE(batched->classes[0].item<int64_t>(), alone->classes[0].item<int64_t>());
+        QVERIFY(maxAbsDiff(batched->map[0].index({Slice(1, 3), Slice(2, 5)}), alone->map[0]) < 1e-9);
+        QCOMPARE(batched->map[0].masked_select(mask[0].logical_not()).abs().sum().item<double>(), 0.0);
+        QVERIFY(maxAbsDiff(batched->weights[0], alone->weights[0]) < 1e-9);
+    }
+    const auto outOfRange = GradCam::compute(model, a, {}, 2);
+    QVERIFY(!outOfRange);
+    QCOMPARE(QString::fromStdString(outOfRange.error()),
+             QStringLiteral("Grad-CAM class 2 is out of range (the model has 2 outputs)."));
+    QVERIFY(!GradCam::compute(model, torch::rand({1, 5, 2, 2}, torch::kDouble), {}, 0));  // K mismatch
+    QVERIFY(GradCam::parseTarget("grid") && !GradCam::parseTarget("g"));
+    // Gradients stay on for Grad-CAM even in a no-grad scope, and parameters get none.
+    torch::NoGradGuard noGrad;
+    QVERIFY(GradCam::compute(model, a, {}, 0, GradCamTarget::Grid));
+    for (const auto& p : model->parameters()) QVERIFY(!p.grad().defined());
+}
+
+void TestGradCam::resnetLastBlock() {
+    ResNet net(ResNetConfig::resnet18(3));
+    net->initialiseRandom(4);
+    net->eval();
+    torch::manual_seed(8);
+    const torch::Tensor images = torch::randn({2, 3, 96, 64});
+    const auto cam = GradCam::compute(net, images, GradCam::kPredictedClass);
+    QVERIFY2(cam, cam.error().c_str());
+    QCOMPARE(shapeText(cam->map), QStringLiteral("2,3,2"));  // layer4: H/32 x W/32
+    torch::NoGradGuard noGrad;
+    const torch::Tensor features = net->featureMap(images);
+    QVERIFY(maxAbsDiff(cam->logits, net->logits(images)) < 1e-5);
+    QVERIFY(torch::equal(cam->classes, cam->logits.argmax(1)));
+    // y_k = w_k . mean(A) + b_k: d y_k / d A_c = w_kc / (h w) at every position, so alpha_c is
+    // that and the map is ReLU(sum_c w_kc A_c) / (h w).
+    for (int64_t i = 0; i < 2; ++i) {
+        const torch::Tensor w = net->fc->weight[cam->classes[i].item<int64_t>()];
+        QVERIFY(maxAbsDiff(cam->weights[i], w / 6.0) < 1e-7);
+        const torch::Tensor expected = torch::relu((w.view({512, 1, 1}) * features[i]).sum(0)) / 6.0;
+        QVERIFY(maxAbsDiff(cam->map[i], expected) < 1e-5);
+    }
+    const auto classTwo = GradCam::compute(net, images, 2);
+    QVERIFY(classTwo && classTwo->classes.eq(2).all().item<bool>());
+    ResNet trunk(ResNetConfig::resnet18());
+    QVERIFY(!GradCam::compute(trunk, images, 0));
+}
+
+void TestGradCam::headErrors() {
+    const torch::Tensor activation = torch::rand({2, 4, 3, 3});
+    const auto wrong = GradCam::compute(activation, [](const torch::Tensor& a) { return a.sum({2, 3}).sum(1); }, 0);
+    QVERIFY(!wrong);
+    QVERIFY(QString::fromStdString(wrong.error()).startsWith(QLatin1String("Grad-CAM failed: ")));
+    QVERIFY(!QString::fromStdString(wrong.error()).contains(QLatin1Char('\n')));
+    QVERIFY(!GradCam::compute(activation, [](const torch::Tensor& a) { return a.mean({2, 3}); }, -2));
+}
+
+void TestGradCam::pythonCrossCheck() {
+    const QString python = slidesight::test::pythonWithTorch();
+    if (python.isEmpty()) QSKIP("No Python with torch: the cross-check against PyTorch is skipped.");
+    QTemporaryDir dir;
+    slidesight::test::AttentionFixture fixture = slidesight::test::loadAttentionFixture(python, dir);
+    QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+    AttentionClassifier& model = fixture.model;
+    const StateDict* io = &fixture.io;
+    const auto onGPrime = GradCam::compute(model, io->find("grid"), io->find("mask"), 2);
+    const auto onGrid = GradCam::compute(model, io->find("grid"), io->find("mask"), 2, GradCamTarget::Grid);
+    QVERIFY(onGPrime && onGrid);
+    QVERIFY(maxAbsDiff(onGPrime->gradient, io->find("gradient_gprime")) < 1e-6);
+    QVERIFY(io->find("alpha_gprime").abs().max().item<double>() < 1e-15);  // PyTorch finds them zero too
+    QVERIFY(onGPrime->weights.abs().max().item<double>() < 1e-7);
+    QVERIFY(maxAbsDiff(onGrid->weights, io->find("alpha_grid")) < 1e-6);
+    QVERIFY(maxAbsDiff(onGrid->map, io->find("gradcam_grid")) < 1e-5);
+    QVERIFY(io->find("gradcam_grid").sum().item<double>() > 0.1);
+}
+
+QTEST_GUILESS_MAIN(TestGradCam)
+#include "tst_gradcam.moc"
