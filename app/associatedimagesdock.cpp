@@ -1,5 +1,6 @@
 #include "app/associatedimagesdock.h"
 
+#include "app/slideerror.h"
 #include "viewer/tiles/tiledslide.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -66,7 +67,7 @@ void AssociatedImagesDock::setSlide(std::shared_ptr<const SlideSource> source) {
             out.name = QString::fromStdString(name);
             auto image = source->readAssociatedImage(name);
             if (image) out.image = TiledSlide::toQImage(std::move(image).value());
-            else out.error = QString::fromStdString(image.error());
+            else out.error = SlideError::translated(image.error());
             return out;
         }));
     }

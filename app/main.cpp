@@ -38,12 +38,8 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
 
     // The language must be known before any translated text, the parser's included.
-    QString language;
-    const QStringList args = QApplication::arguments();
-    const int langIndex = static_cast<int>(args.indexOf(QStringLiteral("--lang")));
-    if (langIndex >= 0 && langIndex + 1 < args.size()) language = args[langIndex + 1];
-    for (const QString& a : args)
-        if (a.startsWith(QStringLiteral("--lang="))) language = a.mid(7);
+    QStringList args = QApplication::arguments();
+    QString language = TranslationLoader::takeLanguageOption(args);
     if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
     TranslationLoader::install(app, language);
 

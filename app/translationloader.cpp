@@ -35,4 +35,28 @@ QString TranslationLoader::install(QCoreApplication& app, const QString& languag
     return QString();
 }
 
+QString TranslationLoader::takeLanguageOption(QStringList& arguments, bool* ok) {
+    static const QString option = QStringLiteral("--lang");
+    QString language;
+    if (ok) *ok = true;
+    for (qsizetype i = 0; i < arguments.size();) {
+        const QString& a = arguments.at(i);
+        if (a == option) {
+            if (i + 1 >= arguments.size()) {
+                if (ok) *ok = false;
+                arguments.removeAt(i);
+                continue;
+            }
+            language = arguments.at(i + 1);
+            arguments.remove(i, 2);
+        } else if (a.startsWith(option + QLatin1Char('='))) {
+            language = a.mid(option.size() + 1);
+            arguments.removeAt(i);
+        } else {
+            ++i;
+        }
+    }
+    return language;
+}
+
 }  // namespace slidesight

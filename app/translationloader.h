@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 class QCoreApplication;
 
@@ -14,6 +15,10 @@ struct TranslationLoader {
     /// `language` "" picks the system locale; "en" installs none. Returns the language whose
     /// SlideSight translation was installed, or "" when none was.
     static QString install(QCoreApplication& app, const QString& language);
+    /// Removes every "--lang CODE" and "--lang=CODE" from `arguments` and returns the last
+    /// CODE given ("" when there is none). `ok` is false when "--lang" ends the list without
+    /// a code.
+    static QString takeLanguageOption(QStringList& arguments, bool* ok = nullptr);
 };
 
 }  // namespace slidesight

@@ -4,6 +4,7 @@
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/slidereport.h"
+#include "app/slideerror.h"
 
 #include "viewer/slide/openslidesource.h"
 
@@ -31,7 +32,7 @@ int InfoCommand::run(const QString& path, const QStringList& arguments) {
 
     const auto slide = OpenSlideSource::open(QFile::encodeName(cl.positional().constFirst()).toStdString());
     if (!slide) {
-        Console::error(QString::fromStdString(slide.error()));
+        Console::error(SlideError::translated(slide.error()));
         return ExitFailure;
     }
     const SlideReport report(**slide);

@@ -4,6 +4,7 @@
 #include "app/cli/synthcommand.h"
 #include "app/cli/console.h"
 #include "app/cli/tilebenchcommand.h"
+#include "app/translationloader.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -22,10 +23,21 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(SLIDESIGHT_VERSION));
 
     using namespace slidesight::cli;
+    // The language comes first: every text below is translated. `--lang CODE` may stand
+    // anywhere; without it the system locale (LANG, LC_MESSAGES) decides.
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    bool languageOk = true;
+    slidesight::TranslationLoader::install(app, slidesight::TranslationLoader::takeLanguageOption(arguments, &languageOk));
+    if (!languageOk) {
+        Console::error(QCoreApplication::translate("main", "--lang needs a language code, for example it or en."));
+        return ExitUsageError;
+    }
+
     CommandRegistry commands(QCoreApplication::translate(
         "main", "SlideSight command line: slide information, benchmarks and synthetic slides. Every "
                 "command exits with 0 on success, 1 when it fails and 2 on a bad command line; "
-                "--json gives machine-readable output."));
+                "--json gives machine-readable output. --lang CODE (for example it or en) picks "
+                "the language; by default it follows the system locale."));
     commands.add(std::make_unique<InfoCommand>());
     auto bench = std::make_unique<CommandGroup>(
         QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles)."),
@@ -34,7 +46,6 @@ int main(int argc, char* argv[]) {
     commands.add(std::move(bench));
     commands.add(std::make_unique<SynthCommand>());
 
-    QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.value(0) == QLatin1String("--version")) {
         Console::outLine(QStringLiteral("slidesight-cli %1").arg(QCoreApplication::applicationVersion()));
         return ExitSuccess;

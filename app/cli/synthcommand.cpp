@@ -4,6 +4,7 @@
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/progressbar.h"
+#include "app/slideerror.h"
 
 #include "viewer/slide/syntheticslidewriter.h"
 
@@ -96,7 +97,7 @@ int SynthCommand::run(const QString& path, const QStringList& arguments) {
                                                      &SyntheticSlideWriter::patternSource);
     if (!written) {
         progress.finish();
-        Console::error(QString::fromStdString(written.error()));
+        Console::error(SlideError::translated(written.error()));
         return ExitFailure;
     }
     progress.finish();

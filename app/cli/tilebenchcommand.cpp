@@ -8,6 +8,7 @@
 #include "app/cli/largebenchslide.h"
 #include "app/cli/pipelinebench.h"
 #include "app/cli/progressbar.h"
+#include "app/slideerror.h"
 
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tilecache.h"
@@ -99,7 +100,7 @@ int TileBenchCommand::run(const QString& path, const QStringList& arguments) {
         }
         const auto large = LargeBenchSlide::ensure(slide, settings.largeSize);
         if (!large) {
-            Console::error(QString::fromStdString(large.error()));
+            Console::error(SlideError::translated(large.error()));
             return ExitFailure;
         }
         report[QStringLiteral("tissue_source")] = slide;
@@ -157,7 +158,7 @@ std::optional<TileBenchCommand::Settings> TileBenchCommand::settingsFrom(const C
 QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     const std::string path = QFile::encodeName(s.slide).toStdString();
     auto source = OpenSlideSource::open(path);
-    if (!source) return QString::fromStdString(source.error());
+    if (!source) return SlideError::translated(source.error());
     const TiledSlide planning(*source);
     const PyramidGeometry& g = planning.geometry();
     const BenchWorkload workload =
@@ -185,14 +186,14 @@ QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
         for (int side = 0; side < 2; ++side) {
             if ((side == 0) == (run % 2 == 0)) {
                 const auto r = pipeline.run(workload);
-                if (!r) return QString::fromStdString(r.error());
+                if (!r) return SlideError::translated(r.error());
                 runPipeline = r->seconds;
                 pipelineCpu += r->cpuSeconds;
                 tilesRead += r->tilesRead;
                 threadCount = r->threads;
             } else {
                 const auto r = baseline.run(workload);
-                if (!r) return QString::fromStdString(r.error());
+                if (!r) return SlideError::translated(r.error());
                 runBaseline = r->seconds;
                 baselineCpu += r->cpuSeconds;
             }
@@ -210,7 +211,7 @@ QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     PipelineBench::FirstFrame frame;
     for (int run = 0; run < s.runs; ++run) {
         const auto r = pipeline.firstSharpFrame(kViewWidth, kViewHeight);
-        if (!r) return QString::fromStdString(r.error());
+        if (!r) return SlideError::translated(r.error());
         frame = *r;
         frameMs.push_back(r->milliseconds);
         openMs.push_back(r->openMilliseconds);

@@ -1,0 +1,1162 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>BaselineBench</name>
+    <message>
+        <location filename="../app/cli/baselinebench.cpp" line="+49"/>
+        <source>OpenSlide cannot open the slide for the baseline.</source>
+        <translation>OpenSlide non riesce ad aprire il vetrino per la misura di riferimento.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the slide failed: %1</source>
+        <translation>Lettura del vetrino non riuscita: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+28"/>
+        <source>Show this help and exit.</source>
+        <translation>Mostra questo aiuto ed esce.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Missing argument: %1.</source>
+        <translation>Argomento mancante: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation>Argomento inatteso &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--%1 needs a whole number from %2 to %3, not &apos;%4&apos;.</source>
+        <translation>--%1 richiede un numero intero da %2 a %3, non &apos;%4&apos;.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--%1 needs a positive number, not &apos;%2&apos;.</source>
+        <translation>--%1 richiede un numero positivo, non &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 Try &apos;%2 --help&apos;.</source>
+        <translation>%1 Provare &apos;%2 --help&apos;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: %1 [options]</source>
+        <translation>Uso: %1 [opzioni]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arguments:</source>
+        <translation>Argomenti:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(default: %1)</source>
+        <translation>(predefinito: %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options:</source>
+        <translation>Opzioni:</translation>
+    </message>
+</context>
+<context>
+    <name>CommandRegistry</name>
+    <message>
+        <location filename="../app/cli/commandregistry.cpp" line="+21"/>
+        <source>No command given. Try &apos;%1 --help&apos;.</source>
+        <translation>Nessun comando indicato. Provare &apos;%1 --help&apos;.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown option &apos;%1&apos;. Try &apos;%2 --help&apos;.</source>
+        <translation>Opzione sconosciuta &apos;%1&apos;. Provare &apos;%2 --help&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown command &apos;%1&apos;. Try &apos;%2 --help&apos;.</source>
+        <translation>Comando sconosciuto &apos;%1&apos;. Provare &apos;%2 --help&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usage: %1 COMMAND [options] [arguments]</source>
+        <translation>Uso: %1 COMANDO [opzioni] [argomenti]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands:</source>
+        <translation>Comandi:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run &apos;%1 COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>Eseguire &apos;%1 COMANDO --help&apos; per le opzioni di un comando.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIO</name>
+    <message>
+        <location filename="../app/imageio.cpp" line="+11"/>
+        <source>There is no image to save.</source>
+        <translation>Non c&apos;è nessuna immagine da salvare.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Cannot write &quot;%1&quot;: %2.</source>
+        <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoCommand</name>
+    <message>
+        <location filename="../app/cli/infocommand.cpp" line="+16"/>
+        <source>Show a slide&apos;s vendor, size, levels, µm/px, objective power and associated images.</source>
+        <translation>Mostra produttore, dimensioni, livelli, µm/px, ingrandimento dell&apos;obiettivo e immagini associate di un vetrino.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shows what a slide file holds: vendor, dimensions, pyramid levels with their downsamples and tile sizes, micrometres per pixel and where that value comes from, objective power, background colour and associated images (label, macro, thumbnail). Reads any format OpenSlide reads.</source>
+        <translation>Mostra il contenuto di un file di vetrino: produttore, dimensioni, livelli della piramide con i fattori di riduzione e le dimensioni dei riquadri, micrometri per pixel e provenienza di questo valore, ingrandimento dell&apos;obiettivo, colore di sfondo e immagini associate (etichetta, macro, miniatura). Legge qualsiasi formato letto da OpenSlide.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The slide file.</source>
+        <translation>Il file del vetrino.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print JSON instead of text.</source>
+        <translation>Stampa JSON invece del testo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also list every OpenSlide property.</source>
+        <translation>Elenca anche tutte le proprietà OpenSlide.</translation>
+    </message>
+</context>
+<context>
+    <name>LargeBenchSlide</name>
+    <message>
+        <location filename="../app/cli/largebenchslide.cpp" line="+41"/>
+        <source>Cannot create the cache folder &quot;%1&quot;.</source>
+        <translation>Impossibile creare la cartella della cache &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Building the %1 x %1 px benchmark slide</source>
+        <translation>Creazione del vetrino di benchmark di %1 x %1 px</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressBar</name>
+    <message>
+        <location filename="../app/cli/progressbar.cpp" line="+54"/>
+        <source>%1 s left</source>
+        <translation>%1 s rimanenti</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <location filename="../viewer/view/scalebar.cpp" line="+32"/>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 µm</source>
+        <translation>%1 µm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 nm</source>
+        <translation>%1 nm</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (assumed µm/px)</source>
+        <translation>%1 (µm/px presunti)</translation>
+    </message>
+</context>
+<context>
+    <name>SlideError</name>
+    <message>
+        <location filename="../app/slideerror.cpp" line="+18"/>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation>Il file &quot;%1&quot; non esiste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is a folder, not a slide file.</source>
+        <translation>&quot;%1&quot; è una cartella, non un file di vetrino.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file &quot;%1&quot; cannot be read (permission denied).</source>
+        <translation>Il file &quot;%1&quot; non può essere letto (permesso negato).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a slide format that OpenSlide can read (it looks like %2).</source>
+        <translation>&quot;%1&quot; non è in un formato di vetrino leggibile da OpenSlide (sembra %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a slide format that OpenSlide can read.</source>
+        <translation>&quot;%1&quot; non è in un formato di vetrino leggibile da OpenSlide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is damaged or incomplete: %2.</source>
+        <translation>&quot;%1&quot; è danneggiato o incompleto: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; has no image levels.</source>
+        <translation>&quot;%1&quot; non contiene livelli di immagine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level %1 does not exist.</source>
+        <translation>Il livello %1 non esiste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A region of %1x%2 pixels cannot be read.</source>
+        <translation>Non è possibile leggere una regione di %1x%2 pixel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the slide failed: %1.</source>
+        <translation>Lettura del vetrino non riuscita: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slide has no &quot;%1&quot; image.</source>
+        <translation>Il vetrino non ha un&apos;immagine &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &quot;%1&quot; image cannot be read.</source>
+        <translation>Non è possibile leggere l&apos;immagine &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the &quot;%1&quot; image failed: %2.</source>
+        <translation>Lettura dell&apos;immagine &quot;%1&quot; non riuscita: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot create &quot;%1&quot;.</source>
+        <translation>Impossibile creare &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing &quot;%1&quot; failed (disk full?).</source>
+        <translation>Scrittura di &quot;%1&quot; non riuscita (disco pieno?).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing &quot;%1&quot; failed.</source>
+        <translation>Scrittura di &quot;%1&quot; non riuscita.</translation>
+    </message>
+</context>
+<context>
+    <name>SlideReport</name>
+    <message>
+        <location filename="../app/cli/slidereport.cpp" line="+46"/>
+        <source>%1 µm/px</source>
+        <translation>%1 µm/px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 x %2 µm/px</source>
+        <translation>%1 x %2 µm/px</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (read from the slide)</source>
+        <translation>%1 (letto dal vetrino)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, ASSUMED from the %2x objective power (10 µm/px divided by the power); the slide does not record its µm/px</source>
+        <translation>%1, PRESUNTO dall&apos;ingrandimento dell&apos;obiettivo %2x (10 µm/px diviso per l&apos;ingrandimento); il vetrino non registra i propri µm/px</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (entered by the user, assumed)</source>
+        <translation>%1 (inserito dall&apos;utente, presunto)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UNKNOWN: the slide records neither its µm/px nor its objective power, so physical sizes cannot be shown</source>
+        <translation>SCONOSCIUTA: il vetrino non registra né i propri µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi le dimensioni fisiche non possono essere mostrate</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor</source>
+        <translation>Produttore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensions</source>
+        <translation>Dimensioni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>%1 x %2 px</source>
+        <translation>%1 x %2 px</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Resolution</source>
+        <translation>Risoluzione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective power</source>
+        <translation>Ingrandimento obiettivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Background colour</source>
+        <translation>Colore di sfondo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenSlide version</source>
+        <translation>Versione di OpenSlide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Levels (%1):</source>
+        <translation>Livelli (%1):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>level</source>
+        <translation>liv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size (px)</source>
+        <translation>dimensioni (px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>downsample</source>
+        <translation>riduzione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tile size</source>
+        <translation>dim. riquadro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not tiled</source>
+        <translation>senza riquadri</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Associated images (%1):</source>
+        <translation>Immagini associate (%1):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Properties (%1):</source>
+        <translation>Proprietà (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>SynthCommand</name>
+    <message>
+        <location filename="../app/cli/synthcommand.cpp" line="+28"/>
+        <source>Write a synthetic pyramidal slide with a known colour pattern (for demos and tests).</source>
+        <translation>Scrive un vetrino piramidale sintetico con un motivo di colori noto (per dimostrazioni e test).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Writes a tiled, JPEG-compressed, pyramidal TIFF (downsamples 1, 4, 16 while a level is at least 256 px) filled with 64x64 blocks of distinct colours. The aperio flavour records µm/px and objective power as an Aperio SVS does; the generic flavour is a plain tiled TIFF without µm/px.</source>
+        <translation>Scrive un TIFF piramidale a riquadri con compressione JPEG (fattori di riduzione 1, 4, 16 finché un livello misura almeno 256 px) riempito di blocchi 64x64 di colori distinti. La variante aperio registra µm/px e ingrandimento dell&apos;obiettivo come un SVS Aperio; la variante generic è un semplice TIFF a riquadri senza µm/px.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file to write (for example out.tiff).</source>
+        <translation>Il file da scrivere (per esempio out.tiff).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level-0 size in pixels, WxH or N for a square.</source>
+        <translation>Dimensioni del livello 0 in pixel, WxH oppure N per un quadrato.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aperio or generic.</source>
+        <translation>aperio oppure generic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Micrometres per pixel to record (aperio flavour only); the objective power written is 10 divided by it.</source>
+        <translation>Micrometri per pixel da registrare (solo variante aperio); l&apos;ingrandimento dell&apos;obiettivo scritto è 10 diviso per questo valore.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print what was written as JSON.</source>
+        <translation>Stampa in JSON ciò che è stato scritto.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--size needs WxH or N with sides from 1 to %1, not &apos;%2&apos;.</source>
+        <translation>--size richiede WxH oppure N con lati da 1 a %1, non &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--flavour must be aperio or generic, not &apos;%1&apos;.</source>
+        <translation>--flavour deve essere aperio oppure generic, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--mpp needs --flavour aperio: a generic TIFF records no µm/px.</source>
+        <translation>--mpp richiede --flavour aperio: un TIFF generic non registra i µm/px.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Writing %1</source>
+        <translation>Scrittura di %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Wrote %1: %2 x %3 px, %4 levels, %5 flavour.</source>
+        <translation>Scritto %1: %2 x %3 px, livelli: %4, variante %5.</translation>
+    </message>
+</context>
+<context>
+    <name>TileBenchCommand</name>
+    <message>
+        <location filename="../app/cli/tilebenchcommand.cpp" line="+50"/>
+        <source>Measure tile throughput of the viewer&apos;s pipeline against plain OpenSlide, and the time to the first sharp frame.</source>
+        <translation>Misura i riquadri al secondo della pipeline del visualizzatore rispetto a OpenSlide puro e il tempo fino al primo fotogramma nitido.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walks a seeded random sequence of %1 x %2 viewports over every level of the display pyramid. For each viewport the viewer&apos;s tile plan is requested from the threaded tile scheduler (fresh cache each run) and the next viewport comes when it is idle. In the same run, plain single-threaded openslide_read_region reads the same unique 256 x 256 tiles (the same native regions). Also times opening the slide until every tile of a fit-to-view frame&apos;s level is cached. Runs alternate which side goes first; the file is read once beforehand so both see a warm page cache.</source>
+        <translation>Percorre una sequenza casuale (con seme) di viste di %1 x %2 su ogni livello della piramide di visualizzazione. Per ogni vista il piano dei riquadri del visualizzatore viene richiesto allo scheduler multithread dei riquadri (cache nuova a ogni esecuzione) e la vista successiva arriva quando lo scheduler è inattivo. Nella stessa esecuzione, openslide_read_region puro a thread singolo legge gli stessi riquadri unici di 256 x 256 (le stesse regioni native). Misura anche il tempo dall&apos;apertura del vetrino finché ogni riquadro del livello di un fotogramma adattato alla vista è in cache. Le esecuzioni alternano la parte che inizia per prima; il file viene letto una volta in anticipo, così entrambe le parti trovano la cache delle pagine già calda.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The slide to measure; with --large, the slide to cut tissue from (default: slides/cmu-1-small-region.svs under SLIDESIGHT_TEST_DATA).</source>
+        <translation>Il vetrino da misurare; con --large, il vetrino da cui ritagliare il tessuto (predefinito: slides/cmu-1-small-region.svs in SLIDESIGHT_TEST_DATA).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print the results as JSON.</source>
+        <translation>Stampa i risultati in JSON.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viewports in the walk.</source>
+        <translation>Viste nel percorso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tile I/O threads; 0 picks one per core.</source>
+        <translation>Thread di I/O dei riquadri; 0 ne usa uno per core.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed of the viewport walk.</source>
+        <translation>Seme del percorso delle viste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measured runs; the figures are totals over all.</source>
+        <translation>Esecuzioni misurate; i valori sono totali su tutte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measure a large slide of real tissue, built once into the cache folder.</source>
+        <translation>Misura un vetrino grande di tessuto reale, creato una sola volta nella cartella della cache.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side of the --large slide in pixels.</source>
+        <translation>Lato del vetrino --large in pixel.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>--size only applies with --large.</source>
+        <translation>--size vale solo con --large.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Missing argument: SLIDE (or use --large).</source>
+        <translation>Argomento mancante: SLIDE (oppure usare --large).</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>--large needs a slide to cut tissue from: give SLIDE or set SLIDESIGHT_TEST_DATA.</source>
+        <translation>--large richiede un vetrino da cui ritagliare il tessuto: indicare SLIDE o impostare SLIDESIGHT_TEST_DATA.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The viewport walk requested no tiles.</source>
+        <translation>Il percorso delle viste non ha richiesto alcun riquadro.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Measuring</source>
+        <translation>Misurazione</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>level %1: %2</source>
+        <translation>livello %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slide:              %1 (%2 x %3 px, %4 display levels)
+</source>
+        <translation>Vetrino:                  %1 (%2 x %3 px, livelli di visualizzazione: %4)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk:               %1 viewports of %2 x %3 px, seed %4, %5 runs
+</source>
+        <translation>Percorso:                 %1 viste di %2 x %3 px, seme %4, esecuzioni: %5
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiles per run:      %1 unique 256 x 256 tiles (%2)
+</source>
+        <translation>Riquadri per esecuzione:  %1 riquadri unici di 256 x 256 (%2)
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline:           %1 tiles/s with %2 threads (%3 cores, load average %4)
+</source>
+        <translation>Pipeline:                 %1 riquadri/s con %2 thread (%3 core, carico medio %4)
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenSlide baseline: %1 tiles/s, one thread
+</source>
+        <translation>Riferimento OpenSlide:    %1 riquadri/s, un thread
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratio:              %1 (goal: at least 1.6)
+</source>
+        <translation>Rapporto:                 %1 (obiettivo: almeno 1.6)
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sharp frame:  %1 ms (goal: at most 1000 ms; opening %2 ms; level %3, %4 tiles)
+</source>
+        <translation>Primo fotogramma nitido:  %1 ms (obiettivo: al massimo 1000 ms; apertura %2 ms; livello %3, riquadri: %4)
+</translation>
+    </message>
+</context>
+<context>
+    <name>TissueMosaic</name>
+    <message>
+        <location filename="../app/cli/tissuemosaic.cpp" line="+36"/>
+        <source>The slide is too small to cut tissue from.</source>
+        <translation>Il vetrino è troppo piccolo per ritagliarne del tessuto.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/cli/main.cpp" line="+32"/>
+        <source>--lang needs a language code, for example it or en.</source>
+        <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SlideSight command line: slide information, benchmarks and synthetic slides. Every command exits with 0 on success, 1 when it fails and 2 on a bad command line; --json gives machine-readable output. --lang CODE (for example it or en) picks the language; by default it follows the system locale.</source>
+        <translation>Riga di comando di SlideSight: informazioni sui vetrini, benchmark e vetrini sintetici. Ogni comando termina con 0 in caso di successo, 1 se non riesce e 2 se la riga di comando è errata; --json produce un output leggibile dalle macchine. --lang CODICE (per esempio it o en) sceglie la lingua; per impostazione predefinita segue la lingua del sistema.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Benchmarks (bench tiles).</source>
+        <translation>Benchmark (bench tiles).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benchmarks of the viewer&apos;s machinery.</source>
+        <translation>Benchmark dei meccanismi interni del visualizzatore.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="+25"/>
+        <source>slidesight: %1</source>
+        <translation>slidesight: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Viewer for gigapixel pathology slides.</source>
+        <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Slide to open.</source>
+        <translation>Vetrino da aprire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Render the view to an image file without a window, then exit.</source>
+        <translation>Salva la vista in un file immagine senza aprire una finestra, poi esce.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screenshot size (default 1280x800).</source>
+        <translation>Dimensioni dello screenshot (predefinite: 1280x800).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screenshot magnification, e.g. 10 (default: fit the slide).</source>
+        <translation>Ingrandimento dello screenshot, per es. 10 (predefinito: adatta al vetrino).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screenshot centre in level-0 pixels.</source>
+        <translation>Centro dello screenshot in pixel del livello 0.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>µm/px to assume when the slide does not record it.</source>
+        <translation>µm/px da presumere quando il vetrino non li registra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language, e.g. it or en.</source>
+        <translation>Lingua dell&apos;interfaccia, per es. it o en.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screenshot time limit in seconds (default 120).</source>
+        <translation>Tempo massimo per lo screenshot in secondi (predefinito: 120).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--screenshot needs a slide (--open SLIDE).</source>
+        <translation>--screenshot richiede un vetrino (--open SLIDE).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--size must look like 1920x1080.</source>
+        <translation>--size deve avere la forma 1920x1080.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--magnification must be a positive number.</source>
+        <translation>--magnification deve essere un numero positivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--mpp must be a positive number.</source>
+        <translation>--mpp deve essere un numero positivo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--center must look like 1200,800.</source>
+        <translation>--center deve avere la forma 1200,800.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--timeout must be a positive number.</source>
+        <translation>--timeout deve essere un numero positivo.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AssociatedImagesDock</name>
+    <message>
+        <location filename="../app/associatedimagesdock.cpp" line="+23"/>
+        <source>Label and macro</source>
+        <translation>Etichetta e macro</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::MainWindow</name>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="+31"/>
+        <location line="+97"/>
+        <source>SlideSight</source>
+        <translation>SlideSight</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Set µm/px…</source>
+        <translation>Imposta µm/px…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening %1…</source>
+        <translation>Apertura di %1…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
+        <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open slide</source>
+        <translation>Apri vetrino</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot open slide</source>
+        <translation>Impossibile aprire il vetrino</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — SlideSight</source>
+        <translation>%1 — SlideSight</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This slide does not record its resolution (µm/px): physical sizes and magnifications are unavailable until you enter it.</source>
+        <translation>Questo vetrino non registra la propria risoluzione (µm/px): dimensioni fisiche e ingrandimenti non sono disponibili finché non la si inserisce.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This slide does not record µm/px; %1 µm/px is assumed from its objective power. Enter the true value if you know it.</source>
+        <translation>Questo vetrino non registra i µm/px; si presume %1 µm/px in base all&apos;ingrandimento dell&apos;obiettivo. Inserire il valore reale, se noto.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../app/mainwindowactions.cpp" line="+56"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zoom 1:%1</source>
+        <translation>zoom 1:%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>µm/px unknown</source>
+        <translation>µm/px sconosciuti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 µm/px</source>
+        <translation>%1 µm/px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (assumed)</source>
+        <translation>%1 (presunto)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Slide resolution</source>
+        <translation>Risoluzione del vetrino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Micrometres per level-0 pixel (e.g. 0.25 for a 40× scan, 0.5 for 20×):</source>
+        <translation>Micrometri per pixel del livello 0 (per es. 0,25 per una scansione a 40×, 0,5 per 20×):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export view</source>
+        <translation>Esporta vista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG images (*.png)</source>
+        <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no slide to export.</source>
+        <translation>Non c&apos;è nessun vetrino da esportare.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowactions.cpp" line="-24"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Apri…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export view as PNG…</source>
+        <translation>Esp&amp;orta vista come PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Ingrandisci</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Riduci</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom to &amp;fit</source>
+        <translation>&amp;Adatta alla finestra</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set &amp;µm/px…</source>
+        <translation>Imposta &amp;µm/px…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferenze…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About SlideSight</source>
+        <translation>&amp;Informazioni su SlideSight</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Magnification</source>
+        <translation>In&amp;grandimento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Slide</source>
+        <translation>Ve&amp;trino</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Impostazioni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Overview</source>
+        <translation>Panoramica</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>x %1  y %2 px</source>
+        <translation>x %1  y %2 px</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clear list</source>
+        <translation>Svuota elenco</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>About SlideSight</source>
+        <translation>Informazioni su SlideSight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;A viewer for gigapixel pathology slides with attention-based AI layers.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::Minimap</name>
+    <message>
+        <location filename="../viewer/view/minimap.cpp" line="+13"/>
+        <source>Click or drag to move the view</source>
+        <translation>Fare clic o trascinare per spostare la vista</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No slide</source>
+        <translation>Nessun vetrino</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::PropertiesDock</name>
+    <message>
+        <location filename="../app/propertiesdock.cpp" line="+10"/>
+        <source>Properties</source>
+        <translation>Proprietà</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Property</source>
+        <translation>Proprietà</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 × %2 µm/px</source>
+        <translation>%1 × %2 µm/px</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from the slide)</source>
+        <translation>%1 (dal vetrino)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (assumed from the %2× objective)</source>
+        <translation>%1 (presunto dall&apos;obiettivo %2×)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (entered by the user: assumed)</source>
+        <translation>%1 (inserito dall&apos;utente: presunto)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown: the slide does not record it</source>
+        <translation>sconosciuta: il vetrino non la registra</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Summary</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensions</source>
+        <translation>Dimensioni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Risoluzione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels</source>
+        <translation>Livelli</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level %1</source>
+        <translation>Livello %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 × %2 px, downsample %3</source>
+        <translation>%1 × %2 px, riduzione %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Associated images</source>
+        <translation>Immagini associate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All properties (%1)</source>
+        <translation>Tutte le proprietà (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::ScreenshotRunner</name>
+    <message>
+        <location filename="../app/screenshotrunner.cpp" line="+26"/>
+        <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
+        <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The slide records neither µm/px nor objective power, so a magnification cannot be chosen; give --mpp.</source>
+        <translation>Il vetrino non registra né i µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi non è possibile scegliere un ingrandimento; indicare --mpp.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>slidesight: %1</source>
+        <translation>slidesight: %1</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::SettingsDialog</name>
+    <message>
+        <location filename="../app/settingsdialog.cpp" line="+15"/>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tile cache size:</source>
+        <translation>Dimensione della cache dei riquadri:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>automatic</source>
+        <translation>automatico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tile reading threads:</source>
+        <translation>Thread di lettura dei riquadri:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Predefinita di sistema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Lingua:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thread and language changes take effect after a restart.</source>
+        <translation>Le modifiche a thread e lingua hanno effetto dopo un riavvio.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::SlideLayer</name>
+    <message>
+        <location filename="../viewer/layers/slidelayer.cpp" line="+33"/>
+        <source>Slide</source>
+        <translation>Vetrino</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>RGB %1, %2, %3</source>
+        <translation>RGB %1, %2, %3</translation>
+    </message>
+</context>
+</TS>
