@@ -1,5 +1,7 @@
 #include "model/resnet.h"
 
+#include "model/initialisation.h"
+
 #include <torch/torch.h>
 
 namespace slidesight::model {
@@ -53,20 +55,7 @@ torch::Tensor ResNetImpl::logits(const torch::Tensor& x) {
 }
 
 void ResNetImpl::initialiseRandom(uint64_t seed) {
-    torch::NoGradGuard noGrad;
-    torch::manual_seed(seed);
-    // Modules in registration order, so the draws are reproducible for a given seed.
-    for (auto& module : modules(/*include_self=*/false)) {
-        if (auto* conv = module->as<torch::nn::Conv2d>()) {
-            torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut, torch::kReLU);
-        } else if (auto* bn = module->as<torch::nn::BatchNorm2d>()) {
-            torch::nn::init::ones_(bn->weight);
-            torch::nn::init::zeros_(bn->bias);
-            bn->reset_running_stats();
-        } else if (auto* linear = module->as<torch::nn::Linear>()) {
-            linear->reset_parameters();
-        }
-    }
+    initialiseSeeded(*this, seed);
 }
 
 }  // namespace slidesight::model
