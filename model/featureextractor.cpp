@@ -7,10 +7,19 @@
 #include <torch/torch.h>
 
 #include <utility>
+#include <vector>
 
 namespace slidesight::model {
 
 namespace {
+
+/// Re-lays 4-D weights (convolutions) out channels-last, in place, so that convolutions on
+/// channels-last inputs need no format conversion.
+void toChannelsLast(const std::vector<torch::Tensor>& parameters) {
+    torch::NoGradGuard noGrad;
+    for (auto p : parameters)
+        if (p.dim() == 4) p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+}
 
 class ResNetExtractor final : public FeatureExtractor {
 public:
@@ -26,6 +35,10 @@ public:
     std::string description() const override { return description_; }
     bool trained() const override { return trained_; }
     void to(const torch::Device& device) override { net_->to(device); }
+    void prepare(const torch::Device& device, torch::Dtype dtype, bool channelsLast) override {
+        net_->to(device, dtype);
+        if (channelsLast) toChannelsLast(net_->parameters());
+    }
 
 private:
     ResNet net_;
@@ -48,6 +61,14 @@ public:
     std::string description() const override { return description_; }
     bool trained() const override { return true; }
     void to(const torch::Device& device) override { module_.to(device); }
+    void prepare(const torch::Device& device, torch::Dtype dtype, bool channelsLast) override {
+        module_.to(device, dtype);
+        if (channelsLast) {
+            std::vector<torch::Tensor> parameters;
+            for (const auto& p : module_.parameters()) parameters.push_back(p);
+            toChannelsLast(parameters);
+        }
+    }
 
 private:
     torch::jit::Module module_;

@@ -30,6 +30,10 @@ public:
     /// False for random weights: the output must then be labelled untrained wherever shown.
     virtual bool trained() const = 0;
     virtual void to(const torch::Device& device) = 0;
+    /// Moves the weights to `device` and `dtype` (float16 on CUDA), with 4-D weights in the
+    /// channels-last memory format when `channelsLast` is set. extract() then expects inputs of
+    /// the same device, type and format.
+    virtual void prepare(const torch::Device& device, torch::Dtype dtype, bool channelsLast) = 0;
 
     /// Opens an extractor. `weights` is "random:SEED" (seeded, untrained), a torchvision
     /// state-dict file (.pth, keys as torchvision's; a classifier's fc.* keys are ignored), or

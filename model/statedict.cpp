@@ -1,10 +1,10 @@
 #include "model/statedict.h"
 
+#include "model/atomicfile.h"
 #include "model/torchsavereader.h"
 
 #include <torch/torch.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -71,22 +71,7 @@ Expected<bool> StateDict::write(const std::string& path) const {
     } catch (const std::exception& e) {
         return Result::failure(std::string("Cannot serialise the weights: ") + e.what());
     }
-    const std::string partial = path + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out) return Result::failure("Cannot write \"" + path + "\".");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out) {
-            out.close();
-            std::remove(partial.c_str());
-            return Result::failure("Cannot write \"" + path + "\" (is the disk full?).");
-        }
-    }
-    if (std::rename(partial.c_str(), path.c_str()) != 0) {
-        std::remove(partial.c_str());
-        return Result::failure("Cannot write \"" + path + "\".");
-    }
-    return true;
+    return writeFileAtomically(path, bytes.data(), bytes.size(), "the weights");
 }
 
 torch::Tensor StateDict::find(const std::string& key) const {

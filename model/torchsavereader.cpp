@@ -291,8 +291,8 @@ private:
 
 }  // namespace
 
-Expected<std::vector<TorchSaveReader::Entry>> TorchSaveReader::readTensorDict(const std::vector<char>& bytes) {
-    using Result = Expected<std::vector<Entry>>;
+Expected<std::vector<TorchSaveReader::MixedEntry>> TorchSaveReader::readDict(const std::vector<char>& bytes) {
+    using Result = Expected<std::vector<MixedEntry>>;
     // A zip archive starts with "PK\3\4"; torch.save wrote a different, legacy format before 1.6.
     if (bytes.size() < 4 || std::memcmp(bytes.data(), "PK\x03\x04", 4) != 0)
         return Result::failure("not a torch.save zip archive (files from PyTorch before 1.6 must be re-saved)");
@@ -309,17 +309,35 @@ Expected<std::vector<TorchSaveReader::Entry>> TorchSaveReader::readTensorDict(co
         Machine machine(data, archive);
         const ValuePtr root = machine.run();
         if (root->kind != Value::Kind::Dict) return Result::failure("the file does not hold a dict");
-        std::vector<Entry> entries;
+        std::vector<MixedEntry> entries;
         for (const auto& [key, value] : root->entries) {
-            if (key->kind != Value::Kind::String || value->kind != Value::Kind::Tensor)
-                return Result::failure("the dict holds something other than named tensors");
-            entries.emplace_back(key->text, value->tensor);
+            if (key->kind != Value::Kind::String)
+                return Result::failure("the dict has a key that is not a string");
+            if (value->kind == Value::Kind::Tensor)
+                entries.emplace_back(key->text, value->tensor);
+            else if (value->kind == Value::Kind::String)
+                entries.emplace_back(key->text, value->text);
+            else
+                return Result::failure("the dict entry \"" + key->text + "\" is neither a tensor nor a string");
         }
         return entries;
     } catch (const std::exception& e) {
         const std::string text = e.what();
         return Result::failure(text.substr(0, text.find('\n')));
     }
+}
+
+Expected<std::vector<TorchSaveReader::Entry>> TorchSaveReader::readTensorDict(const std::vector<char>& bytes) {
+    using Result = Expected<std::vector<Entry>>;
+    auto mixed = readDict(bytes);
+    if (!mixed) return Result::failure(mixed.error());
+    std::vector<Entry> entries;
+    for (auto& [key, value] : *mixed) {
+        if (!std::holds_alternative<torch::Tensor>(value))
+            return Result::failure("the dict holds something other than named tensors");
+        entries.emplace_back(key, std::get<torch::Tensor>(value));
+    }
+    return entries;
 }
 
 }  // namespace slidesight::model

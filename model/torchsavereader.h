@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace slidesight::model {
@@ -23,10 +24,15 @@ namespace slidesight::model {
 class TorchSaveReader {
 public:
     using Entry = std::pair<std::string, torch::Tensor>;
+    /// A value of a dict that mixes tensors and strings (a grid file's JSON metadata).
+    using DictValue = std::variant<torch::Tensor, std::string>;
+    using MixedEntry = std::pair<std::string, DictValue>;
 
     /// The top-level dict's string keys and tensor values, in file order. Fails with a message
     /// for a file that is not a torch.save zip archive or whose top level is not such a dict.
     static Expected<std::vector<Entry>> readTensorDict(const std::vector<char>& bytes);
+    /// The same for a dict whose values are tensors or strings.
+    static Expected<std::vector<MixedEntry>> readDict(const std::vector<char>& bytes);
 };
 
 }  // namespace slidesight::model

@@ -1,0 +1,281 @@
+// The feature-extraction pipeline on the real slides with seeded random weights: grid shapes
+// as GridGeometry gives them, tissue fractions, finite and deterministic features that do not
+// depend on the batch size, tissue-only extraction, the grid cache, cancellation without
+// leftovers, and one clear failure for each kind of bad input.
+
+#include "model/extraction.h"
+#include "model/gridfile.h"
+#include "model/tissuedetector.h"
+#include "viewer/slide/openslidesource.h"
+
+#include "../common/testdata.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <torch/torch.h>
+
+using namespace slidesight;
+using namespace slidesight::model;
+
+namespace {
+
+std::string slidePath(const char* name) { return test::dataPath(QStringLiteral("slides/") + name).toStdString(); }
+
+ExtractionOptions cmuOptions(const QTemporaryDir& dir, const QString& out) {
+    ExtractionOptions o;
+    o.slidePath = slidePath("cmu-1-small-region.svs");
+    o.weights = "random:1";
+    o.outputPath = dir.filePath(out).toStdString();
+    o.useCache = false;
+    o.programVersion = "test";
+    return o;
+}
+
+GridFile extractAndRead(const ExtractionOptions& o, ExtractionSummary* summary = nullptr) {
+    const auto result = extractGrid(o);
+    if (!result) qFatal("extraction failed: %s", result.error().c_str());
+    if (summary) *summary = *result;
+    auto grid = GridFile::read(result->gridPath);
+    if (!grid) qFatal("cannot read the grid: %s", grid.error().c_str());
+    return *grid;
+}
+
+double maxDifference(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+}  // namespace
+
+class TestExtraction : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { SLIDESIGHT_REQUIRE_DATA(); }
+    void cmuAtPaperResolution();
+    void deterministicAndBatchIndependent();
+    void tcgaNeedsAGivenMpp();
+    void tissueOnlySkipsBackground();
+    void cacheReusesTheGrid();
+    void cancellationLeavesNothing();
+    void badInputs_data();
+    void badInputs();
+};
+
+void TestExtraction::cmuAtPaperResolution() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "cmu.pt");  // 2.0 µm/px, p = 224, resnet34
+    std::vector<int64_t> progress;
+    const auto result = extractGrid(o, [&](int64_t done, int64_t total) {
+        progress.push_back(done);
+        QCOMPARE(total, int64_t{8});
+    });
+    QVERIFY2(result.ok(), result.error().c_str());
+
+    // The grid GridGeometry gives for the detected tissue box, computed independently here.
+    const auto slide = OpenSlideSource::open(o.slidePath);
+    QVERIFY(slide.ok());
+    const auto mask = TissueDetector().detect(**slide);
+    QVERIFY(mask.ok() && mask->hasTissue());
+    const auto geometry = GridGeometry::create((*slide)->mpp(), mask->levelZeroBox, GridParameters{});
+    QVERIFY(geometry.ok());
+    QCOMPARE(result->rows, geometry->rows());
+    QCOMPARE(result->columns, geometry->columns());
+    QCOMPARE(int64_t(geometry->cellCount()), int64_t{8});  // 554 x 740 target px of tissue box at most
+    QCOMPARE(result->cellsExtracted, geometry->cellCount());
+    QCOMPARE(progress.back(), geometry->cellCount());
+    QVERIFY(!result->trained);
+    QVERIFY(!result->fromCache);
+    QCOMPARE(result->slideMpp, 0.499);
+    QVERIFY(!result->slideMppAssumed);
+
+    const auto grid = GridFile::read(o.outputPath);
+    QVERIFY2(grid.ok(), grid.error().c_str());
+    QCOMPARE(grid->features.sizes().vec(), (std::vector<int64_t>{512, geometry->rows(), geometry->columns()}));
+    QCOMPARE(grid->tissue.sizes().vec(), (std::vector<int64_t>{geometry->rows(), geometry->columns()}));
+    QVERIFY(torch::isfinite(grid->features).all().item<bool>());
+    QVERIFY(grid->features.abs().sum().item<double>() > 0.0);
+    QVERIFY(grid->tissue.min().item<float>() >= 0.0f && grid->tissue.max().item<float>() <= 1.0f);
+    QVERIFY(grid->tissue.max().item<float>() > 0.0f);
+    QCOMPARE(grid->origin[0], geometry->originX());
+    QCOMPARE(grid->cellSize[1], geometry->cellLevelZeroHeight());
+    QVERIFY(qAbs(grid->cellSize[0] - 224 * 2.0 / 0.499) < 1e-9);
+    const QString metadata = QString::fromStdString(grid->metadata);
+    for (const char* expected : {"\"untrained\":true", "\"weights\":\"random:1\"", "\"weights_sha256\":null",
+                                 "\"target_mpp\":2,", "\"patch_size\":224", "\"assumed\":false", "\"openslide_quickhash1\":\"", "\"version\":\"test\""})
+        QVERIFY2(metadata.contains(QLatin1String(expected)), expected);
+    QVERIFY(!QFile::exists(dir.filePath("cmu.pt.partial")));
+}
+
+void TestExtraction::deterministicAndBatchIndependent() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "b1.pt");
+    o.grid.patchSize = 112;  // more, smaller cells: several batches of 8
+    o.batchSize = 1;
+    const GridFile one = extractAndRead(o);
+    o.batchSize = 8;
+    o.outputPath = dir.filePath("b8.pt").toStdString();
+    ExtractionSummary summary;
+    const GridFile eight = extractAndRead(o, &summary);
+    QVERIFY(summary.cellsExtracted > 16);
+    o.outputPath = dir.filePath("b8again.pt").toStdString();
+    const GridFile again = extractAndRead(o);
+    QVERIFY(torch::isfinite(one.features).all().item<bool>());
+    QVERIFY2(maxDifference(one.features, eight.features) < 1e-4,
+             qPrintable(QString::number(maxDifference(one.features, eight.features))));
+    QCOMPARE(maxDifference(eight.features, again.features), 0.0);
+    QVERIFY(torch::equal(one.tissue, eight.tissue));
+    // Another seed gives other features.
+    o.weights = "random:2";
+    o.outputPath = dir.filePath("seed2.pt").toStdString();
+    QVERIFY(maxDifference(extractAndRead(o).features, eight.features) > 1e-3);
+}
+
+void TestExtraction::tcgaNeedsAGivenMpp() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "tcga.pt");
+    o.slidePath = slidePath("tcga-cr-7395-01a-01-ts1.svs");
+    o.grid.targetMpp = 4.0;
+    o.grid.patchSize = 112;
+    ExtractionFailure kind = ExtractionFailure::None;
+    const auto refused = extractGrid(o, {}, nullptr, &kind);
+    QVERIFY(!refused.ok());
+    QCOMPARE(kind, ExtractionFailure::MppUnknown);
+    QVERIFY2(QString::fromStdString(refused.error()).contains(QLatin1String("records no microns per pixel")),
+             refused.error().c_str());
+    QVERIFY(!QFile::exists(dir.filePath("tcga.pt")));
+
+    o.slideMpp = 0.5;
+    ExtractionSummary summary;
+    const GridFile grid = extractAndRead(o, &summary);
+    QVERIFY(summary.slideMppAssumed);
+    QCOMPARE(summary.slideMpp, 0.5);
+    QVERIFY(summary.rows > 1 && summary.columns > 1);
+    QVERIFY(torch::isfinite(grid.features).all().item<bool>());
+    QVERIFY(grid.tissue.max().item<float>() > 0.0f);
+    QVERIFY(QString::fromStdString(grid.metadata).contains(QLatin1String("\"assumed\":true,\"source\":\"user\"")));
+    QVERIFY(qAbs(grid.cellSize[0] - 112 * 4.0 / 0.5) < 1e-9);
+}
+
+void TestExtraction::tissueOnlySkipsBackground() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "all.pt");
+    o.slidePath = slidePath("tcga-cr-7395-01a-01-ts1.svs");
+    o.slideMpp = 0.5;
+    o.grid.targetMpp = 4.0;
+    o.grid.patchSize = 64;
+    const GridFile all = extractAndRead(o);
+    o.tissueOnly = true;
+    o.outputPath = dir.filePath("tissue.pt").toStdString();
+    ExtractionSummary summary;
+    const GridFile some = extractAndRead(o, &summary);
+    const torch::Tensor background = all.tissue == 0;
+    const int64_t backgroundCells = background.sum().item<int64_t>();
+    QVERIFY2(backgroundCells > 0, "the tcga tissue box should hold background cells at 64 px");
+    QCOMPARE(summary.cellsSkipped, backgroundCells);
+    QCOMPARE(summary.cellsExtracted + summary.cellsSkipped, all.tissue.numel());
+    // Skipped cells are 0; the others are the same as in the full extraction.
+    const torch::Tensor keep = (~background).unsqueeze(0).to(torch::kFloat32);
+    QCOMPARE((some.features * (1 - keep)).abs().max().item<double>(), 0.0);
+    QVERIFY(maxDifference(some.features * keep, all.features * keep) < 1e-4);
+    QVERIFY(QString::fromStdString(some.metadata).contains(QLatin1String("\"tissue_only\":true")));
+}
+
+void TestExtraction::cacheReusesTheGrid() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "first.pt");
+    o.useCache = true;
+    o.cacheFolder = dir.filePath("cache").toStdString();
+    o.grid.targetMpp = 4.0;
+    const auto first = extractGrid(o);
+    QVERIFY2(first.ok(), first.error().c_str());
+    QVERIFY(!first->fromCache);
+    QVERIFY(first->cellsExtracted > 0);
+    QVERIFY(QFile::exists(QString::fromStdString(first->cachePath)));
+
+    o.outputPath = dir.filePath("second.pt").toStdString();
+    QElapsedTimer timer;
+    timer.start();
+    const auto second = extractGrid(o);
+    QVERIFY2(second.ok(), second.error().c_str());
+    QVERIFY(second->fromCache);
+    QCOMPARE(second->cellsExtracted, int64_t{0});
+    QCOMPARE(second->cachePath, first->cachePath);
+    QCOMPARE(second->rows, first->rows);
+    QVERIFY(!second->trained);
+    QCOMPARE(second->extractor, first->extractor);
+    QVERIFY2(timer.elapsed() < 5000, "a cache hit must not extract again");
+    QFile a(dir.filePath("first.pt")), b(dir.filePath("second.pt"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), b.readAll());
+
+    // Any change of what the grid depends on is another grid.
+    o.grid.patchSize = 112;
+    const auto other = extractGrid(o);
+    QVERIFY(other.ok() && !other->fromCache);
+    QVERIFY(other->cachePath != first->cachePath);
+    QCOMPARE(QDir(dir.filePath("cache")).entryList(QDir::Files).size(), 2);
+}
+
+void TestExtraction::cancellationLeavesNothing() {
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "cancelled.pt");
+    o.useCache = true;
+    o.cacheFolder = dir.filePath("cache").toStdString();
+    o.grid.patchSize = 112;
+    o.batchSize = 2;
+    std::atomic<bool> cancel{false};
+    int64_t seen = 0, total = 0;
+    ExtractionFailure kind = ExtractionFailure::None;
+    const auto result = extractGrid(
+        o,
+        [&](int64_t done, int64_t all) {
+            seen = done;
+            total = all;
+            cancel = true;  // as a Ctrl-C after the first batch
+        },
+        &cancel, &kind);
+    QVERIFY(!result.ok());
+    QCOMPARE(kind, ExtractionFailure::Cancelled);
+    QCOMPARE(result.error(), std::string(kExtractionCancelled));
+    QCOMPARE(seen, int64_t{2});
+    QVERIFY(total > seen);
+    QVERIFY(QDir(dir.path()).entryList({QStringLiteral("cancelled*")}, QDir::Files).isEmpty());
+    QVERIFY(QDir(dir.filePath("cache")).entryList(QDir::Files).isEmpty());
+}
+
+void TestExtraction::badInputs_data() {
+    QTest::addColumn<QString>("slide");
+    QTest::addColumn<QString>("weights");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("message");
+    const auto slideKind = int(ExtractionFailure::Slide), weightsKind = int(ExtractionFailure::Weights);
+    QTest::newRow("corrupt svs") << "negative/broken.svs" << "random:1" << slideKind << "broken.svs";
+    QTest::newRow("plain tiff") << "negative/kidney-48-5.tif" << "random:1" << slideKind << "kidney-48-5.tif";
+    QTest::newRow("missing slide") << "nothing.svs" << "random:1" << slideKind << "nothing.svs";
+    QTest::newRow("missing weights") << "cmu-1-small-region.svs" << "/nonexistent/w.pth" << weightsKind << "w.pth";
+    QTest::newRow("weights not a network") << "cmu-1-small-region.svs" << "SLIDE" << weightsKind << "not a PyTorch";
+    QTest::newRow("bad seed") << "cmu-1-small-region.svs" << "random:abc" << weightsKind << "random:SEED";
+}
+
+void TestExtraction::badInputs() {
+    QFETCH(QString, slide);
+    QFETCH(QString, weights);
+    QFETCH(int, kind);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    ExtractionOptions o = cmuOptions(dir, "out.pt");
+    o.slidePath = slidePath(slide.toUtf8().constData());
+    // A real file that is not weights: the slide itself.
+    o.weights = weights == QLatin1String("SLIDE") ? o.slidePath : weights.toStdString();
+    ExtractionFailure failure = ExtractionFailure::None;
+    const auto result = extractGrid(o, {}, nullptr, &failure);
+    QVERIFY(!result.ok());
+    QCOMPARE(int(failure), kind);
+    QVERIFY2(QString::fromStdString(result.error()).contains(message), result.error().c_str());
+    QVERIFY2(!QString::fromStdString(result.error()).contains(QLatin1Char('\n')), "one line");
+    QVERIFY(!QFile::exists(dir.filePath("out.pt")));
+}
+
+QTEST_GUILESS_MAIN(TestExtraction)
+#include "tst_extraction.moc"
