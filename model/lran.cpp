@@ -58,6 +58,22 @@ Expected<GradCamResult> LranImpl::gradCam(const LranResult& result, int64_t clas
         result.base, [&](const torch::Tensor& b) { return head(b, mask); }, classIndex);
 }
 
+Expected<LranResult> LranImpl::forwardWithCam(const torch::Tensor& images, int64_t classIndex) {
+    LranResult result;
+    try {
+        torch::NoGradGuard noGrad;
+        result = forward(images);
+    } catch (const std::exception& e) {
+        const std::string text = e.what();
+        return Expected<LranResult>::failure("LRAN failed: " + text.substr(0, text.find('\n')));
+    }
+    auto cam = gradCam(result, classIndex);
+    if (!cam) return Expected<LranResult>::failure(cam.error());
+    result.cam = cam->map;
+    result.camClasses = cam->classes;
+    return result;
+}
+
 void LranImpl::initialiseRandom(uint64_t seed) {
     initialiseSeeded(*this, seed);
 }

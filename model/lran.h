@@ -37,6 +37,8 @@ struct LranResult {
     torch::Tensor mask;                ///< M(x) [B, 512, h, w]: softmax over the h*w positions per channel (eq. 2)
     torch::Tensor features;            ///< H = B * M + B [B, 512, h, w] (eq. 1)
     std::vector<torch::Tensor> gates;  ///< per skip, coarse to fine: [B, 1, h_s, w_s] in (0, 1); empty for RAN
+    torch::Tensor cam;                 ///< [B, h, w] Grad-CAM on B (forwardWithCam() only)
+    torch::Tensor camClasses;          ///< [B] int64: the class each CAM explains (forwardWithCam() only)
 };
 
 /// The Local Residual Attention Network of paper 002 (and its RAN ablation), as in the spec:
@@ -75,6 +77,10 @@ public:
     /// Grad-CAM on the base network's last convolutional block (layer4, i.e. B) from a forward
     /// pass's result, for `classIndex` or GradCam::kPredictedClass: [B, h, w] maps.
     Expected<GradCamResult> gradCam(const LranResult& result, int64_t classIndex);
+
+    /// forward() without gradients, then gradCam() for `classIndex` (GradCam::kPredictedClass:
+    /// each item's predicted class) into the result's cam and camClasses. Fails with a message.
+    Expected<LranResult> forwardWithCam(const torch::Tensor& images, int64_t classIndex);
 
     /// Seeded, untrained weights (torchvision's initialisation scheme for every part).
     void initialiseRandom(uint64_t seed);

@@ -234,6 +234,12 @@ void TestLran::gradCamOnBaseLastBlock() {
     }
     QVERIFY(net->gradCam(r, 3)->classes.eq(3).all().item<bool>());
     QVERIFY(!net->gradCam(r, 4));
+    // forwardWithCam() gives the same maps in the result.
+    const auto withCam = net->forwardWithCam(patches(2), GradCam::kPredictedClass);
+    QVERIFY2(withCam, withCam.error().c_str());
+    QVERIFY(maxAbsDiff(withCam->cam, cam->map) < 1e-6);
+    QVERIFY(torch::equal(withCam->camClasses, cam->classes));
+    QVERIFY(!net->forwardWithCam(patches(1), 9));
 }
 
 void TestLran::variantNames() {
