@@ -10,6 +10,7 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitFailure = 1,     ///< the command ran and failed (unreadable slide, write error)
     ExitUsageError = 2,  ///< bad command line: unknown command or option, missing argument
+    ExitInterrupted = 130,  ///< stopped by Ctrl-C (128 + SIGINT, as shells report it)
 };
 
 /// One subcommand of slidesight-cli (`info`, `bench tiles`, `synth`, ...).

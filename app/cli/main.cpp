@@ -1,6 +1,8 @@
+#include "app/cli/classifycommand.h"
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandregistry.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/lrancommand.h"
 #include "app/cli/synthcommand.h"
 #include "app/cli/console.h"
 #include "app/cli/tilebenchcommand.h"
@@ -45,6 +47,8 @@ int main(int argc, char* argv[]) {
     bench->add(std::make_unique<TileBenchCommand>());
     commands.add(std::move(bench));
     commands.add(std::make_unique<SynthCommand>());
+    commands.add(std::make_unique<ClassifyCommand>());
+    commands.add(makeLranCommand());
 
     if (arguments.value(0) == QLatin1String("--version")) {
         Console::outLine(QStringLiteral("slidesight-cli %1").arg(QCoreApplication::applicationVersion()));

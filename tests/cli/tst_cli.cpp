@@ -1,5 +1,7 @@
 // Tests of slidesight-cli as users and scripts see it: exit codes, one-line errors, --help,
 // JSON output of info on the real slides, synth + info round trips and a quick bench run.
+#include "clirunner.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
@@ -9,47 +11,10 @@
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
-namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
-                 int timeoutMs = 120000) {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SLIDESIGHT_CLI_PATH), arguments);
-    CliResult result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.crashed = true;
-        return result;
-    }
-    result.crashed = process.exitStatus() != QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-QJsonObject parseJson(const QString& text) {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) return {};
-    return doc.object();
-}
-
-bool isOneErrorLine(const QString& err) {
-    return err.startsWith(QLatin1String("slidesight-cli: ")) && err.endsWith(QLatin1Char('\n')) &&
-           err.count(QLatin1Char('\n')) == 1 && err.trimmed().size() > 20;
-}
-
-}  // namespace
+using slidesight::test::CliResult;
+using slidesight::test::isOneErrorLine;
+using slidesight::test::parseJson;
+using slidesight::test::runCli;
 
 class TestCli : public QObject {
     Q_OBJECT
