@@ -7,6 +7,20 @@
 
 namespace slidesight::model {
 
+// The CPU batch size, measured with `slidesight-cli bench features cmu-1-small-region.svs
+// --threads 1 --batch B` (ResNet-34, random weights, 2.0 µm/px, p = 224, channels-last
+// float32, one Torch thread, one reader thread; 2-core AMD EPYC VM with AVX2, LibTorch 1.13;
+// 192 patches x 3 rounds each). End-to-end / bare-network patches/s:
+//
+//     B      1      2      3      4      6      8     16     32
+//     e2e  16.9   21.8   23.2   24.2   14.1   13.2   10.3    8.3
+//     net  17.0   22.2   24.4   25.1   14.4   13.3   11.6    8.8
+//
+// Beyond 4 patches the activations of a batch no longer fit the caches and throughput
+// halves, so 4 it is. (Two Torch threads with the reader sharing the cores: batch 4 gave
+// 27-30 e2e against 39-46 for the bare network, ratio 0.68, which is why one core is left
+// to the readers by default.) Other CPUs may prefer another size: --batch overrides it.
+
 Expected<InferenceDevice> InferenceDevice::choose(const std::string& name, int batchSize, int torchThreads,
                                                   int readerThreads) {
     using Result = Expected<InferenceDevice>;

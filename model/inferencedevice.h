@@ -24,7 +24,7 @@ struct InferenceDevice {
     /// The CPU batch size when none is asked for. Measured on the 2-core development machine
     /// (AMD EPYC, AVX2, LibTorch 1.13, one intra-op thread, ResNet-34 at 224 px); see the
     /// comment in inferencedevice.cpp for the figures.
-    static constexpr int kDefaultCpuBatch = 8;
+    static constexpr int kDefaultCpuBatch = 4;
     static constexpr int kDefaultCudaBatch = 64;
 
     /// `name` is auto, cpu or cuda; 0 for a count picks the default. Fails with a message for

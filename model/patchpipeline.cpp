@@ -109,20 +109,29 @@ Expected<int64_t> PatchPipeline::run(const std::vector<Cell>& cells, torch::Tens
 
     // Readers claim cells in order, so batches complete roughly in order too.
     std::atomic<int64_t> next{0};
-    auto readLoop = [&] {
-        for (;;) {
-            const int64_t i = next.fetch_add(1);
-            if (i >= total) return;
-            float* slot = ring.waitForSlot(i / batchSize, static_cast<int>(i % batchSize));
-            if (!slot) return;
-            const auto read = reader_.readNormalised(cells[static_cast<size_t>(i)].first,
-                                                     cells[static_cast<size_t>(i)].second, slot);
-            if (!read) {
-                ring.stop(read.error());
-                return;
-            }
-            ring.slotFilled(i / batchSize);
+    auto readCell = [&](int64_t i) {
+        float* slot = ring.waitForSlot(i / batchSize, static_cast<int>(i % batchSize));
+        if (!slot) return false;
+        const Cell& cell = cells[static_cast<size_t>(i)];
+        const auto read = reader_.readNormalised(cell.first, cell.second, slot);
+        if (!read) {
+            ring.stop(read.error());
+            return false;
         }
+        ring.slotFilled(i / batchSize);
+        return true;
+    };
+    auto readLoop = [&] {
+        for (int64_t i = next.fetch_add(1); i < total && readCell(i); i = next.fetch_add(1)) {
+        }
+    };
+    // When the readers fall behind (other load on the machine), the network thread reads the
+    // rest of the batch it waits for itself instead of idling. Only cells of that batch: its
+    // buffer is already assigned, so this never waits on a buffer only this thread can free.
+    auto helpWith = [&](int64_t batch) {
+        const int64_t end = std::min(total, (batch + 1) * batchSize);
+        for (int64_t i = next.load(); i < end; i = next.load())
+            if (next.compare_exchange_weak(i, i + 1) && !readCell(i)) return;
     };
     std::vector<std::thread> readers;
     const int readerCount = static_cast<int>(std::clamp<int64_t>(device_.readerThreads, 1, total));
@@ -137,6 +146,7 @@ Expected<int64_t> PatchPipeline::run(const std::vector<Cell>& cells, torch::Tens
             failure = kExtractionCancelled;
             break;
         }
+        helpWith(b);
         const torch::Tensor flat = ring.waitForBatch(b);
         if (!flat.defined()) break;  // a reader failed
         try {

@@ -1,11 +1,14 @@
 #include "app/cli/classifycommand.h"
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandregistry.h"
+#include "app/cli/extractcommand.h"
+#include "app/cli/featurebenchcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/lrancommand.h"
 #include "app/cli/synthcommand.h"
 #include "app/cli/console.h"
 #include "app/cli/tilebenchcommand.h"
+#include "app/cli/weightsfetchcommand.h"
 #include "app/translationloader.h"
 
 #include <QtCore/QCoreApplication>
@@ -45,8 +48,15 @@ int main(int argc, char* argv[]) {
         QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles)."),
         QCoreApplication::translate("main", "Benchmarks of the viewer's machinery."));
     bench->add(std::make_unique<TileBenchCommand>());
+    bench->add(std::make_unique<FeatureBenchCommand>());
     commands.add(std::move(bench));
     commands.add(std::make_unique<SynthCommand>());
+    commands.add(std::make_unique<ExtractCommand>());
+    auto weights = std::make_unique<CommandGroup>(
+        QStringLiteral("weights"), QCoreApplication::translate("main", "Pretrained extractor weights (weights fetch)."),
+        QCoreApplication::translate("main", "Pretrained weights for the feature extractor."));
+    weights->add(std::make_unique<WeightsFetchCommand>());
+    commands.add(std::move(weights));
     commands.add(std::make_unique<ClassifyCommand>());
     commands.add(makeLranCommand());
 

@@ -8,6 +8,9 @@
 #include <QtCore/QProcess>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
+#include <QtCore/QThread>
+
+#include <csignal>
 
 namespace slidesight::test {
 
@@ -18,14 +21,11 @@ struct CliResult {
     QString err;
 };
 
-inline CliResult runCli(const QStringList& arguments,
-                        const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
-                        int timeoutMs = 120000) {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SLIDESIGHT_CLI_PATH), arguments);
+/// What a started process left: its exit and output once `finished`; when it did not finish
+/// in time it is killed and reported as crashed.
+inline CliResult collect(QProcess& process, bool finished) {
     CliResult result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
+    if (!finished) {
         process.kill();
         process.waitForFinished();
         result.crashed = true;
@@ -36,6 +36,29 @@ inline CliResult runCli(const QStringList& arguments,
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+inline CliResult runCli(const QStringList& arguments,
+                        const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
+                        int timeoutMs = 120000) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SLIDESIGHT_CLI_PATH), arguments);
+    return collect(process, process.waitForStarted() && process.waitForFinished(timeoutMs));
+}
+
+/// Starts the CLI, sends it SIGINT (Ctrl-C) after `delayMs` and waits for it to end.
+/// `wasRunning` tells whether it was still running when the signal went out (if not, the
+/// work was too short to test interruption).
+inline CliResult runCliInterrupted(const QStringList& arguments, int delayMs, bool& wasRunning) {
+    QProcess process;
+    process.start(QStringLiteral(SLIDESIGHT_CLI_PATH), arguments);
+    wasRunning = false;
+    if (!process.waitForStarted()) return collect(process, false);
+    QThread::msleep(static_cast<unsigned long>(delayMs));
+    wasRunning = process.state() == QProcess::Running;
+    if (wasRunning) ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    return collect(process, process.waitForFinished(120000));
 }
 
 /// The object printed on stdout, or an empty object when it is not one.

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+
+#include <atomic>
+#include <functional>
+
+namespace slidesight::cli {
+
+/// Downloads a weights file over HTTP(S) with QNetworkAccessManager, hashes it with SHA-256
+/// while it arrives, and keeps it only if the hash matches: the bytes go to a temporary file
+/// (QSaveFile) that replaces the destination only after verification, so a failed, wrong or
+/// cancelled download leaves nothing behind.
+///
+/// Main thread only (runs a local event loop).
+class WeightsDownloader {
+    Q_DECLARE_TR_FUNCTIONS(WeightsDownloader)
+public:
+    struct Result {
+        QString path;
+        QString sha256;       ///< of the file, hex
+        qint64 bytes = 0;
+        bool downloaded = false;  ///< false: a verified copy was already there
+    };
+    using Progress = std::function<void(qint64 received, qint64 total)>;
+
+    /// The hash prefix torchvision puts in its file names ("resnet34-b627a593.pth" ->
+    /// "b627a593"), or empty when the name has none. torch.hub verifies downloads against it.
+    static QString hashPrefixInName(const QString& fileName);
+
+    /// Fetches `url` into `destination`. `expectedSha256` is the full hash or a prefix of at
+    /// least 8 hex digits. Returns an empty string on success (filling `result`), else one
+    /// error sentence. `cancel` (may be null) aborts the transfer.
+    static QString fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
+                         const std::atomic<bool>* cancel, const Progress& progress, Result& result);
+};
+
+}  // namespace slidesight::cli
