@@ -15,6 +15,124 @@
     </message>
 </context>
 <context>
+    <name>ClassifyCommand</name>
+    <message>
+        <location filename="../app/cli/classifycommand.cpp" line="+33"/>
+        <source>Classify a feature grid with the attention-based classifier; write logits, attention maps and Grad-CAM.</source>
+        <translation>Classifica una griglia di caratteristiche con il classificatore basato sull&apos;attenzione; scrive logit, mappe di attenzione e Grad-CAM.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs the attention-based classifier (a 3D convolution, max- and min-pooled softmax attention maps, attention-weighted features and a linear layer) on a feature grid written by &apos;extract&apos;, and Grad-CAM for one class. RESULT is a file that Python&apos;s torch.load reads: logits, probabilities, attention_max and attention_min [H, rows, columns], gradcam [rows, columns], valid, tissue, origin, cell_size and a JSON metadata string. Random weights (random:SEED) are untrained and labelled so.</source>
+        <translation>Esegue il classificatore basato sull&apos;attenzione (una convoluzione 3D, mappe di attenzione softmax con pooling massimo e minimo, caratteristiche pesate dall&apos;attenzione e uno strato lineare) su una griglia di caratteristiche scritta da &apos;extract&apos;, e Grad-CAM per una classe. RESULT è un file che torch.load di Python legge: logits, probabilities, attention_max e attention_min [H, righe, colonne], gradcam [righe, colonne], valid, tissue, origin, cell_size e una stringa di metadati JSON. I pesi casuali (random:SEED) non sono addestrati e sono etichettati come tali.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The feature grid file.</source>
+        <translation>Il file della griglia di caratteristiche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The classifier&apos;s weights: a state dict (conv.weight, conv.bias, fc.weight, fc.bias) or random:SEED.</source>
+        <translation>I pesi del classificatore: uno state dict (conv.weight, conv.bias, fc.weight, fc.bias) oppure random:SEED.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The result file to write.</source>
+        <translation>Il file dei risultati da scrivere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention sets: max+min, max, min, avg or avg+max.</source>
+        <translation>Insiemi di attenzione: max+min, max, min, avg oppure avg+max.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>H, the 3D convolution&apos;s output channels.</source>
+        <translation>H, i canali di uscita della convoluzione 3D.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>n, the 3D convolution&apos;s odd spatial size.</source>
+        <translation>n, la dimensione spaziale (dispari) della convoluzione 3D.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After the pooled features: relu, tanh or none.</source>
+        <translation>Dopo le caratteristiche aggregate dal pooling: relu, tanh oppure none.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C, the classifier&apos;s outputs.</source>
+        <translation>C, le uscite del classificatore.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The class Grad-CAM explains (default: the predicted one).</source>
+        <translation>La classe spiegata da Grad-CAM (predefinita: quella prevista).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grad-CAM&apos;s target layer: gprime (the 3D convolution&apos;s output, whose Grad-CAM weights vanish on this network) or grid (the feature grid).</source>
+        <translation>Lo strato bersaglio di Grad-CAM: gprime (l&apos;uscita della convoluzione 3D, i cui pesi Grad-CAM si annullano in questa rete) oppure grid (la griglia di caratteristiche).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave cells without tissue out of the attention.</source>
+        <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the results as JSON.</source>
+        <translation>Stampa i risultati in JSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--classifier and --out are required.</source>
+        <translation>--classifier e --out sono obbligatori.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Grid:        %1 (%2 x %3 cells, K = %4; %5 cells in the attention)</source>
+        <translation>Griglia:         %1 (%2 x %3 celle, K = %4; %5 celle nell&apos;attenzione)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Classifier:  %1</source>
+        <translation>Classificatore:  %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classifier:  %1: UNTRAINED, random weights; the prediction means nothing</source>
+        <translation>Classificatore:  %1: NON ADDESTRATO, pesi casuali; la previsione non ha alcun significato</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, probability %1</source>
+        <translation>, probabilità %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prediction:  class %1%2 (logits %3)</source>
+        <translation>Previsione:      classe %1%2 (logit %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM:    class %1 on %2, largest value %3, largest |weight| %4</source>
+        <translation>Grad-CAM:        classe %1 su %2, valore massimo %3, |peso| massimo %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>             (on G&apos; the weights vanish: the per-channel softmax ignores constant shifts; --gradcam-target grid gives a usable map)</source>
+        <translation>                 (su G&apos; i pesi si annullano: la softmax per canale ignora le traslazioni costanti; --gradcam-target grid dà una mappa utilizzabile)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote:       %1</source>
+        <translation>Scritto:         %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../app/cli/commandline.cpp" line="+28"/>
@@ -101,6 +219,304 @@
     </message>
 </context>
 <context>
+    <name>ExtractCommand</name>
+    <message>
+        <location filename="../app/cli/extractcommand.cpp" line="+23"/>
+        <source>Extract a slide&apos;s grid of patch features (ResNet) into a file torch.load reads.</source>
+        <translation>Estrae la griglia delle caratteristiche delle patch (ResNet) di un vetrino in un file che torch.load legge.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detects the tissue, lays a grid of non-overlapping p x p patches at the target µm/px over the smallest box holding all tissue, runs every patch through a ResNet up to its global average pooling, and writes the grid: features [K, rows, columns], the tissue fraction of each cell, the grid&apos;s place on the slide and JSON metadata (slide identity, weights SHA-256, parameters). Grids are kept in a cache folder (SLIDESIGHT_CACHE_DIR, else ~/.cache/slidesight/grids), so extracting the same slide with the same settings again returns at once. Ctrl-C cancels and writes nothing.</source>
+        <translation>Rileva il tessuto, dispone una griglia di patch p x p non sovrapposte, ai µm/px di destinazione, sul più piccolo rettangolo che contiene tutto il tessuto, passa ogni patch attraverso una ResNet fino al suo global average pooling e scrive la griglia: caratteristiche [K, righe, colonne], la frazione di tessuto di ogni cella, la posizione della griglia sul vetrino e metadati JSON (identità del vetrino, SHA-256 dei pesi, parametri). Le griglie vengono conservate in una cartella della cache (SLIDESIGHT_CACHE_DIR, altrimenti ~/.cache/slidesight/grids), quindi una nuova estrazione dello stesso vetrino con le stesse impostazioni termina subito. Ctrl-C annulla e non scrive nulla.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Also write the grid to this file.</source>
+        <translation>Scrive la griglia anche in questo file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither reuse nor fill the grid cache (needs --out).</source>
+        <translation>Non riusa né riempie la cache delle griglie (richiede --out).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The grid cache folder.</source>
+        <translation>La cartella della cache delle griglie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the result as JSON.</source>
+        <translation>Stampa il risultato in JSON.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--no-cache needs --out: the grid has to go somewhere.</source>
+        <translation>--no-cache richiede --out: la griglia deve essere scritta da qualche parte.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Extracting features</source>
+        <translation>Estrazione delle caratteristiche</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Interrupted: the extraction was cancelled and no grid was written.</source>
+        <translation>Interrotto: l&apos;estrazione è stata annullata e non è stata scritta alcuna griglia.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Grid: %1 rows x %2 columns, %3 features per cell, mean tissue fraction %4
+</source>
+        <translation>Griglia: %1 righe x %2 colonne, %3 caratteristiche per cella, frazione media di tessuto %4
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Extractor: %1%2
+</source>
+        <translation>Estrattore: %1%2
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, weights SHA-256 %1</source>
+        <translation>, SHA-256 dei pesi %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slide: %1 µm/px%2
+</source>
+        <translation>Vetrino: %1 µm/px%2
+</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (assumed)</source>
+        <translation> (presunto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reused the cached grid (nothing was extracted).
+</source>
+        <translation>Riutilizzata la griglia nella cache (non è stato estratto nulla).
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extracted %1 cells (%2 skipped) in %3 s: %4 patches/s on %5, batch %6, %7 Torch threads, %8 readers
+</source>
+        <translation>Celle estratte: %1 (saltate: %2) in %3 s: %4 patch/s su %5, batch %6, %7 thread Torch, %8 thread di lettura
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grid file: %1
+</source>
+        <translation>File della griglia: %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractionOptionSet</name>
+    <message>
+        <location filename="../app/cli/extractionoptions.cpp" line="+16"/>
+        <source>The slide file (any format OpenSlide reads).</source>
+        <translation>Il file del vetrino (qualsiasi formato letto da OpenSlide).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extractor&apos;s weights: a torchvision state dict (.pth, e.g. from &apos;weights fetch&apos;), a TorchScript module, or random:SEED for seeded untrained weights (labelled untrained everywhere).</source>
+        <translation>I pesi dell&apos;estrattore: uno state dict di torchvision (.pth, per es. da &apos;weights fetch&apos;), un modulo TorchScript oppure random:SEED per pesi non addestrati generati da un seme (etichettati ovunque come non addestrati).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> Required.</source>
+        <translation> Opzione obbligatoria.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ResNet architecture: resnet34 or resnet18.</source>
+        <translation>Architettura ResNet: resnet34 oppure resnet18.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution of the patches in µm/px (the paper&apos;s 2.0).</source>
+        <translation>Risoluzione delle patch in µm/px (2.0 nell&apos;articolo).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patch side p in pixels at that resolution.</source>
+        <translation>Lato p delle patch in pixel a quella risoluzione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The slide&apos;s level-0 µm/px, for slides that do not record it (recorded as assumed); overrides the slide&apos;s own value.</source>
+        <translation>I µm/px del livello 0 del vetrino, per i vetrini che non li registrano (registrati come presunti); sostituisce il valore del vetrino stesso.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the grid origin left by this many target pixels (translation augmentation).</source>
+        <translation>Sposta l&apos;origine della griglia a sinistra di questo numero di pixel di destinazione (aumento dei dati per traslazione).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the grid origin up by this many target pixels.</source>
+        <translation>Sposta l&apos;origine della griglia verso l&apos;alto di questo numero di pixel di destinazione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip cells without tissue (their features are 0). By default every cell of the tissue bounding box is extracted, as in the paper.</source>
+        <translation>Salta le celle senza tessuto (le loro caratteristiche valgono 0). Per impostazione predefinita viene estratta ogni cella del rettangolo che delimita il tessuto, come nell&apos;articolo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto (CUDA when available), cpu or cuda.</source>
+        <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patches per network batch; 0 picks the device&apos;s default.</source>
+        <translation>Patch per batch della rete; 0 usa il valore predefinito del dispositivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Torch threads for the network on the CPU; 0: all cores but one, which the patch readers keep.</source>
+        <translation>Thread Torch per la rete sulla CPU; 0: tutti i core tranne uno, che resta ai thread di lettura delle patch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patch-reading threads; 0 picks from the cores.</source>
+        <translation>Thread di lettura delle patch; 0 li sceglie in base ai core.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--weights is required: give a weights file, or random:SEED for untrained weights.</source>
+        <translation>--weights è obbligatorio: indicare un file di pesi oppure random:SEED per pesi non addestrati.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--arch must be resnet34 or resnet18, not &apos;%1&apos;.</source>
+        <translation>--arch deve essere resnet34 oppure resnet18, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--device must be auto, cpu or cuda, not &apos;%1&apos;.</source>
+        <translation>--device deve essere auto, cpu oppure cuda, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--%1 needs a number of pixels, 0 or more, not &apos;%2&apos;.</source>
+        <translation>--%1 richiede un numero di pixel, 0 o più, non &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Pass it with --slide-mpp, for example --slide-mpp 0.25.</source>
+        <translation>Indicare il valore con --slide-mpp, per esempio --slide-mpp 0.25.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>UNTRAINED: the extractor (%1) has random weights; its features carry no learned meaning.</source>
+        <translation>NON ADDESTRATO: l&apos;estrattore (%1) ha pesi casuali; le sue caratteristiche non hanno alcun significato appreso.</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureBenchCommand</name>
+    <message>
+        <location filename="../app/cli/featurebenchcommand.cpp" line="+16"/>
+        <source>Measure feature extraction end to end against the bare network (and a Python baseline).</source>
+        <translation>Misura l&apos;estrazione delle caratteristiche end-to-end rispetto alla sola rete (e a un riferimento Python).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs the feature extraction of &apos;extract&apos; (tissue grid, reader threads, network) over the slide&apos;s grid cells, repeated until at least --patches patches, and, alternating with it, the bare network on as many random patches of the same batch size with the same threads; --rounds times. Reports patches/s of both and their ratio (1.0: reading and decoding cost nothing next to the network). With --python, also runs the same cells through a plain Python implementation (openslide-python, Pillow, torchvision ResNet with random weights, read then run, torch&apos;s default threads). Writes no file.</source>
+        <translation>Esegue l&apos;estrazione delle caratteristiche di &apos;extract&apos; (griglia del tessuto, thread di lettura, rete) sulle celle della griglia del vetrino, ripetute fino ad almeno --patches patch e, alternata a essa, la sola rete su altrettante patch casuali con la stessa dimensione di batch e gli stessi thread; per --rounds volte. Riporta le patch/s di entrambe e il loro rapporto (1.0: lettura e decodifica non costano nulla rispetto alla rete). Con --python, elabora le stesse celle anche con una semplice implementazione Python (openslide-python, Pillow, ResNet di torchvision con pesi casuali, prima la lettura e poi la rete, thread predefiniti di torch). Non scrive alcun file.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Patches per round at least (the grid is repeated).</source>
+        <translation>Numero minimo di patch per turno (la griglia viene ripetuta).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rounds of pipeline then network.</source>
+        <translation>Turni di misura (prima la pipeline, poi la rete).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also run the Python baseline (python3 with torch, torchvision and openslide-python).</source>
+        <translation>Esegue anche il riferimento Python (python3 con torch, torchvision e openslide-python).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Torch threads for the Python baseline; 0 keeps torch&apos;s default.</source>
+        <translation>Thread Torch per il riferimento Python; 0 mantiene il valore predefinito di torch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the results as JSON.</source>
+        <translation>Stampa i risultati in JSON.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Measuring</source>
+        <translation>Misurazione</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interrupted: the benchmark was cancelled.</source>
+        <translation>Interrotto: il benchmark è stato annullato.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Python baseline</source>
+        <translation>Riferimento Python</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 on %2: grid %3 x %4 at %5 µm/px, p = %6, batch %7, %8 Torch threads, %9 readers
+</source>
+        <translation>%1 su %2: griglia %3 x %4 a %5 µm/px, p = %6, batch %7, %8 thread Torch, %9 thread di lettura
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End to end:   %1 patches/s (%2 patches in %3 s)
+</source>
+        <translation>Pipeline completa: %1 patch/s (%2 patch in %3 s)
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Network only: %1 patches/s
+</source>
+        <translation>Solo rete:         %1 patch/s
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratio:        %1
+</source>
+        <translation>Rapporto:          %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python:       %1 patches/s (%2 Torch threads)
+</source>
+        <translation>Python:            %1 patch/s (%2 thread Torch)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vs Python:    %1x
+</source>
+        <translation>Rispetto a Python: %1x
+</translation>
+    </message>
+</context>
+<context>
     <name>ImageIO</name>
     <message>
         <location filename="../app/imageio.cpp" line="+11"/>
@@ -157,11 +573,217 @@
     </message>
 </context>
 <context>
+    <name>LranRunCommand</name>
+    <message>
+        <location filename="../app/cli/lrancommand.cpp" line="+65"/>
+        <source>Local residual attention network (lran run).</source>
+        <translation>Rete di attenzione residua locale (lran run).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The local residual attention network of Subramanyam et al. (LRAN) and its ablation without gates (RAN), run on slides.</source>
+        <translation>La rete di attenzione residua locale di Subramanyam et al. (LRAN) e la sua variante di ablazione senza gate (RAN), eseguite sui vetrini.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run LRAN or RAN over a slide region; write probabilities, mask, gate and CAM maps.</source>
+        <translation>Esegue LRAN o RAN su una regione del vetrino; scrive le mappe di probabilità, maschera, gate e CAM.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiles a slide region (by default the bounding box of the detected tissue) into 256 x 256 patches at the patch µm/px, runs LRAN (or RAN) on the patches that hold tissue and writes a file that Python&apos;s torch.load reads: probabilities [rows, columns, classes], the global mask&apos;s channel mean and maximum, the attention gates and the Grad-CAM map of the base network&apos;s last block, stitched into slide-aligned maps, with origin and cell_size in level-0 pixels and a JSON metadata string. Ctrl-C stops it and writes nothing. Random weights (random:SEED) are untrained and labelled so.</source>
+        <translation>Suddivide una regione del vetrino (per impostazione predefinita il rettangolo che delimita il tessuto rilevato) in patch di 256 x 256 ai µm/px delle patch, esegue LRAN (o RAN) sulle patch che contengono tessuto e scrive un file che torch.load di Python legge: probabilità [righe, colonne, classi], media e massimo sui canali della maschera globale, i gate di attenzione e la mappa Grad-CAM dell&apos;ultimo blocco della rete di base, ricomposti in mappe allineate al vetrino, con origin e cell_size in pixel del livello 0 e una stringa di metadati JSON. Ctrl-C interrompe l&apos;esecuzione e non scrive nulla. I pesi casuali (random:SEED) non sono addestrati e sono etichettati come tali.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The slide.</source>
+        <translation>Il vetrino.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An LRAN/RAN state dict, or random:SEED.</source>
+        <translation>Uno state dict LRAN/RAN oppure random:SEED.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file to write.</source>
+        <translation>Il file da scrivere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lran or ran.</source>
+        <translation>lran oppure ran.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classes (default: the weights file&apos;s; 4 for random weights).</source>
+        <translation>Classi (predefinite: quelle del file dei pesi; 4 per pesi casuali).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>µm/px of the patches.</source>
+        <translation>µm/px delle patch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scan&apos;s µm/px, for a slide that records none (recorded as assumed).</source>
+        <translation>I µm/px della scansione, per un vetrino che non li registra (registrati come presunti).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The level-0 region to run, x,y,w,h.</source>
+        <translation>La regione del livello 0 da elaborare, x,y,w,h.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The class the CAM explains (default: each patch&apos;s predicted one).</source>
+        <translation>La classe spiegata dalla CAM (predefinita: quella prevista per ogni patch).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also run patches without tissue.</source>
+        <translation>Elabora anche le patch senza tessuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto, cpu or cuda.</source>
+        <translation>auto, cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patches per batch; 0 picks the device&apos;s default.</source>
+        <translation>Patch per batch; 0 usa il valore predefinito del dispositivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Torch threads; 0 uses every core.</source>
+        <translation>Thread Torch; 0 usa tutti i core.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the results as JSON.</source>
+        <translation>Stampa i risultati in JSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--weights and --out are required.</source>
+        <translation>--weights e --out sono obbligatori.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--network must be lran or ran, not &apos;%1&apos;.</source>
+        <translation>--network deve essere lran oppure ran, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--region needs x,y,w,h in level-0 pixels with a positive width and height, not &apos;%1&apos;.</source>
+        <translation>--region richiede x,y,w,h in pixel del livello 0 con larghezza e altezza positive, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>LRAN</source>
+        <translation>LRAN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interrupted: the LRAN run was cancelled and nothing was written.</source>
+        <translation>Interrotto: l&apos;esecuzione di LRAN è stata annullata e non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Slide:    %1 (%2 µm/px%3)</source>
+        <translation>Vetrino:   %1 (%2 µm/px%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, assumed</source>
+        <translation>, presunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region:   %1, %2, %3 x %4 level-0 px (%5): %6 x %7 patches at %8 µm/px, %9 run, %10 without tissue skipped</source>
+        <translation>Regione:   %1, %2, %3 x %4 px del livello 0 (%5): %6 x %7 patch a %8 µm/px, elaborate: %9, saltate perché senza tessuto: %10</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tissue bounding box</source>
+        <translation>rettangolo che delimita il tessuto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>given</source>
+        <translation>indicata</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network:  %1</source>
+        <translation>Rete:      %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network:  %1: UNTRAINED, random weights; its output means nothing</source>
+        <translation>Rete:      %1: NON ADDESTRATA, pesi casuali; il suo output non ha alcun significato</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  %1: mean probability %2, predicted in %3 patches</source>
+        <translation>  %1: probabilità media %2, prevista in %3 patch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Speed:    %1 patches/s on %2 (batch %3, %4 Torch threads)</source>
+        <translation>Velocità:  %1 patch/s su %2 (batch %3, %4 thread Torch)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote:    %1</source>
+        <translation>Scritto:   %1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressBar</name>
     <message>
         <location filename="../app/cli/progressbar.cpp" line="+54"/>
         <source>%1 s left</source>
         <translation>%1 s rimanenti</translation>
+    </message>
+</context>
+<context>
+    <name>PythonFeatureBaseline</name>
+    <message>
+        <location filename="../app/cli/pythonbaseline.cpp" line="+53"/>
+        <source>The Python baseline needs python3, and none was found.</source>
+        <translation>Il riferimento Python richiede python3, che non è stato trovato.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot create a temporary folder for the Python baseline.</source>
+        <translation>Impossibile creare una cartella temporanea per il riferimento Python.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write the Python baseline&apos;s files to %1.</source>
+        <translation>Impossibile scrivere i file del riferimento Python in %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot start %1 for the Python baseline.</source>
+        <translation>Impossibile avviare %1 per il riferimento Python.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Python baseline did not finish within 30 minutes.</source>
+        <translation>Il riferimento Python non è terminato entro 30 minuti.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Python baseline failed (%1 needs torch, torchvision, openslide-python, Pillow and NumPy): %2</source>
+        <translation>Il riferimento Python non è riuscito (%1 richiede torch, torchvision, openslide-python, Pillow e NumPy): %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The Python baseline printed no result.</source>
+        <translation>Il riferimento Python non ha stampato alcun risultato.</translation>
     </message>
 </context>
 <context>
@@ -603,9 +1225,112 @@
     </message>
 </context>
 <context>
+    <name>WeightsDownloader</name>
+    <message>
+        <location filename="../app/cli/weightsdownloader.cpp" line="+43"/>
+        <source>The expected SHA-256 must be 8 to 64 hexadecimal digits, not &apos;%1&apos;.</source>
+        <translation>Lo SHA-256 atteso deve avere da 8 a 64 cifre esadecimali, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <location line="+36"/>
+        <source>Cannot write the weights to %1: %2.</source>
+        <translation>Impossibile scrivere i pesi in %1: %2.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Interrupted: the download was cancelled and nothing was written.</source>
+        <translation>Interrotto: il download è stato annullato e non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot download %1: %2.</source>
+        <translation>Impossibile scaricare %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot download %1: the server answered HTTP %2.</source>
+        <translation>Impossibile scaricare %1: il server ha risposto HTTP %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The downloaded file from %1 failed verification: its SHA-256 is %2, expected %3%4. Nothing was written.</source>
+        <translation>Il file scaricato da %1 non ha superato la verifica: il suo SHA-256 è %2, quello atteso %3%4. Non è stato scritto nulla.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsFetchCommand</name>
+    <message>
+        <location filename="../app/cli/weightsfetchcommand.cpp" line="+17"/>
+        <source>Download the torchvision ResNet-34 ImageNet weights and verify their SHA-256.</source>
+        <translation>Scarica i pesi ImageNet di ResNet-34 di torchvision e ne verifica lo SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Downloads pretrained extractor weights (by default torchvision&apos;s ResNet-34 ImageNet weights, %1) into a folder and prints the file&apos;s path, for extract --weights. The file is kept only if its SHA-256 matches: torchvision publishes the first 8 hex digits of it in the file name (b627a593), which is what torch.hub checks too; --sha256 gives a full hash to check instead. A verified copy already in the folder is not downloaded again.</source>
+        <translation>Scarica in una cartella i pesi preaddestrati dell&apos;estrattore (per impostazione predefinita i pesi ImageNet di ResNet-34 di torchvision, %1) e stampa il percorso del file, da usare con extract --weights. Il file viene conservato solo se il suo SHA-256 corrisponde: torchvision ne pubblica le prime 8 cifre esadecimali nel nome del file (b627a593), ed è ciò che controlla anche torch.hub; --sha256 indica invece un hash completo da controllare. Una copia verificata già presente nella cartella non viene scaricata di nuovo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The folder for the weights (default: %1).</source>
+        <translation>La cartella per i pesi (predefinita: %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download from this URL instead.</source>
+        <translation>Scarica invece da questo URL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The expected SHA-256 (or a prefix of 8 or more hex digits); by default the hash prefix in the file name.</source>
+        <translation>Lo SHA-256 atteso (o un suo prefisso di 8 o più cifre esadecimali); per impostazione predefinita il prefisso dell&apos;hash nel nome del file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the result as JSON.</source>
+        <translation>Stampa il risultato in JSON.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--url needs a full URL ending in a file name, not &apos;%1&apos;.</source>
+        <translation>--url richiede un URL completo che termini con un nome di file, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file name &apos;%1&apos; carries no hash to verify: give --sha256.</source>
+        <translation>Il nome di file &apos;%1&apos; non contiene alcun hash da verificare: indicare --sha256.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossibile creare la cartella %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Downloading %1</source>
+        <translation>Download di %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Downloaded and verified: %1</source>
+        <translation>Scaricato e verificato: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already present and verified: %1</source>
+        <translation>Già presente e verificato: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 %1 (checked against %2)</source>
+        <translation>SHA-256 %1 (confrontato con %2)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+32"/>
+        <location filename="../app/cli/main.cpp" line="+37"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -623,6 +1348,16 @@
         <location line="+1"/>
         <source>Benchmarks of the viewer&apos;s machinery.</source>
         <translation>Benchmark dei meccanismi interni del visualizzatore.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pretrained extractor weights (weights fetch).</source>
+        <translation>Pesi preaddestrati dell&apos;estrattore (weights fetch).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrained weights for the feature extractor.</source>
+        <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="+25"/>
