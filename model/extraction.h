@@ -116,9 +116,10 @@ struct FeatureBenchmark {
 /// the grid's cells, repeated until at least `minimumPatches` were run, then the network alone
 /// on as many patches. Alternating spreads the machine's other load over both figures; the
 /// totals over all rounds are reported. Writes no file. `progress` gets (rounds done, rounds);
-/// `cancel` as for extractGrid().
+/// `cancel` and `failure` as for extractGrid().
 Expected<FeatureBenchmark> benchmarkFeatures(const ExtractionOptions& options, int64_t minimumPatches, int rounds,
                                              const ExtractionProgress& progress = {},
-                                             const std::atomic<bool>* cancel = nullptr);
+                                             const std::atomic<bool>* cancel = nullptr,
+                                             ExtractionFailure* failure = nullptr);
 
 }  // namespace slidesight::model

@@ -19,14 +19,17 @@ double secondsSince(Clock::time_point start) {
 }  // namespace
 
 Expected<FeatureBenchmark> benchmarkFeatures(const ExtractionOptions& options, int64_t minimumPatches, int rounds,
-                                             const ExtractionProgress& progress, const std::atomic<bool>* cancel) {
+                                             const ExtractionProgress& progress, const std::atomic<bool>* cancel,
+                                             ExtractionFailure* failure) {
     using Result = Expected<FeatureBenchmark>;
-    ExtractionFailure kind = ExtractionFailure::None;
-    const auto opened = openSlideForExtraction(options, &kind);
+    ExtractionFailure ignored = ExtractionFailure::None;
+    ExtractionFailure* kind = failure ? failure : &ignored;
+    *kind = ExtractionFailure::None;
+    const auto opened = openSlideForExtraction(options, kind);
     if (!opened) return Result::failure(opened.error());
     const InferenceDevice& device = opened->device;
     const TorchThreadScope threads(device.torchThreads);
-    auto prepared = prepareGrid(options, *opened, &kind);
+    auto prepared = prepareGrid(options, *opened, kind);
     if (!prepared) return Result::failure(prepared.error());
     if (prepared->cells.empty()) return Result::failure("The grid has no cells to extract.");
     FeatureExtractor& extractor = *prepared->extractor;
@@ -80,12 +83,18 @@ Expected<FeatureBenchmark> benchmarkFeatures(const ExtractionOptions& options, i
             const auto start = Clock::now();
             const auto done = pipeline.run(cells, features, {}, cancel);
             bench.seconds += secondsSince(start);
-            if (!done) return Result::failure(done.error());
+            if (!done) {
+                *kind = done.error() == kExtractionCancelled ? ExtractionFailure::Cancelled : ExtractionFailure::Slide;
+                return Result::failure(done.error());
+            }
             bench.patches += *done;
 
             const auto networkStart = Clock::now();
             for (int64_t n = 0; n < *done; n += device.batchSize) {
-                if (cancel && cancel->load()) return Result::failure(kExtractionCancelled);
+                if (cancel && cancel->load()) {
+                    *kind = ExtractionFailure::Cancelled;
+                    return Result::failure(kExtractionCancelled);
+                }
                 runNetwork();
                 bench.networkPatches += device.batchSize;
             }
@@ -95,6 +104,7 @@ Expected<FeatureBenchmark> benchmarkFeatures(const ExtractionOptions& options, i
         bench.patchesPerSecond = bench.patches / bench.seconds;
         bench.networkPatchesPerSecond = bench.networkPatches / networkSeconds;
     } catch (const std::exception& e) {
+        *kind = ExtractionFailure::Options;
         return Result::failure("The feature extractor failed: " + firstLine(e));
     }
     return bench;

@@ -48,19 +48,20 @@ int FeatureBenchCommand::run(const QString& path, const QStringList& arguments) 
     if (!patches || !rounds || !pythonThreads) return ExitUsageError;
 
     const InterruptGuard interrupt;
+    model::ExtractionFailure failure = model::ExtractionFailure::None;
     QJsonObject report;
     {
         ProgressBar progress(tr("Measuring"));
         const auto bench = model::benchmarkFeatures(
             *options, *patches, static_cast<int>(*rounds),
             [&progress](int64_t done, int64_t total) { progress.update(double(done) / double(total)); },
-            interrupt.flag());
+            interrupt.flag(), &failure);
         if (!bench) {
             if (interrupt.interrupted()) {
                 Console::error(tr("Interrupted: the benchmark was cancelled."));
                 return ExitInterrupted;
             }
-            Console::error(ExtractionOptionSet::failureMessage(bench.error(), model::ExtractionFailure::None));
+            Console::error(ExtractionOptionSet::failureMessage(bench.error(), failure));
             return ExitFailure;
         }
         progress.finish();

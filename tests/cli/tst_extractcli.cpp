@@ -93,6 +93,9 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(isOneErrorLine(refused.err) && refused.err.contains(QLatin1String("--slide-mpp")), qPrintable(refused.err));
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("tcga.pt"))));
+        const CliResult bench = runCli({QStringLiteral("bench"), QStringLiteral("features"), slide(tcga)});
+        QCOMPARE(bench.exitCode, 1);
+        QVERIFY2(isOneErrorLine(bench.err) && bench.err.contains(QLatin1String("--slide-mpp")), qPrintable(bench.err));
         const CliResult r = runCli(extract(tcga, QStringLiteral("tcga.pt"), {QStringLiteral("--slide-mpp"), QStringLiteral("0.5"),
                                                                              QStringLiteral("--tissue-only"), QStringLiteral("--json")}));
         QCOMPARE(r.exitCode, 0);
