@@ -1341,8 +1341,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Benchmarks (bench tiles).</source>
-        <translation>Benchmark (bench tiles).</translation>
+        <source>Benchmarks (bench tiles, bench features).</source>
+        <translation>Benchmark (bench tiles, bench features).</translation>
     </message>
     <message>
         <location line="+1"/>

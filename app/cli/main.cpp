@@ -45,7 +45,7 @@ int main(int argc, char* argv[]) {
                 "the language; by default it follows the system locale."));
     commands.add(std::make_unique<InfoCommand>());
     auto bench = std::make_unique<CommandGroup>(
-        QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles)."),
+        QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles, bench features)."),
         QCoreApplication::translate("main", "Benchmarks of the viewer's machinery."));
     bench->add(std::make_unique<TileBenchCommand>());
     bench->add(std::make_unique<FeatureBenchCommand>());
