@@ -151,14 +151,19 @@ std::string OpenSlideSource::errorMessage() const {
     return err ? err : "";
 }
 
-std::string OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
-                                            uint32_t* destination) const {
+std::string OpenSlideSource::regionError(int level, int width, int height) const {
     if (level < 0 || level >= static_cast<int>(info_.levels.size()))
         return "Level " + std::to_string(level) + " does not exist.";
     if (width <= 0 || height <= 0 ||
         static_cast<int64_t>(width) * height > std::numeric_limits<int32_t>::max() / 4)
         return "A region of " + std::to_string(width) + "x" + std::to_string(height) +
                " pixels cannot be read.";
+    return {};
+}
+
+std::string OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                                            uint32_t* destination) const {
+    if (std::string invalid = regionError(level, width, height); !invalid.empty()) return invalid;
     openslide_read_region(osr_, destination, x0, y0, level, width, height);
     const std::string err = errorMessage();
     if (!err.empty()) return "Reading the slide failed: " + err + ".";
@@ -169,10 +174,9 @@ std::string OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, i
 
 Expected<ArgbImage> OpenSlideSource::readRegion(int level, int64_t x0, int64_t y0, int width,
                                                 int height) const {
-    // Validated by readRegionInto() before the buffer is used; an invalid size allocates nothing.
-    const bool sizeOk = width > 0 && height > 0 &&
-                        static_cast<int64_t>(width) * height <= std::numeric_limits<int32_t>::max() / 4;
-    ArgbImage image(sizeOk ? width : 0, sizeOk ? height : 0, 0u);
+    if (std::string invalid = regionError(level, width, height); !invalid.empty())
+        return Expected<ArgbImage>::failure(invalid);
+    ArgbImage image(width, height, 0u);
     const std::string err = readRegionInto(level, x0, y0, width, height, image.pixels.data());
     if (!err.empty()) return Expected<ArgbImage>::failure(err);
     return image;

@@ -38,6 +38,8 @@ public:
 private:
     OpenSlideSource(openslide_t* osr, SlideInfo info);
     std::string errorMessage() const;
+    /// Why a region of that level and size cannot be read; empty when it can.
+    std::string regionError(int level, int width, int height) const;
 
     openslide_t* osr_ = nullptr;
     SlideInfo info_;
