@@ -1,6 +1,7 @@
 #include "viewer/view/slideview.h"
 
 #include "viewer/layers/layer.h"
+#include "viewer/layers/layerstack.h"
 #include "viewer/view/layeritem.h"
 #include "viewer/view/scalebar.h"
 
@@ -82,9 +83,11 @@ void SlideView::addLayer(Layer* layer) {
     scene_->addItem(item);
     items_.push_back(item);
     connect(layer, &Layer::contentChanged, this, &SlideView::scheduleRepaint);
+    connect(layer, &Layer::contentChanged, this, [item] { item->sync(); });  // bounds may change
     connect(layer, &Layer::appearanceChanged, this, [item] { item->sync(); });
     connect(layer, &QObject::destroyed, this, [this, layer] { removeLayer(layer); });
     layer->viewChanged(visibleLevelZeroRect(), downsample());
+    if (stack_) syncStack();  // overlays stay above the view's own layers
 }
 
 void SlideView::removeLayer(Layer* layer) {
@@ -109,6 +112,36 @@ void SlideView::setLayerOrder(const std::vector<Layer*>& bottomToTop) {
     double z = 0.0;
     for (Layer* layer : bottomToTop)
         if (LayerItem* item = itemFor(layer)) item->setZValue(z++);
+}
+
+void SlideView::setLayerStack(LayerStack* stack) {
+    if (stack == stack_) return;
+    if (stack_) disconnect(stack_, nullptr, this, nullptr);
+    stack_ = stack;
+    if (stack_) connect(stack_, &LayerStack::orderChanged, this, &SlideView::syncStack);
+    syncStack();
+}
+
+LayerStack* SlideView::layerStack() const { return stack_; }
+
+void SlideView::syncStack() {
+    const std::vector<Layer*> wanted = stack_ ? stack_->bottomToTop() : std::vector<Layer*>();
+    const auto isWanted = [&wanted](Layer* layer) {
+        return std::find(wanted.begin(), wanted.end(), layer) != wanted.end();
+    };
+    std::vector<QPointer<Layer>> previous;
+    previous.swap(stackLayers_);  // empty while adding, so addLayer() does not recurse
+    for (const QPointer<Layer>& layer : previous)
+        if (layer && !isWanted(layer)) removeLayer(layer);
+    for (Layer* layer : wanted) {
+        if (!itemFor(layer)) addLayer(layer);
+        stackLayers_.push_back(layer);
+    }
+    std::vector<Layer*> order;
+    for (Layer* layer : layers())
+        if (layer && !isWanted(layer)) order.push_back(layer);
+    order.insert(order.end(), wanted.begin(), wanted.end());
+    setLayerOrder(order);
 }
 
 std::vector<Layer*> SlideView::layers() const {

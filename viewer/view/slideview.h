@@ -16,6 +16,7 @@ namespace slidesight {
 
 class Layer;
 class LayerItem;
+class LayerStack;
 
 /// The deep-zoom view. Scene coordinates are level-0 pixels; the view transform is a pure
 /// scale of 1 / downsample. Each Layer is drawn by one LayerItem, the first layer (the slide)
@@ -48,6 +49,11 @@ public:
     /// Re-stacks the layers in this order, bottom first.
     void setLayerOrder(const std::vector<Layer*>& bottomToTop);
     std::vector<Layer*> layers() const;
+    /// Shows the overlay layers of `stack` above the view's own layers (the slide), in the
+    /// stack's order; follows its orderChanged() and drops layers the stack removes. The view
+    /// does not own the stack; nullptr detaches it.
+    void setLayerStack(LayerStack* stack);
+    LayerStack* layerStack() const;
 
     /// Level-0 pixels per screen pixel.
     double downsample() const;
@@ -99,6 +105,8 @@ private:
     double clampDownsample(double downsample) const;
     QRect scaleBarBox() const;
     LayerItem* itemFor(Layer* layer) const;
+    /// Adds and removes the stack's layers and puts them above the view's own.
+    void syncStack();
 
     QGraphicsScene* scene_;
     std::vector<LayerItem*> items_;
@@ -111,6 +119,8 @@ private:
     QRegion dirty_;
     QTimer frameTimer_;
     QVariantAnimation* zoomAnimation_;
+    QPointer<LayerStack> stack_;
+    std::vector<QPointer<Layer>> stackLayers_;  ///< bottom first
 };
 
 }  // namespace slidesight
