@@ -19,6 +19,11 @@ QRectF unite(const QRectF& a, const QRectF& b) {
 
 }  // namespace
 
+QPolygonF openRing(QPolygonF ring) {
+    if (ring.size() > 1 && ring.constFirst() == ring.constLast()) ring.removeLast();
+    return ring;
+}
+
 QRectF Annotation::bounds() const {
     if (!isArea()) return points.boundingRect();
     QRectF box;

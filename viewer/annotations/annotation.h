@@ -25,6 +25,10 @@ struct PolygonPart {
     std::vector<QPolygonF> holes;
 };
 
+/// `ring` without a last vertex that repeats the first (GeoJSON closes its rings that way;
+/// PolygonPart keeps rings open).
+QPolygonF openRing(QPolygonF ring);
+
 /// One annotation in level-0 pixel coordinates.
 struct Annotation {
     quint64 id = 0;                 ///< unique within its set (assigned by AnnotationSet::add)
