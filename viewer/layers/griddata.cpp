@@ -18,8 +18,9 @@ QRectF GridGeometry::bounds() const {
 }
 
 QRectF GridGeometry::cellRect(int row, int column) const {
-    return QRectF(origin.x() + column * cellSize.width(), origin.y() + row * cellSize.height(), cellSize.width(),
-                  cellSize.height());
+    // Edges computed like cellAt()'s borders, so neighbouring cells share them exactly.
+    return QRectF(QPointF(origin.x() + column * cellSize.width(), origin.y() + row * cellSize.height()),
+                  QPointF(origin.x() + (column + 1) * cellSize.width(), origin.y() + (row + 1) * cellSize.height()));
 }
 
 std::optional<std::pair<int, int>> GridGeometry::cellAt(const QPointF& p) const {
