@@ -185,6 +185,27 @@ private Q_SLOTS:
             }
     }
 
+    void paintsUnderARotation() {
+        // Exports may rotate: the cells still land where the transform puts them.
+        HeatmapLayer layer(QStringLiteral("h"), QStringLiteral("Heat"), checkerGrid(2, 2));
+        QImage target(200, 300, QImage::Format_ARGB32_Premultiplied);
+        target.fill(Qt::black);
+        QPainter p(&target);
+        QTransform t;
+        t.translate(200, 0);
+        t.rotate(90);  // level-0 (x, y) -> device (200 - y, x)
+        p.setWorldTransform(t);
+        layer.paint(p, QRectF(0, 0, 400, 400), 1.0);
+        p.end();
+        const auto& viridis = colormapTable(Colormap::Viridis);
+        for (const auto& [cell, colour] : {std::pair{QPointF(80, 80), viridis[0]}, std::pair{QPointF(180, 80), viridis[255]},
+                                           std::pair{QPointF(80, 140), viridis[255]}, std::pair{QPointF(180, 140), viridis[0]}}) {
+            const QPoint d = t.map(cell).toPoint();
+            QCOMPARE(target.pixel(d), colour);
+        }
+        QCOMPARE(target.pixel(QPoint(195, 10)), qRgb(0, 0, 0));  // level-0 y = 5: above the grid
+    }
+
     void panningDoesNotRecolour() {
         SlideView view;
         view.setAttribute(Qt::WA_DontShowOnScreen);

@@ -140,8 +140,20 @@ void HeatmapLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, doub
     const GridGeometry& g = data_->geometry();
     const QRectF area = levelZeroExposed.intersected(g.bounds());
     if (area.isEmpty()) return;
+    // A cache hit except when the data, channel or display settings changed.
+    if (!current_ || !current_->matches(data_->serial(), channel_, display_))
+        current_ = colourcache::lookup(*data_, channel_, display_);
+    const QImage& cells = current_->image;
     const QTransform t = painter.worldTransform();
-    if (t.type() > QTransform::TxScale || t.m11() <= 0.0 || t.m22() <= 0.0) return;  // the view only scales
+    if (t.type() > QTransform::TxScale || t.m11() <= 0.0 || t.m22() <= 0.0) {
+        // Rotated or mirrored (an export, never the view): let Qt map the cells.
+        painter.save();
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter.setClipRect(area, Qt::IntersectClip);
+        painter.drawImage(g.bounds(), cells);
+        painter.restore();
+        return;
+    }
     // Whole device pixels whose centres lie in the exposed part of the grid.
     const QRectF device = t.mapRect(area);
     const int x0 = static_cast<int>(std::ceil(device.left() - 0.5));
@@ -151,11 +163,6 @@ void HeatmapLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, doub
     const int width = x1 - x0;
     const int height = y1 - y0;
     if (width <= 0 || height <= 0) return;
-
-    // A cache hit except when the data, channel or display settings changed.
-    if (!current_ || !current_->matches(data_->serial(), channel_, display_))
-        current_ = colourcache::lookup(*data_, channel_, display_);
-    const QImage& cells = current_->image;
 
     static std::vector<int> columnOf;
     static std::vector<int> rowOf;
