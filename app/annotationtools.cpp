@@ -52,6 +52,11 @@ AnnotationTools::~AnnotationTools() {
     }
 }
 
+void AnnotationTools::setLayer(AnnotationLayer* layer) {
+    cancel();
+    layer_ = layer;
+}
+
 QAction* AnnotationTools::action(Tool tool) const {
     const auto it = toolActions_.find(tool);
     return it == toolActions_.end() ? nullptr : it->second;

@@ -40,6 +40,9 @@ public:
     AnnotationTools(SlideView* view, AnnotationDocument* document, AnnotationLayer* layer, QObject* parent = nullptr);
     ~AnnotationTools() override;
 
+    /// The layer that shows the document (none while no slide is open).
+    void setLayer(AnnotationLayer* layer);
+
     Tool tool() const { return tool_; }
     void setTool(Tool tool);
     /// The checkable action of a tool (none for Tool::None).

@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createActions();
     createMenus();
     createDocks();
+    createAnnotations();
     createStatusBar();
     updateWindowState();
 

@@ -10,6 +10,10 @@ class QPushButton;
 
 namespace slidesight {
 
+class AnnotationAutosave;
+class AnnotationDock;
+class AnnotationDocument;
+class AnnotationTools;
 class AssociatedImagesDock;
 class Minimap;
 class PropertiesDock;
@@ -30,6 +34,9 @@ public:
 
     SlideController* controller() const { return controller_; }
     SlideView* view() const { return view_; }
+    AnnotationDocument* annotations() const { return annotations_; }
+    AnnotationTools* annotationTools() const { return annotationTools_; }
+    AnnotationDock* annotationDock() const { return annotationDock_; }
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
@@ -48,6 +55,7 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
+    void createAnnotations();  // mainwindowannotations.cpp
     void createStatusBar();
     void updateRecentMenu();
     void updateStatus();
@@ -65,6 +73,10 @@ private:
     Minimap* minimap_ = nullptr;
     PropertiesDock* propertiesDock_ = nullptr;
     AssociatedImagesDock* imagesDock_ = nullptr;
+    AnnotationDocument* annotations_ = nullptr;
+    AnnotationAutosave* annotationAutosave_ = nullptr;
+    AnnotationTools* annotationTools_ = nullptr;
+    AnnotationDock* annotationDock_ = nullptr;
     QFrame* mppBar_ = nullptr;
     QLabel* mppBarText_ = nullptr;
 
