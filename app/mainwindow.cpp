@@ -6,6 +6,7 @@
 #include "app/propertiesdock.h"
 #include "app/recentfiles.h"
 #include "app/slidecontroller.h"
+#include "viewer/layers/layerstack.h"
 #include "viewer/view/minimap.h"
 #include "viewer/view/slideview.h"
 
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     layout->addWidget(view_, 1);
     setCentralWidget(central);
 
+    layerStack_ = new LayerStack(this);
+    view_->setLayerStack(layerStack_);
     controller_ = new SlideController(view_, AppSettings::tileCacheBytes(), AppSettings::tileThreads(), this);
     connect(controller_, &SlideController::opened, this, &MainWindow::onOpened);
     connect(controller_, &SlideController::openFailed, this, &MainWindow::onOpenFailed);
@@ -67,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createDocks();
     createAnnotations();
     createStatusBar();
+    createLayerDocks();
     updateWindowState();
 
     const QSettings settings;

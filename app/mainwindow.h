@@ -15,6 +15,9 @@ class AnnotationDock;
 class AnnotationDocument;
 class AnnotationTools;
 class AssociatedImagesDock;
+class InspectorDock;
+class LayerPanelDock;
+class LayerStack;
 class Minimap;
 class PropertiesDock;
 class SlideController;
@@ -34,6 +37,10 @@ public:
 
     SlideController* controller() const { return controller_; }
     SlideView* view() const { return view_; }
+    /// The overlay layers of the view, top first.
+    LayerStack* layerStack() const { return layerStack_; }
+    LayerPanelDock* layerPanel() const { return layerPanel_; }
+    InspectorDock* inspector() const { return inspector_; }
     AnnotationDocument* annotations() const { return annotations_; }
     AnnotationTools* annotationTools() const { return annotationTools_; }
     AnnotationDock* annotationDock() const { return annotationDock_; }
@@ -57,6 +64,9 @@ private:
     void createDocks();
     void createAnnotations();  // mainwindowannotations.cpp
     void createStatusBar();
+    void createLayerDocks();  // mainwindowlayers.cpp
+    void updateLayerActions();
+    void chooseAndExportLayer();
     void updateRecentMenu();
     void updateStatus();
     void updateWindowState();
@@ -73,6 +83,11 @@ private:
     Minimap* minimap_ = nullptr;
     PropertiesDock* propertiesDock_ = nullptr;
     AssociatedImagesDock* imagesDock_ = nullptr;
+    LayerStack* layerStack_ = nullptr;
+    LayerPanelDock* layerPanel_ = nullptr;
+    InspectorDock* inspector_ = nullptr;
+    QLabel* layerValueLabel_ = nullptr;
+    QAction* exportLayerAction_ = nullptr;
     AnnotationDocument* annotations_ = nullptr;
     AnnotationAutosave* annotationAutosave_ = nullptr;
     AnnotationTools* annotationTools_ = nullptr;
