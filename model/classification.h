@@ -26,6 +26,7 @@ struct ClassificationOptions {
     bool tissueOnly = false;       ///< leave cells without tissue (fraction 0) out of the attention
     std::string outputPath;        ///< the result file; required
     std::string programVersion;    ///< recorded in the metadata
+    std::string bundle;            ///< the model bundle the classifier came from, recorded when given
 };
 
 /// What a classification found; the maps themselves are in the result file, a torch.save dict:

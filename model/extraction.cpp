@@ -121,7 +121,7 @@ Result extractGrid(const ExtractionOptions& options, const ExtractionProgress& p
     grid.origin = {geometry.originX(), geometry.originY()};
     grid.cellSize = {geometry.cellLevelZeroWidth(), geometry.cellLevelZeroHeight()};
 
-    const PatchReader reader(opened->slide, geometry);
+    const PatchReader reader(opened->slide, geometry, options.normalisation);
     PatchPipeline pipeline(reader, *prepared->extractor, opened->device);
     const auto runStart = Clock::now();
     const auto done = pipeline.run(prepared->cells, grid.features, progress, cancel);

@@ -5,6 +5,7 @@
 // extraction.cpp, so Torch headers never share a translation unit with Qt's.
 
 #include "model/gridgeometry.h"
+#include "model/patchreader.h"
 #include "model/tissuedetector.h"
 #include "viewer/slide/expected.h"
 
@@ -26,6 +27,7 @@ struct ExtractionOptions {
     std::string weights = "random:1";  ///< random:SEED, a torchvision .pth or a TorchScript file
     std::string architecture = "resnet34";  ///< resnet34 or resnet18 (ignored for TorchScript)
     GridParameters grid;                ///< target µm/px (2.0), p (224), origin shift
+    Normalisation normalisation;        ///< the extractor's mean/std (ImageNet's by default)
     TissueParameters tissue;
     /// Cells without tissue are not read nor run through the network (features 0, tissue 0).
     /// Off by default: the paper extracts every cell of the tissue bounding box.

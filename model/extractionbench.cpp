@@ -48,7 +48,7 @@ Expected<FeatureBenchmark> benchmarkFeatures(const ExtractionOptions& options, i
     s.batchSize = device.batchSize;
     s.readerThreads = device.readerThreads;
     s.torchThreads = device.torchThreads;
-    const PatchReader reader(opened->slide, geometry);
+    const PatchReader reader(opened->slide, geometry, options.normalisation);
     bench.readLevel = reader.level();
     const RectD& content = geometry.levelZeroContentRect();
     bench.contentX = content.x;

@@ -67,6 +67,7 @@ Expected<OpenedSlide> openSlideForExtraction(const ExtractionOptions& options, E
         p.weightsSha256 = *sha;
     }
     p.grid = options.grid;
+    p.normalisation = options.normalisation;
     p.tissue = options.tissue;
     p.tissueOnly = options.tissueOnly;
     p.precision = device->precision();

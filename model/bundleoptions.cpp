@@ -1,0 +1,35 @@
+#include "model/bundleoptions.h"
+
+namespace slidesight::model {
+
+ExtractionOptions extractionOptionsFor(const ModelBundle& bundle) {
+    const BundleExtractor& e = bundle.extractor;
+    ExtractionOptions o;
+    o.weights = e.weights;
+    o.architecture = e.architecture == "torchscript" ? std::string("resnet34") : e.architecture;
+    o.grid.targetMpp = e.mpp;
+    o.grid.patchSize = e.patchSize;
+    for (size_t i = 0; i < 3; ++i) {
+        o.normalisation.mean[i] = static_cast<float>(e.mean[i]);
+        o.normalisation.std[i] = static_cast<float>(e.std[i]);
+    }
+    return o;
+}
+
+ClassificationOptions classificationOptionsFor(const ModelBundle& bundle) {
+    const BundleClassifier& c = bundle.classifier;
+    ClassificationOptions o;
+    o.classifier = c.weights;
+    o.attention = c.attention;
+    o.hidden = c.hidden;
+    o.kernel = c.kernel;
+    o.nonlinearity = c.nonlinearity;
+    o.classes = bundle.classCount();
+    o.gradcamClass = -1;
+    o.gradcamTarget = c.gradcamTarget;
+    o.tissueOnly = c.tissueOnly;
+    o.bundle = bundle.name + " (" + bundle.path + ")";
+    return o;
+}
+
+}  // namespace slidesight::model
