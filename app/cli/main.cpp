@@ -8,6 +8,7 @@
 #include "app/cli/synthcommand.h"
 #include "app/cli/console.h"
 #include "app/cli/tilebenchcommand.h"
+#include "app/cli/traincommand.h"
 #include "app/cli/weightsfetchcommand.h"
 #include "app/translationloader.h"
 
@@ -45,10 +46,11 @@ int main(int argc, char* argv[]) {
                 "the language; by default it follows the system locale."));
     commands.add(std::make_unique<InfoCommand>());
     auto bench = std::make_unique<CommandGroup>(
-        QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles, bench features)."),
+        QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles, bench features, bench train)."),
         QCoreApplication::translate("main", "Benchmarks of the viewer's machinery."));
     bench->add(std::make_unique<TileBenchCommand>());
     bench->add(std::make_unique<FeatureBenchCommand>());
+    bench->add(std::make_unique<TrainBenchCommand>());
     commands.add(std::move(bench));
     commands.add(std::make_unique<SynthCommand>());
     commands.add(std::make_unique<ExtractCommand>());
@@ -59,6 +61,8 @@ int main(int argc, char* argv[]) {
     commands.add(std::move(weights));
     commands.add(std::make_unique<ClassifyCommand>());
     commands.add(makeLranCommand());
+    commands.add(std::make_unique<TrainCommand>());
+    commands.add(std::make_unique<EvaluateCommand>());
 
     if (arguments.value(0) == QLatin1String("--version")) {
         Console::outLine(QStringLiteral("slidesight-cli %1").arg(QCoreApplication::applicationVersion()));

@@ -1,0 +1,254 @@
+// `evaluate` and `bench train` (declared in traincommand.h).
+
+#include "app/cli/commandline.h"
+#include "app/cli/console.h"
+#include "app/cli/interruptguard.h"
+#include "app/cli/jsonoutput.h"
+#include "app/cli/progressbar.h"
+#include "app/cli/traincommand.h"
+
+#include "model/metrics.h"
+#include "model/training.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace slidesight::cli {
+
+namespace {
+
+std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
+
+QJsonValue finiteOrNull(double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); }
+
+/// A run's scores.json (the run folder or the file itself), or an error sentence.
+struct RunScores {
+    QString path;
+    QString metric;
+    std::map<std::pair<int, int>, double> byFoldInit;
+    QString error;
+};
+
+RunScores readScores(const QString& given) {
+    RunScores scores;
+    scores.path = QFileInfo(given).isDir() ? QDir(given).filePath(QStringLiteral("scores.json")) : given;
+    QFile file(scores.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        scores.error = EvaluateCommand::tr("Cannot read \"%1\": give a run folder of 'train' or its scores.json.").arg(scores.path);
+        return scores;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    if (root.value(QStringLiteral("format")).toString() != QLatin1String("slidesight-training-scores")) {
+        scores.error = EvaluateCommand::tr("\"%1\" is not the scores.json of a training run.").arg(scores.path);
+        return scores;
+    }
+    scores.metric = root.value(QStringLiteral("metric")).toString();
+    for (const QJsonValue run : root.value(QStringLiteral("runs")).toArray()) {
+        const QJsonObject r = run.toObject();
+        scores.byFoldInit[{r.value(QStringLiteral("fold")).toInt(), r.value(QStringLiteral("init")).toInt()}] =
+            r.value(QStringLiteral("metric")).toDouble(std::nan(""));
+    }
+    return scores;
+}
+
+}  // namespace
+
+QString EvaluateCommand::summary() const {
+    return tr("Measure a bundle's AUC or Spearman on a manifest, or compare two training runs (Wilcoxon).");
+}
+
+int EvaluateCommand::run(const QString& path, const QStringList& arguments) {
+    CommandLine cl(path, tr("With --model and --manifest: runs the bundle's classifier on every manifest line (grid "
+                            "files, or slides extracted with the bundle's extractor through the grid cache) and "
+                            "reports the AUC (classification) or Spearman correlation (regression). With --compare "
+                            "RUN_A RUN_B: pairs the per-run held-out metrics of two 'train' run folders by fold and "
+                            "initialisation and gives the two-sided Wilcoxon signed-rank test."));
+    cl.addPositional(QStringLiteral("RUNS"), tr("With --compare: the two run folders (or scores.json files)."),
+                     QStringLiteral("[RUN_A RUN_B]"));
+    cl.setPositionalCount(0, 2);
+    cl.addOption(QCommandLineOption(QStringLiteral("model"), tr("The bundle."), QStringLiteral("BUNDLE")));
+    cl.addOption(QCommandLineOption(QStringLiteral("manifest"), tr("The manifest CSV."), QStringLiteral("CSV")));
+    cl.addOption(QCommandLineOption(QStringLiteral("compare"), tr("Compare two training runs.")));
+    cl.addOption(QCommandLineOption(QStringLiteral("slide-mpp"), tr("µm/px of slides that record none."), QStringLiteral("UM")));
+    cl.addOption(QCommandLineOption(QStringLiteral("device"), tr("Extraction device: auto, cpu or cuda."),
+                                    QStringLiteral("NAME"), QStringLiteral("auto")));
+    cl.addOption(QCommandLineOption(QStringLiteral("cache-dir"), tr("The grid cache folder."), QStringLiteral("DIR")));
+    cl.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print the result as JSON.")));
+    switch (cl.parse(arguments)) {
+    case CommandLine::Outcome::HelpShown: return ExitSuccess;
+    case CommandLine::Outcome::Error: return ExitUsageError;
+    case CommandLine::Outcome::Run: break;
+    }
+    const bool json = cl.isSet(QStringLiteral("json"));
+    if (cl.isSet(QStringLiteral("compare"))) {
+        if (cl.positional().size() != 2) {
+            cl.usageError(tr("--compare needs two run folders."));
+            return ExitUsageError;
+        }
+        return compare(cl.positional().at(0), cl.positional().at(1), json);
+    }
+    if (!cl.isSet(QStringLiteral("model")) || !cl.isSet(QStringLiteral("manifest")) || !cl.positional().isEmpty()) {
+        cl.usageError(tr("Give --model and --manifest, or --compare RUN_A RUN_B."));
+        return ExitUsageError;
+    }
+    model::EvaluationOptions o;
+    o.bundlePath = localPath(cl.value(QStringLiteral("model")));
+    o.manifestPath = localPath(cl.value(QStringLiteral("manifest")));
+    o.extraction.device = cl.value(QStringLiteral("device")).toStdString();
+    o.extraction.cacheFolder = localPath(cl.value(QStringLiteral("cache-dir")));
+    o.extraction.programVersion = QCoreApplication::applicationVersion().toStdString();
+    if (cl.isSet(QStringLiteral("slide-mpp"))) {
+        const auto mpp = cl.positiveValue(QStringLiteral("slide-mpp"));
+        if (!mpp) return ExitUsageError;
+        o.extraction.slideMpp = *mpp;
+    }
+    const InterruptGuard interrupt;
+    model::EvaluationSummary s;
+    {
+        ProgressBar progress(tr("Evaluating"));
+        const auto result = model::evaluateBundle(o, interrupt.flag(), [&](int done, int total, const std::string&) {
+            progress.update(total ? double(done) / total : 1.0);
+        });
+        if (!result) {
+            if (interrupt.interrupted()) {
+                Console::error(tr("Interrupted: nothing was evaluated."));
+                return ExitInterrupted;
+            }
+            Console::error(QString::fromStdString(result.error()));
+            return ExitFailure;
+        }
+        s = *result;
+        progress.finish();
+    }
+    if (json) {
+        QJsonArray items;
+        for (size_t i = 0; i < s.scores.size(); ++i)
+            items.append(QJsonObject{{QStringLiteral("path"), QFile::decodeName(QByteArray::fromStdString(s.paths[i]))},
+                                     {QStringLiteral("target"), s.targets[i]},
+                                     {QStringLiteral("score"), s.scores[i]}});
+        JsonOutput::print({{QStringLiteral("task"), JsonOutput::string(s.task)},
+                           {QStringLiteral("metric"), JsonOutput::string(s.metricName)},
+                           {QStringLiteral("value"), finiteOrNull(s.metric)},
+                           {QStringLiteral("slides"), static_cast<int>(s.scores.size())},
+                           {QStringLiteral("trained"), s.trained},
+                           {QStringLiteral("items"), items},
+                           {QStringLiteral("seconds"), JsonOutput::rounded(s.seconds, 2)}});
+        return ExitSuccess;
+    }
+    Console::outLine(tr("%1 on %2 slides: %3").arg(QString::fromStdString(s.metricName)).arg(s.scores.size())
+                         .arg(std::isfinite(s.metric) ? QString::number(s.metric, 'f', 4) : tr("undefined (one class only)")));
+    if (!s.trained) Console::outLine(tr("The bundle is UNTRAINED: the figure means nothing."));
+    return ExitSuccess;
+}
+
+int EvaluateCommand::compare(const QString& runA, const QString& runB, bool json) {
+    const RunScores a = readScores(runA), b = readScores(runB);
+    for (const RunScores* r : {&a, &b})
+        if (!r->error.isEmpty()) {
+            Console::error(r->error);
+            return ExitFailure;
+        }
+    if (a.metric != b.metric || a.byFoldInit.size() != b.byFoldInit.size()) {
+        Console::error(tr("The two runs cannot be paired: they measure %1 and %2 over %3 and %4 runs.")
+                           .arg(a.metric, b.metric).arg(a.byFoldInit.size()).arg(b.byFoldInit.size()));
+        return ExitFailure;
+    }
+    std::vector<double> va, vb;
+    for (const auto& [key, value] : a.byFoldInit) {
+        const auto other = b.byFoldInit.find(key);
+        if (other == b.byFoldInit.end()) {
+            Console::error(tr("Run B has no fold %1, initialisation %2 to pair with run A.").arg(key.first).arg(key.second));
+            return ExitFailure;
+        }
+        va.push_back(value);
+        vb.push_back(other->second);
+    }
+    const model::WilcoxonResult w = model::wilcoxonSignedRank(va, vb);
+    if (json) {
+        JsonOutput::print({{QStringLiteral("metric"), a.metric},
+                           {QStringLiteral("pairs"), static_cast<int>(va.size())},
+                           {QStringLiteral("mean_a"), finiteOrNull(model::mean(va))},
+                           {QStringLiteral("mean_b"), finiteOrNull(model::mean(vb))},
+                           {QStringLiteral("nonzero_pairs"), static_cast<int>(w.n)},
+                           {QStringLiteral("w_plus"), w.wPlus},
+                           {QStringLiteral("w_minus"), w.wMinus},
+                           {QStringLiteral("statistic"), w.statistic},
+                           {QStringLiteral("p_value"), w.pValue},
+                           {QStringLiteral("exact"), w.exact}});
+        return ExitSuccess;
+    }
+    Console::outLine(tr("%1 over %2 paired runs: mean A %3, mean B %4").arg(a.metric).arg(va.size())
+                         .arg(model::mean(va), 0, 'f', 4).arg(model::mean(vb), 0, 'f', 4));
+    Console::outLine(tr("Wilcoxon signed-rank: W = %1 (W+ %2, W- %3, %4 non-zero pairs), two-sided p = %5 (%6)")
+                         .arg(w.statistic).arg(w.wPlus).arg(w.wMinus).arg(w.n).arg(w.pValue, 0, 'g', 4)
+                         .arg(w.exact ? tr("exact") : tr("normal approximation")));
+    return ExitSuccess;
+}
+
+QString TrainBenchCommand::summary() const {
+    return tr("Measure seconds per training epoch of the attention classifier on random features.");
+}
+
+int TrainBenchCommand::run(const QString& path, const QStringList& arguments) {
+    CommandLine cl(path, tr("Trains the attention classifier (K -> 64 3D convolution, max+min attention, SGD, batches "
+                            "of --batch grids) on --grids random grids of --rows x --columns cells and --features "
+                            "features for --epochs epochs and reports the seconds of each epoch. Writes no file."));
+    const auto option = [&cl](const QString& name, const QString& help, const QString& fallback) {
+        cl.addOption(QCommandLineOption(name, help, QStringLiteral("N"), fallback));
+    };
+    option(QStringLiteral("grids"), tr("Grids per epoch."), QStringLiteral("270"));
+    option(QStringLiteral("rows"), tr("Rows of each grid."), QStringLiteral("53"));
+    option(QStringLiteral("columns"), tr("Columns of each grid."), QStringLiteral("120"));
+    option(QStringLiteral("features"), tr("K, features per cell."), QStringLiteral("512"));
+    option(QStringLiteral("epochs"), tr("Epochs to time."), QStringLiteral("2"));
+    option(QStringLiteral("batch"), tr("Grids per optimiser step."), QStringLiteral("64"));
+    option(QStringLiteral("threads"), tr("Torch threads; 0: all cores."), QStringLiteral("0"));
+    cl.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print the results as JSON.")));
+    switch (cl.parse(arguments)) {
+    case CommandLine::Outcome::HelpShown: return ExitSuccess;
+    case CommandLine::Outcome::Error: return ExitUsageError;
+    case CommandLine::Outcome::Run: break;
+    }
+    const auto grids = cl.intValue(QStringLiteral("grids"), 2, 1000000);
+    const auto rows = grids ? cl.intValue(QStringLiteral("rows"), 1, 10000) : std::nullopt;
+    const auto columns = rows ? cl.intValue(QStringLiteral("columns"), 1, 10000) : std::nullopt;
+    const auto features = columns ? cl.intValue(QStringLiteral("features"), 1, 65536) : std::nullopt;
+    const auto epochs = features ? cl.intValue(QStringLiteral("epochs"), 1, 1000) : std::nullopt;
+    const auto batch = epochs ? cl.intValue(QStringLiteral("batch"), 1, 100000) : std::nullopt;
+    const auto threads = batch ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    if (!threads) return ExitUsageError;
+    const InterruptGuard interrupt;
+    const auto bench = model::benchmarkTraining(int(*grids), int(*rows), int(*columns), int(*features), int(*epochs),
+                                                int(*batch), int(*threads), interrupt.flag());
+    if (!bench) {
+        if (interrupt.interrupted()) {
+            Console::error(tr("Interrupted."));
+            return ExitInterrupted;
+        }
+        Console::error(QString::fromStdString(bench.error()));
+        return ExitFailure;
+    }
+    QJsonArray epochSeconds;
+    for (const double s : bench->epochSeconds) epochSeconds.append(JsonOutput::rounded(s, 2));
+    if (cl.isSet(QStringLiteral("json"))) {
+        JsonOutput::print({{QStringLiteral("grids"), bench->grids}, {QStringLiteral("rows"), bench->rows},
+                           {QStringLiteral("columns"), bench->columns}, {QStringLiteral("features"), bench->features},
+                           {QStringLiteral("batch"), bench->batchSize}, {QStringLiteral("chunk"), bench->chunkSize},
+                           {QStringLiteral("threads"), bench->threads}, {QStringLiteral("epoch_seconds"), epochSeconds},
+                           {QStringLiteral("seconds_per_epoch"), JsonOutput::rounded(bench->secondsPerEpoch, 2)}});
+        return ExitSuccess;
+    }
+    Console::outLine(tr("%1 grids of %2 x %3 x %4, batch %5 (chunks of %6), %7 threads: %8 s per epoch (fastest of %9)")
+                         .arg(bench->grids).arg(bench->rows).arg(bench->columns).arg(bench->features)
+                         .arg(bench->batchSize).arg(bench->chunkSize).arg(bench->threads)
+                         .arg(bench->secondsPerEpoch, 0, 'f', 1).arg(bench->epochSeconds.size()));
+    return ExitSuccess;
+}
+
+}  // namespace slidesight::cli
