@@ -4,6 +4,15 @@
 
 namespace slidesight::model {
 
+namespace {
+
+/// A read-only view of a patch's values (place() and the assignments copy them).
+torch::Tensor view(const std::vector<float>& values, torch::IntArrayRef sizes) {
+    return torch::from_blob(const_cast<float*>(values.data()), sizes, torch::kFloat32);
+}
+
+}  // namespace
+
 LranMaps::LranMaps(int rows, int columns, int64_t classes) : rows_(rows), columns_(columns), classes_(classes) {
     probabilities_ = torch::zeros({rows, columns, classes});
     predicted_ = torch::full({rows, columns}, -1, torch::kLong);
@@ -27,17 +36,22 @@ void LranMaps::place(const std::string& name, int row, int column, const torch::
                       map.detach().to(torch::kCPU, torch::kFloat32));
 }
 
-void LranMaps::add(int row, int column, const LranResult& result, int64_t i) {
-    const torch::Tensor logits = result.logits[i].detach().to(torch::kCPU, torch::kFloat32);
-    probabilities_[row][column] = torch::softmax(logits, 0);
-    predicted_[row][column] = logits.argmax().item<int64_t>();
-    camClass_[row][column] = result.camClasses[i].item<int64_t>();
+void LranMaps::add(const LranBatchResult& batch) {
+    for (const LranPatchResult& patch : batch.patches) add(patch, batch.maskChannels, batch.mapHeight, batch.mapWidth);
+}
+
+void LranMaps::add(const LranPatchResult& p, int64_t maskChannels, int64_t h, int64_t w) {
+    const int row = p.row, column = p.column;
+    probabilities_[row][column] = view(p.probabilities, {classes_});
+    predicted_[row][column] = p.predicted;
+    camClass_[row][column] = p.camClass;
     valid_[row][column] = true;
-    const torch::Tensor mask = result.mask[i];  // [512, h, w]
+    const torch::Tensor mask = view(p.mask, {maskChannels, h, w});
     place("mask_mean", row, column, mask.mean(0));
     place("mask_max", row, column, std::get<0>(mask.max(0)));
-    for (const auto& gate : result.gates) place("gate_" + std::to_string(gate.size(2)), row, column, gate[i][0]);
-    place("cam", row, column, result.cam[i]);
+    for (const LranGateMap& gate : p.gates)
+        place("gate_" + std::to_string(gate.height), row, column, view(gate.values, {gate.height, gate.width}));
+    place("cam", row, column, view(p.cam, {h, w}));
 }
 
 void LranMaps::addTo(ResultFile& out) const {

@@ -1,7 +1,9 @@
 #pragma once
 
-#include "model/lran.h"
+#include "model/lransession.h"
 #include "model/resultfile.h"
+
+#include <torch/types.h>
 
 #include <map>
 #include <string>
@@ -19,8 +21,8 @@ class LranMaps {
 public:
     LranMaps(int rows, int columns, int64_t classes);
 
-    /// Places item `i` of a batch's LranImpl::forwardWithCam() result at (row, column).
-    void add(int row, int column, const LranResult& result, int64_t i);
+    /// Places each patch of a batch at its (row, column).
+    void add(const LranBatchResult& batch);
 
     /// Adds probabilities, predicted, cam_class, valid, mask_mean, mask_max, gate_<s> and cam.
     void addTo(ResultFile& out) const;
@@ -34,6 +36,7 @@ public:
 private:
     torch::Tensor& stitched(const std::string& name, int64_t h, int64_t w);
     void place(const std::string& name, int row, int column, const torch::Tensor& map);
+    void add(const LranPatchResult& patch, int64_t maskChannels, int64_t h, int64_t w);
 
     int rows_;
     int columns_;
