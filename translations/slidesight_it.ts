@@ -2,6 +2,370 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AnalysisDock</name>
+    <message>
+        <location filename="../app/analysisdock.cpp" line="+43"/>
+        <location line="+8"/>
+        <source>Cannot read the result file %1.</source>
+        <translation>Impossibile leggere il file dei risultati %1.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>Impossibile scrivere %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyzeCommand</name>
+    <message>
+        <location filename="../app/cli/analyzecommand.cpp" line="+40"/>
+        <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
+        <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Runs a model bundle on a slide: detects the tissue, extracts the grid of patch features (or reuses the cached grid of an earlier run with the same settings), runs the attention-based classifier and Grad-CAM, and prints the prediction. With --out the result is written in the format of &apos;classify&apos; (logits, probabilities, attention maps, Grad-CAM, tissue, valid cells, grid origin and cell size, JSON metadata). Bundles with random weights are untrained and labelled so. Ctrl-C cancels and writes nothing.</source>
+        <translation>Esegue un pacchetto del modello su un vetrino: rileva il tessuto, estrae la griglia delle caratteristiche delle patch (oppure riusa la griglia nella cache di un&apos;esecuzione precedente con le stesse impostazioni), esegue il classificatore basato sull&apos;attenzione e Grad-CAM e stampa la previsione. Con --out il risultato viene scritto nel formato di &apos;classify&apos; (logit, probabilità, mappe di attenzione, Grad-CAM, tessuto, celle valide, origine della griglia e dimensione delle celle, metadati JSON). I pacchetti con pesi casuali non sono addestrati e sono etichettati come tali. Ctrl-C annulla e non scrive nulla.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The slide to analyse.</source>
+        <translation>Il vetrino da analizzare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model bundle: its folder, its model.json or a .zip.</source>
+        <translation>Il pacchetto del modello: la sua cartella, il suo model.json oppure un .zip.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the result to this file.</source>
+        <translation>Scrive il risultato in questo file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The slide&apos;s µm/px, for slides that record none (or to override theirs).</source>
+        <translation>I µm/px del vetrino, per i vetrini che non li registrano (o per sostituire i loro).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grid&apos;s µm/px (default: the bundle&apos;s).</source>
+        <translation>I µm/px della griglia (predefiniti: quelli del pacchetto).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto (CUDA when available), cpu or cuda.</source>
+        <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extract and attend to the cells with tissue only (also when the bundle says so).</source>
+        <translation>Estrae e include nell&apos;attenzione solo le celle con tessuto (avviene anche quando lo prevede il pacchetto).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Torch threads (default: the cores minus one).</source>
+        <translation>Thread Torch (predefinito: il numero di core meno uno).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grid cache folder.</source>
+        <translation>La cartella della cache delle griglie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the result as JSON.</source>
+        <translation>Stampa il risultato in JSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--model is required.</source>
+        <translation>--model è obbligatorio.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--device must be auto, cpu or cuda.</source>
+        <translation>--device deve essere auto, cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Detecting tissue</source>
+        <translation>Rilevamento del tessuto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Extracting features</source>
+        <translation>Estrazione delle caratteristiche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classifying</source>
+        <translation>Classificazione</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interrupted: the analysis was cancelled and no result was written.</source>
+        <translation>Interrotto: l&apos;analisi è stata annullata e non è stato scritto alcun risultato.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pass it with --slide-mpp, for example --slide-mpp 0.25.</source>
+        <translation>Indicare il valore con --slide-mpp, per esempio --slide-mpp 0.25.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>UNTRAINED: the bundle &quot;%1&quot; has random weights; the prediction and the maps mean nothing.
+</source>
+        <translation>NON ADDESTRATO: il pacchetto &quot;%1&quot; ha pesi casuali; la previsione e le mappe non hanno alcun significato.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundle:      %1 (%2)
+</source>
+        <translation>Pacchetto:       %1 (%2)
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid:        %1 x %2 cells of %3 x %4 level-0 px, slide %5 µm/px%6
+</source>
+        <translation>Griglia:         %1 x %2 celle di %3 x %4 px del livello 0, vetrino %5 µm/px%6
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (assumed)</source>
+        <translation> (presunto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prediction:  %1
+</source>
+        <translation>Previsione:      %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prediction:  %1, probability %2
+</source>
+        <translation>Previsione:      %1, probabilità %2
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grad-CAM:    class %1 on %2
+</source>
+        <translation>Grad-CAM:        classe %1 su %2
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features:    reused the cached grid (nothing was extracted)
+</source>
+        <translation>Caratteristiche: riutilizzata la griglia nella cache (non è stato estratto nulla)
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features:    extracted in %1 s
+</source>
+        <translation>Caratteristiche: estratte in %1 s
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote:       %1
+</source>
+        <translation>Scritto:         %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time:        %1 s
+</source>
+        <translation>Tempo:           %1 s
+</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationIO</name>
+    <message>
+        <location filename="../viewer/annotations/annotationio.cpp" line="+21"/>
+        <source>Annotations (*.xml *.geojson *.json);;ASAP XML (*.xml);;QuPath GeoJSON (*.geojson *.json)</source>
+        <translation>Annotazioni (*.xml *.geojson *.json);;ASAP XML (*.xml);;QuPath GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>It is neither ASAP XML nor GeoJSON.</source>
+        <translation>Non è né ASAP XML né GeoJSON.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the annotation file %1: %2.</source>
+        <translation>Impossibile aprire il file di annotazioni %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the annotation file %1: %2.</source>
+        <translation>Impossibile leggere il file di annotazioni %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the annotations in %1: %2</source>
+        <translation>Impossibile leggere le annotazioni in %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot write the annotation file %1: %2.</source>
+        <translation>Impossibile scrivere il file di annotazioni %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsCommand</name>
+    <message>
+        <location filename="../app/cli/annotationscommand.cpp" line="+87"/>
+        <source>Summarise an annotation file (ASAP XML, QuPath GeoJSON) or convert it to the other format.</source>
+        <translation>Riassume un file di annotazioni (ASAP XML, QuPath GeoJSON) o lo converte nell&apos;altro formato.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads an annotation file, ASAP XML (Camelyon16) or QuPath GeoJSON, recognised by its content, and shows how many annotations each group and each geometry has, the number of vertices and the bounds in level-0 pixels. With --export the annotations are also written to OUT, as ASAP XML for .xml and as QuPath GeoJSON for .geojson or .json.</source>
+        <translation>Legge un file di annotazioni, ASAP XML (Camelyon16) o QuPath GeoJSON, riconosciuto dal contenuto, e mostra quante annotazioni hanno ciascun gruppo e ciascuna geometria, il numero di vertici e i limiti in pixel del livello 0. Con --export le annotazioni vengono scritte anche in OUT, come ASAP XML per .xml e come QuPath GeoJSON per .geojson o .json.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The annotation file.</source>
+        <translation>Il file di annotazioni.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print JSON instead of text.</source>
+        <translation>Stampa JSON invece del testo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also write the annotations to OUT (.xml, .geojson or .json).</source>
+        <translation>Scrive le annotazioni anche in OUT (.xml, .geojson o .json).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--export needs a file name ending in .xml, .geojson or .json, not &apos;%1&apos;.</source>
+        <translation>--export richiede un nome di file che termini con .xml, .geojson o .json, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>File: %1 (%2)</source>
+        <translation>File: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations: %1</source>
+        <translation>Annotazioni: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertices: %1</source>
+        <translation>Vertici: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bounds (level-0 px): x %1 to %2, y %3 to %4</source>
+        <translation>Limiti (px del livello 0): x da %1 a %2, y da %3 a %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Groups:</source>
+        <translation>Gruppi:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no group)</source>
+        <translation>(nessun gruppo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geometries:</source>
+        <translation>Geometrie:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Types in the file: %1</source>
+        <translation>Tipi nel file: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to %1 (%2).</source>
+        <translation>Esportato in %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>AsapXml</name>
+    <message>
+        <location filename="../viewer/annotations/asapxml.cpp" line="+71"/>
+        <source>the file holds no XML element</source>
+        <translation>il file non contiene alcun elemento XML</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the root element is &lt;%1&gt;, not &lt;ASAP_Annotations&gt;</source>
+        <translation>l&apos;elemento radice è &lt;%1&gt;, non &lt;ASAP_Annotations&gt;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+100"/>
+        <source>Line %1: %2.</source>
+        <translation>Riga %1: %2.</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>annotation &quot;%1&quot; has no Type</source>
+        <translation>l&apos;annotazione &quot;%1&quot; non ha alcun Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotation &quot;%1&quot; has the unknown type &quot;%2&quot;</source>
+        <translation>l&apos;annotazione &quot;%1&quot; ha il tipo sconosciuto &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a Coordinate has no %1 value</source>
+        <translation>una Coordinate non ha il valore %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the Coordinate&apos;s %1 value &quot;%2&quot; is not a number</source>
+        <translation>il valore %1 &quot;%2&quot; di una Coordinate non è un numero</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the Coordinate&apos;s Order &quot;%1&quot; is not a number</source>
+        <translation>l&apos;Order &quot;%1&quot; di una Coordinate non è un numero</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>annotation &quot;%1&quot; has no coordinates</source>
+        <translation>l&apos;annotazione &quot;%1&quot; non ha coordinate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the Dot &quot;%1&quot; has %2 coordinates instead of one</source>
+        <translation>il Dot &quot;%1&quot; ha %2 coordinate invece di una</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the line &quot;%1&quot; has fewer than 2 coordinates</source>
+        <translation>la linea &quot;%1&quot; ha meno di 2 coordinate</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the polygon &quot;%1&quot; has fewer than 3 coordinates</source>
+        <translation>il poligono &quot;%1&quot; ha meno di 3 coordinate</translation>
+    </message>
+</context>
+<context>
     <name>BaselineBench</name>
     <message>
         <location filename="../app/cli/baselinebench.cpp" line="+49"/>
@@ -12,6 +376,190 @@
         <location line="+15"/>
         <source>Reading the slide failed: %1</source>
         <translation>Lettura del vetrino non riuscita: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleCheckCommand</name>
+    <message>
+        <location filename="../app/cli/bundlecommand.cpp" line="+36"/>
+        <source>Model bundles (bundle check, bundle create).</source>
+        <translation>Pacchetti del modello (bundle check, bundle create).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model bundles: a folder (or a .zip of one) with a model.json manifest and the weights of the feature extractor, the attention classifier and optionally LRAN.</source>
+        <translation>Pacchetti del modello: una cartella (o un suo .zip) con un manifesto model.json e i pesi dell&apos;estrattore di caratteristiche, del classificatore basato sull&apos;attenzione e, facoltativamente, di LRAN.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read a model bundle, load its weights, check their shapes and show what it holds.</source>
+        <translation>Legge un pacchetto del modello, ne carica i pesi, ne controlla le forme e mostra che cosa contiene.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads a model bundle (its folder, its model.json or a .zip of the folder), checks the manifest, loads every weights file and checks that each tensor has the shape the manifest implies, then prints the bundle&apos;s name, task, classes, whether it is trained, and its extractor, classifier and LRAN. A problem is reported as one sentence naming the field, or the file and tensor with both shapes.</source>
+        <translation>Legge un pacchetto del modello (la sua cartella, il suo model.json o un .zip della cartella), controlla il manifesto, carica ogni file di pesi e verifica che ogni tensore abbia la forma prevista dal manifesto, quindi stampa nome, compito e classi del pacchetto, se è addestrato, e il suo estrattore, classificatore e LRAN. Un problema viene segnalato con una sola frase che nomina il campo, oppure il file e il tensore con entrambe le forme.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bundle folder, model.json or .zip.</source>
+        <translation>La cartella del pacchetto, model.json o .zip.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the bundle as JSON.</source>
+        <translation>Stampa il pacchetto in JSON.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Weights:     every file loads and fits the manifest</source>
+        <translation>Pesi:            ogni file si carica e corrisponde al manifesto</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Bundle:      %1 (%2)
+</source>
+        <translation>Pacchetto:       %1 (%2)
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task:        %1, classes: %2
+</source>
+        <translation>Compito:         %1, classi: %2
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trained:     yes%1
+</source>
+        <translation>Addestrato:      sì%1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, on %1</source>
+        <translation>, su %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trained:     untrained: UNTRAINED weights, its output means nothing
+</source>
+        <translation>Addestrato:      no: pesi NON ADDESTRATI, il suo output non ha alcun significato
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metric:      %1 = %2
+</source>
+        <translation>Metrica:         %1 = %2
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extractor:   %1 at %2 µm/px, %3 px patches, weights %4
+</source>
+        <translation>Estrattore:      %1 a %2 µm/px, patch di %3 px, pesi %4
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classifier:  attention %1, H = %2, n = %3, %4, Grad-CAM on %5%6, weights %7
+</source>
+        <translation>Classificatore:  attenzione %1, H = %2, n = %3, %4, Grad-CAM su %5%6, pesi %7
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, tissue cells only</source>
+        <translation>, solo celle con tessuto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LRAN:        %1, classes: %2, at %3 µm/px, %4 px patches, weights %5
+</source>
+        <translation>LRAN:            %1, classi: %2, a %3 µm/px, patch di %4 px, pesi %5
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>LRAN:        none
+</source>
+        <translation>LRAN:            nessuna
+</translation>
+    </message>
+</context>
+<context>
+    <name>BundleCreateCommand</name>
+    <message>
+        <location line="+5"/>
+        <source>Write an untrained model bundle (random weights) for trying the pipeline out.</source>
+        <translation>Scrive un pacchetto del modello non addestrato (pesi casuali) per provare la pipeline.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writes a model bundle whose networks have random weights: a model.json naming random:SEED weights, or, with --write-weights, randomly initialised weights files written in the formats trained weights use. The bundle is named and marked untrained, and everything made with it says so.</source>
+        <translation>Scrive un pacchetto del modello le cui reti hanno pesi casuali: un model.json che indica pesi random:SEED oppure, con --write-weights, file di pesi inizializzati casualmente, scritti nei formati usati dai pesi addestrati. Il pacchetto viene denominato e contrassegnato come non addestrato, e tutto ciò che viene prodotto con esso lo indica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle folder to write (created if needed).</source>
+        <translation>La cartella del pacchetto da scrivere (creata se necessario).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classification or regression.</source>
+        <translation>classification oppure regression.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comma-separated class names (default negative,positive; score for regression).</source>
+        <translation>Nomi delle classi separati da virgole (predefiniti: negative,positive; score per la regressione).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The random seed of the weights.</source>
+        <translation>Il seme casuale dei pesi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The extractor: resnet34 or resnet18.</source>
+        <translation>L&apos;estrattore: resnet34 oppure resnet18.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention sets: max+min, max, min, avg or avg+max.</source>
+        <translation>Insiemi di attenzione: max+min, max, min, avg oppure avg+max.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>H, the classifier&apos;s attention maps per set.</source>
+        <translation>H, le mappe di attenzione del classificatore per insieme.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also give the bundle an LRAN patch classifier.</source>
+        <translation>Aggiunge al pacchetto anche un classificatore di patch LRAN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write randomly initialised weights files instead of random:SEED entries.</source>
+        <translation>Scrive file di pesi inizializzati casualmente invece di voci random:SEED.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the bundle as JSON.</source>
+        <translation>Stampa il pacchetto in JSON.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>--arch must be resnet34 or resnet18.</source>
+        <translation>--arch deve essere resnet34 oppure resnet18.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrote:       %1</source>
+        <translation>Scritto:         %1</translation>
     </message>
 </context>
 <context>
@@ -133,6 +681,39 @@
     </message>
 </context>
 <context>
+    <name>Colormap</name>
+    <message>
+        <location filename="../viewer/layers/colormap.cpp" line="+64"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plasma</source>
+        <translation>Plasma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gray</source>
+        <translation>Scala di grigi</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../app/cli/commandline.cpp" line="+28"/>
@@ -216,6 +797,134 @@
         <location line="+5"/>
         <source>Run &apos;%1 COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>Eseguire &apos;%1 COMANDO --help&apos; per le opzioni di un comando.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateCommand</name>
+    <message>
+        <location filename="../app/cli/evaluatecommand.cpp" line="+43"/>
+        <source>Cannot read &quot;%1&quot;: give a run folder of &apos;train&apos; or its scores.json.</source>
+        <translation>Impossibile leggere &quot;%1&quot;: indicare una cartella delle esecuzioni di &apos;train&apos; o il suo scores.json.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not the scores.json of a training run.</source>
+        <translation>&quot;%1&quot; non è lo scores.json di un addestramento.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Measure a bundle&apos;s AUC or Spearman on a manifest, or compare two training runs (Wilcoxon).</source>
+        <translation>Misura l&apos;AUC o la correlazione di Spearman di un pacchetto su un manifesto, oppure confronta due addestramenti (Wilcoxon).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --model and --manifest: runs the bundle&apos;s classifier on every manifest line (grid files, or slides extracted with the bundle&apos;s extractor through the grid cache) and reports the AUC (classification) or Spearman correlation (regression). With --compare RUN_A RUN_B: pairs the per-run held-out metrics of two &apos;train&apos; run folders by fold and initialisation and gives the two-sided Wilcoxon signed-rank test.</source>
+        <translation>Con --model e --manifest: esegue il classificatore del pacchetto su ogni riga del manifesto (file di griglia, oppure vetrini estratti con l&apos;estrattore del pacchetto attraverso la cache delle griglie) e riporta l&apos;AUC (classificazione) o la correlazione di Spearman (regressione). Con --compare RUN_A RUN_B: accoppia per fold e inizializzazione le metriche di test di ogni esecuzione di due cartelle delle esecuzioni di &apos;train&apos; e calcola il test dei ranghi con segno di Wilcoxon a due code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --compare: the two run folders (or scores.json files).</source>
+        <translation>Con --compare: le due cartelle delle esecuzioni (o i file scores.json).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle.</source>
+        <translation>Il pacchetto del modello.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The manifest CSV.</source>
+        <translation>Il manifesto CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare two training runs.</source>
+        <translation>Confronta due addestramenti.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>µm/px of slides that record none.</source>
+        <translation>µm/px dei vetrini che non li registrano.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extraction device: auto, cpu or cuda.</source>
+        <translation>Dispositivo per l&apos;estrazione: auto, cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The grid cache folder.</source>
+        <translation>La cartella della cache delle griglie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the result as JSON.</source>
+        <translation>Stampa il risultato in JSON.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--compare needs two run folders.</source>
+        <translation>--compare richiede due cartelle delle esecuzioni.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Give --model and --manifest, or --compare RUN_A RUN_B.</source>
+        <translation>Indicare --model e --manifest, oppure --compare RUN_A RUN_B.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Evaluating</source>
+        <translation>Valutazione</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Interrupted: nothing was evaluated.</source>
+        <translation>Interrotto: non è stato valutato nulla.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 on %2 slides: %3</source>
+        <translation>%1 su %2 vetrini: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undefined (one class only)</source>
+        <translation>non definita (una sola classe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle is UNTRAINED: the figure means nothing.</source>
+        <translation>Il pacchetto NON È ADDESTRATO: il valore non ha alcun significato.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The two runs cannot be paired: they measure %1 and %2 over %3 and %4 runs.</source>
+        <translation>I due addestramenti non possono essere accoppiati: misurano %1 e %2 su %3 e %4 esecuzioni.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run B has no fold %1, initialisation %2 to pair with run A.</source>
+        <translation>L&apos;addestramento B non ha il fold %1, inizializzazione %2, da accoppiare con l&apos;addestramento A.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 over %2 paired runs: mean A %3, mean B %4</source>
+        <translation>%1 su %2 esecuzioni accoppiate: media A %3, media B %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wilcoxon signed-rank: W = %1 (W+ %2, W- %3, %4 non-zero pairs), two-sided p = %5 (%6)</source>
+        <translation>Test dei ranghi con segno di Wilcoxon: W = %1 (W+ %2, W- %3, %4 coppie non nulle), p a due code = %5 (%6)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exact</source>
+        <translation>esatto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal approximation</source>
+        <translation>approssimazione normale</translation>
     </message>
 </context>
 <context>
@@ -517,6 +1226,104 @@
     </message>
 </context>
 <context>
+    <name>GeoJson</name>
+    <message>
+        <location filename="../viewer/annotations/geojson.cpp" line="+58"/>
+        <source>it is not a JSON object</source>
+        <translation>non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it has no geometry</source>
+        <translation>non ha alcuna geometria</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Feature %1: %2.</source>
+        <translation>Feature %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a position of the %1 is not an [x, y] pair</source>
+        <translation>una posizione della geometria %1 non è una coppia [x, y]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a coordinate of the %1 is not a number</source>
+        <translation>una coordinata della geometria %1 non è un numero</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the %1&apos;s coordinates are not a list of positions</source>
+        <translation>le coordinate della geometria %1 non sono un elenco di posizioni</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the %1 is empty</source>
+        <translation>la geometria %1 è vuota</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a ring of the %1 has fewer than 3 vertices</source>
+        <translation>un anello della geometria %1 ha meno di 3 vertici</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the %1 has no coordinates</source>
+        <translation>la geometria %1 non ha coordinate</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the LineString has fewer than 2 positions</source>
+        <translation>la geometria LineString ha meno di 2 posizioni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the MultiPoint is empty</source>
+        <translation>la geometria MultiPoint è vuota</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the MultiLineString is empty</source>
+        <translation>la geometria MultiLineString è vuota</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a line of the MultiLineString has fewer than 2 positions</source>
+        <translation>una linea della geometria MultiLineString ha meno di 2 posizioni</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the MultiPolygon is empty</source>
+        <translation>la geometria MultiPolygon è vuota</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its geometry has no type</source>
+        <translation>la sua geometria non ha un tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the geometry type &quot;%1&quot; is unknown</source>
+        <translation>il tipo di geometria &quot;%1&quot; è sconosciuto</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Line %1: %2.</source>
+        <translation>Riga %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The FeatureCollection has no list of features.</source>
+        <translation>La FeatureCollection non ha un elenco di feature.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file holds neither GeoJSON features nor a feature collection.</source>
+        <translation>Il file non contiene né feature GeoJSON né una FeatureCollection.</translation>
+    </message>
+</context>
+<context>
     <name>ImageIO</name>
     <message>
         <location filename="../app/imageio.cpp" line="+11"/>
@@ -570,6 +1377,72 @@
         <location line="+21"/>
         <source>Building the %1 x %1 px benchmark slide</source>
         <translation>Creazione del vetrino di benchmark di %1 x %1 px</translation>
+    </message>
+</context>
+<context>
+    <name>LayerExport</name>
+    <message>
+        <location filename="../app/layerexport.cpp" line="+56"/>
+        <source>Cannot write &quot;%1&quot;: %2.</source>
+        <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The layer has no values to export.</source>
+        <translation>Il livello non ha valori da esportare.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>There is no slide to align the layer with.</source>
+        <translation>Non c&apos;è nessun vetrino con cui allineare il livello.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The downsample of the exported image must be at least 1.</source>
+        <translation>Il fattore di riduzione dell&apos;immagine esportata deve essere almeno 1.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Unknown export format.</source>
+        <translation>Formato di esportazione sconosciuto.</translation>
+    </message>
+</context>
+<context>
+    <name>LranLayers</name>
+    <message>
+        <location filename="../app/lranlayers.cpp" line="+22"/>
+        <source>probability</source>
+        <translation>probabilità</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mask weight</source>
+        <translation>peso della maschera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gate coefficient</source>
+        <translation>coefficiente di gate</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 class probabilities</source>
+        <translation>Probabilità delle classi di %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 global mask</source>
+        <translation>Maschera globale di %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 attention gates</source>
+        <translation>Gate di attenzione di %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 Grad-CAM</source>
+        <translation>Grad-CAM di %1</translation>
     </message>
 </context>
 <context>
@@ -738,6 +1611,29 @@
         <location line="+5"/>
         <source>Wrote:    %1</source>
         <translation>Scritto:   %1</translation>
+    </message>
+</context>
+<context>
+    <name>Normalisation</name>
+    <message>
+        <location filename="../viewer/layers/normalisation.cpp" line="+98"/>
+        <source>Raw values</source>
+        <translation>Valori grezzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum to maximum</source>
+        <translation>Da minimo a massimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percentiles</source>
+        <translation>Percentili</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rank</source>
+        <translation>Rango</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +2121,272 @@
     </message>
 </context>
 <context>
+    <name>TrainBenchCommand</name>
+    <message>
+        <location filename="../app/cli/evaluatecommand.cpp" line="+5"/>
+        <source>Measure seconds per training epoch of the attention classifier on random features.</source>
+        <translation>Misura i secondi per epoca di addestramento del classificatore basato sull&apos;attenzione su caratteristiche casuali.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trains the attention classifier (K -&gt; 64 3D convolution, max+min attention, SGD, batches of --batch grids) on --grids random grids of --rows x --columns cells and --features features for --epochs epochs and reports the seconds of each epoch. Writes no file.</source>
+        <translation>Addestra il classificatore basato sull&apos;attenzione (convoluzione 3D K -&gt; 64, attenzione max+min, SGD, batch di --batch griglie) su --grids griglie casuali di --rows x --columns celle e --features caratteristiche per --epochs epoche e riporta i secondi di ogni epoca. Non scrive alcun file.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grids per epoch.</source>
+        <translation>Griglie per epoca.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows of each grid.</source>
+        <translation>Righe di ogni griglia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns of each grid.</source>
+        <translation>Colonne di ogni griglia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>K, features per cell.</source>
+        <translation>K, caratteristiche per cella.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs to time.</source>
+        <translation>Epoche da cronometrare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grids per optimiser step.</source>
+        <translation>Griglie per passo dell&apos;ottimizzatore.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Torch threads; 0: all cores.</source>
+        <translation>Thread Torch; 0: tutti i core.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the results as JSON.</source>
+        <translation>Stampa i risultati in JSON.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Interrupted.</source>
+        <translation>Interrotto.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 grids of %2 x %3 x %4, batch %5 (chunks of %6), %7 threads: %8 s per epoch (fastest of %9)</source>
+        <translation>%1 griglie di %2 x %3 x %4, batch %5 (blocchi da %6), %7 thread: %8 s per epoca (la più veloce su %9)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainCommand</name>
+    <message>
+        <location filename="../app/cli/traincommand.cpp" line="+30"/>
+        <source>Train the attention classifier with cross-validation; write a trained bundle and a run folder.</source>
+        <translation>Addestra il classificatore basato sull&apos;attenzione con validazione incrociata; scrive un pacchetto del modello addestrato e una cartella delle esecuzioni.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trains the attention-based classifier on the grids of a manifest (CSV lines &apos;path,label[,fold]&apos; or &apos;path,score[,fold]&apos;; path: a grid file from &apos;extract&apos; or a slide, extracted through the grid cache) with the paper&apos;s protocols: classification with cross-entropy and SGD (learning rate 1e-3, momentum 0.9, x0.1 after epoch 20), regression with MSE and Adam (1e-4); 35 epochs; batches of 64 grids padded to the largest with a validity mask; k-fold cross-validation x random initialisations, folds from the manifest or stratified by the seed. The bundle gets the classifier of the run with the best held-out metric and the mean cross-validated metric; the run folder (BUNDLE.run) gets a checkpoint after every epoch, each run&apos;s weights and scores.json. Ctrl-C stops and keeps the checkpoint; --resume continues from it.</source>
+        <translation>Addestra il classificatore basato sull&apos;attenzione sulle griglie di un manifesto (righe CSV &apos;path,label[,fold]&apos; o &apos;path,score[,fold]&apos;; path: un file di griglia prodotto da &apos;extract&apos; oppure un vetrino, estratto attraverso la cache delle griglie) con i protocolli dell&apos;articolo: classificazione con entropia incrociata e SGD (tasso di apprendimento 1e-3, momento 0.9, x0.1 dopo l&apos;epoca 20), regressione con MSE e Adam (1e-4); 35 epoche; batch di 64 griglie portate con padding alla dimensione della più grande, con una maschera di validità; validazione incrociata a k fold x inizializzazioni casuali, con i fold presi dal manifesto o stratificati in base al seme. Il pacchetto riceve il classificatore dell&apos;esecuzione con la migliore metrica di test e la metrica media della validazione incrociata; la cartella delle esecuzioni (BUNDLE.run) riceve un checkpoint dopo ogni epoca, i pesi di ogni esecuzione e scores.json. Ctrl-C interrompe e conserva il checkpoint; --resume riprende da esso.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The manifest CSV.</source>
+        <translation>Il manifesto CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle folder to write.</source>
+        <translation>La cartella del pacchetto da scrivere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The run folder (default: BUNDLE.run).</source>
+        <translation>La cartella delle esecuzioni (predefinita: BUNDLE.run).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classification or regression.</source>
+        <translation>classification oppure regression.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs per run.</source>
+        <translation>Epoche per esecuzione.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grids per optimiser step.</source>
+        <translation>Griglie per passo dell&apos;ottimizzatore.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grids run at once inside a batch (memory); 0 picks it.</source>
+        <translation>Griglie elaborate insieme all&apos;interno di un batch (memoria); 0 le sceglie automaticamente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-validation folds.</source>
+        <translation>Fold della validazione incrociata.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random initialisations per fold.</source>
+        <translation>Inizializzazioni casuali per fold.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none, fast (the x9 flips, rotations and translations applied to the grid) or exact (translations re-extracted with shifted grid origins; needs slides).</source>
+        <translation>none, fast (le x9 riflessioni, rotazioni e traslazioni applicate alla griglia) oppure exact (traslazioni estratte di nuovo con origini della griglia spostate; richiede i vetrini).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also train on every training slide at 4 µm/px (needs slides).</source>
+        <translation>Addestra anche su ogni vetrino di addestramento a 4 µm/px (richiede i vetrini).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed of the folds, the shuffling and the initialisations.</source>
+        <translation>Seme dei fold, del rimescolamento e delle inizializzazioni.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue from the run folder&apos;s checkpoint.</source>
+        <translation>Riprende dal checkpoint della cartella delle esecuzioni.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate (default: 1e-3 for classification, 1e-4 for regression).</source>
+        <translation>Tasso di apprendimento (predefinito: 1e-3 per la classificazione, 1e-4 per la regressione).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention sets: max+min, max, min, avg or avg+max.</source>
+        <translation>Insiemi di attenzione: max+min, max, min, avg oppure avg+max.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>H, the 3D convolution&apos;s output channels.</source>
+        <translation>H, i canali di uscita della convoluzione 3D.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n, the 3D convolution&apos;s odd spatial size.</source>
+        <translation>n, la dimensione spaziale (dispari) della convoluzione 3D.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relu, tanh or none.</source>
+        <translation>relu, tanh oppure none.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave cells without tissue out of the attention.</source>
+        <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extractor for slides in the manifest: a torchvision .pth, a TorchScript file or random:SEED (default: random:1 for slides; grid files keep the extractor they record).</source>
+        <translation>Estrattore per i vetrini del manifesto: un .pth di torchvision, un file TorchScript oppure random:SEED (predefinito: random:1 per i vetrini; i file di griglia mantengono l&apos;estrattore che registrano).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extractor architecture: resnet34 or resnet18.</source>
+        <translation>Architettura dell&apos;estrattore: resnet34 oppure resnet18.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid resolution in µm/px for slides.</source>
+        <translation>Risoluzione della griglia in µm/px per i vetrini.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>µm/px of slides that record none.</source>
+        <translation>µm/px dei vetrini che non li registrano.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extraction device: auto, cpu or cuda.</source>
+        <translation>Dispositivo per l&apos;estrazione: auto, cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The grid cache folder.</source>
+        <translation>La cartella della cache delle griglie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Torch threads; 0: all cores.</source>
+        <translation>Thread Torch; 0: tutti i core.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle&apos;s name.</source>
+        <translation>Il nome del pacchetto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the result as JSON (epoch lines go to stderr).</source>
+        <translation>Stampa il risultato in JSON (le righe delle epoche vanno su stderr).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--manifest and --out are required.</source>
+        <translation>--manifest e --out sono obbligatori.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, loss %8, held-out %9, %10 s</source>
+        <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, loss %8, test %9, %10 s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preparing grids</source>
+        <translation>Preparazione delle griglie</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Interrupted: the checkpoint of the last finished epoch is kept in the run folder; run the same command with --resume to continue.</source>
+        <translation>Interrotto: il checkpoint dell&apos;ultima epoca completata è conservato nella cartella delle esecuzioni; eseguire lo stesso comando con --resume per continuare.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Resumed from run %1, epoch %2.</source>
+        <translation>Ripreso dall&apos;esecuzione %1, epoca %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fold %1, init %2: held-out %3 %4</source>
+        <translation>fold %1, init %2: %3 di test %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-validated %1: %2 (std %3) over %4 runs; bundle weights from run %5.</source>
+        <translation>%1 in validazione incrociata: %2 (dev. std. %3) su %4 esecuzioni; pesi del pacchetto dall&apos;esecuzione %5.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The features come from an UNTRAINED (random) extractor; the bundle is labelled so.</source>
+        <translation>Le caratteristiche provengono da un estrattore NON ADDESTRATO (casuale); il pacchetto è etichettato come tale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle:      %1</source>
+        <translation>Pacchetto:                 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run folder:  %1 (scores.json, checkpoint, per-run weights)</source>
+        <translation>Cartella delle esecuzioni: %1 (scores.json, checkpoint, pesi di ogni esecuzione)</translation>
+    </message>
+</context>
+<context>
     <name>WeightsDownloader</name>
     <message>
         <location filename="../app/cli/weightsdownloader.cpp" line="+43"/>
@@ -1330,7 +2492,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+37"/>
+        <location filename="../app/cli/main.cpp" line="+41"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -1340,9 +2502,9 @@
         <translation>Riga di comando di SlideSight: informazioni sui vetrini, benchmark e vetrini sintetici. Ogni comando termina con 0 in caso di successo, 1 se non riesce e 2 se la riga di comando è errata; --json produce un output leggibile dalle macchine. --lang CODICE (per esempio it o en) sceglie la lingua; per impostazione predefinita segue la lingua del sistema.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Benchmarks (bench tiles, bench features).</source>
-        <translation>Benchmark (bench tiles, bench features).</translation>
+        <location line="+8"/>
+        <source>Benchmarks (bench tiles, bench features, bench train).</source>
+        <translation>Benchmark (bench tiles, bench features, bench train).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1350,7 +2512,7 @@
         <translation>Benchmark dei meccanismi interni del visualizzatore.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Pretrained extractor weights (weights fetch).</source>
         <translation>Pesi preaddestrati dell&apos;estrattore (weights fetch).</translation>
     </message>
@@ -1360,12 +2522,13 @@
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+25"/>
+        <location filename="../app/main.cpp" line="+28"/>
+        <location line="+103"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-81"/>
         <source>Viewer for gigapixel pathology slides.</source>
         <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
     </message>
@@ -1411,7 +2574,42 @@
         <translation>Tempo massimo per lo screenshot in secondi (predefinito: 120).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Analyse the slide with this model bundle (folder or .zip).</source>
+        <translation>Analizza il vetrino con questo pacchetto del modello (cartella o .zip).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Analysis layers to show in the screenshot, e.g. attention-max:mean,gradcam.</source>
+        <translation>Livelli dell&apos;analisi da mostrare nello screenshot, per es. attention-max:mean,gradcam.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>µm/px of the analysis grid (default: the bundle&apos;s).</source>
+        <translation>µm/px della griglia dell&apos;analisi (predefiniti: quelli del pacchetto).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Analysis device: auto, cpu or cuda (default auto).</source>
+        <translation>Dispositivo per l&apos;analisi: auto, cpu oppure cuda (predefinito: auto).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opacity of the shown layers, 0 to 1 (default 0.5).</source>
+        <translation>Opacità dei livelli mostrati, da 0 a 1 (predefinita: 0.5).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--%1 needs a model bundle (--analyze BUNDLE).</source>
+        <translation>--%1 richiede un pacchetto del modello (--analyze BUNDLE).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--device must be auto, cpu or cuda.</source>
+        <translation>--device deve essere auto, cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--screenshot needs a slide (--open SLIDE).</source>
         <translation>--screenshot richiede un vetrino (--open SLIDE).</translation>
     </message>
@@ -1440,6 +2638,549 @@
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>--grid-mpp must be a positive number.</source>
+        <translation>--grid-mpp deve essere un numero positivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--opacity must be a number from 0 to 1.</source>
+        <translation>--opacity deve essere un numero da 0 a 1.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnalysisDock</name>
+    <message numerus="yes">
+        <location filename="../app/analysisdock.cpp" line="+6"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>circa %n s rimanente</numerusform>
+            <numerusform>circa %n s rimanenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>about %1 min %2 s left</source>
+        <translation>circa %1 min %2 s rimanenti</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Analysis</source>
+        <translation>Analisi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a model bundle: a folder or a .zip with a model.json.</source>
+        <translation>Scegliere un pacchetto del modello: una cartella o un .zip con un model.json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untrained model: its prediction and maps are not meaningful.</source>
+        <translation>Modello non addestrato: la sua previsione e le sue mappe non sono significative.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Automatic</source>
+        <translation>Automatico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> µm/px</source>
+        <translation> µm/px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tissue cells only</source>
+        <translation>Solo celle con tessuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid:</source>
+        <translation>Griglia:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run</source>
+        <translation>Esegui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export results…</source>
+        <translation>Esporta risultati…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading %1…</source>
+        <translation>Lettura di %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Analysis cancelled.</source>
+        <translation>Analisi annullata.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+33"/>
+        <source>Open a slide first.</source>
+        <translation>Aprire prima un vetrino.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Trained on %1.</source>
+        <translation>Addestrato su %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untrained.</source>
+        <translation>Non addestrato.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model bundle ready.</source>
+        <translation>Pacchetto del modello pronto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a model bundle first.</source>
+        <translation>Scegliere prima un pacchetto del modello.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Starting…</source>
+        <translation>Avvio…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finding tissue…</source>
+        <translation>Ricerca del tessuto…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extracting features: %1 of %2 cells</source>
+        <translation>Estrazione delle caratteristiche: %1 di %2 celle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classifying and computing the maps…</source>
+        <translation>Classificazione e calcolo delle mappe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finishing…</source>
+        <translation>Completamento…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Done in %1 s (%2 cells, features from the cache).</source>
+        <translation>Completato in %1 s (%2 celle, caratteristiche dalla cache).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done in %1 s (%2 cells).</source>
+        <translation>Completato in %1 s (%2 celle).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export results</source>
+        <translation>Esporta risultati</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result files (*.pt);;All files (*)</source>
+        <translation>File dei risultati (*.pt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no result to export.</source>
+        <translation>Non c&apos;è nessun risultato da esportare.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1.</source>
+        <translation>Salvato %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysisdocklran.cpp" line="+21"/>
+        <source>LRAN: %1 of %2 patches</source>
+        <translation>LRAN: %1 di %2 patch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LRAN layers done.</source>
+        <translation>Livelli LRAN completati.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The LRAN layers failed: %1</source>
+        <translation>Calcolo dei livelli LRAN non riuscito: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LRAN: starting…</source>
+        <translation>LRAN: avvio…</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnalysisLayers</name>
+    <message>
+        <location filename="../app/analysislayers.cpp" line="+46"/>
+        <source>Tissue</source>
+        <translation>Tessuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max attention</source>
+        <translation>Attenzione massima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min attention</source>
+        <translation>Attenzione minima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average attention</source>
+        <translation>Attenzione media</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Unknown layer &quot;%1&quot;; the analysis layers are %2.</source>
+        <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown channel in &quot;%1&quot;; write a channel number, mean or max, e.g. %2:mean.</source>
+        <translation>Canale sconosciuto in &quot;%1&quot;; scrivere un numero di canale, mean o max, per es. %2:mean.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No layer named; the analysis layers are %1.</source>
+        <translation>Nessun livello indicato; i livelli dell&apos;analisi sono %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This analysis gives no layer &quot;%1&quot;.</source>
+        <translation>Questa analisi non fornisce il livello &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer &quot;%1&quot; has channels 0 to %2 only.</source>
+        <translation>Il livello &quot;%1&quot; ha solo i canali da 0 a %2.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnnotationAutosave</name>
+    <message>
+        <location filename="../app/annotationautosave.cpp" line="+124"/>
+        <source>%1 The file was kept as %2.</source>
+        <translation>%1 Il file è stato conservato come %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Annotations of this slide are not saved automatically until it is moved away.</source>
+        <translation>%1 Le annotazioni di questo vetrino non verranno salvate automaticamente finché quel file non sarà spostato altrove.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore saved annotations</source>
+        <translation>ripristino delle annotazioni salvate</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnnotationDock</name>
+    <message>
+        <location filename="../app/annotationdock.cpp" line="+43"/>
+        <location line="+188"/>
+        <source>Annotations</source>
+        <translation>Annotazioni</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Colour…</source>
+        <translation>Colore…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the colour of the chosen group</source>
+        <translation>Imposta il colore del gruppo scelto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the annotations of an ASAP XML or GeoJSON file</source>
+        <translation>Aggiunge le annotazioni di un file ASAP XML o GeoJSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GeoJSON…</source>
+        <translation>GeoJSON…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ASAP XML…</source>
+        <translation>ASAP XML…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected annotation</source>
+        <translation>Elimina l&apos;annotazione selezionata</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+66"/>
+        <source>(no group)</source>
+        <translation>(nessun gruppo)</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Annotation %1</source>
+        <translation>Annotazione %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n vertices</source>
+        <translation>
+            <numerusform>%n vertice</numerusform>
+            <numerusform>%n vertici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Colour of %1</source>
+        <translation>Colore di %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import annotations</source>
+        <translation>Importa annotazioni</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export annotations</source>
+        <translation>Esporta annotazioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ASAP XML (*.xml)</source>
+        <translation>ASAP XML (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import %1</source>
+        <translation>importazione di %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Imported %n annotation(s).</source>
+        <translation>
+            <numerusform>Importata %n annotazione.</numerusform>
+            <numerusform>Importate %n annotazioni.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved %1.</source>
+        <translation>Salvato %1.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnnotationDocument</name>
+    <message>
+        <location filename="../app/annotationcommands.cpp" line="+52"/>
+        <source>Delete annotation</source>
+        <translation>eliminazione dell&apos;annotazione</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Set colour of %1</source>
+        <translation>modifica del colore di %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show %1</source>
+        <translation>visualizzazione di %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide %1</source>
+        <translation>occultamento di %1</translation>
+    </message>
+    <message>
+        <location filename="../app/annotationdocument.cpp" line="+70"/>
+        <source>Add annotation</source>
+        <translation>aggiunta di un&apos;annotazione</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Move annotation</source>
+        <translation>spostamento dell&apos;annotazione</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit annotation</source>
+        <translation>modifica dell&apos;annotazione</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set group</source>
+        <translation>assegnazione del gruppo</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnnotationLayer</name>
+    <message>
+        <location filename="../viewer/layers/annotationlayer.cpp" line="+42"/>
+        <source>Annotations</source>
+        <translation>Annotazioni</translation>
+    </message>
+    <message>
+        <location line="+216"/>
+        <source>Annotation %1</source>
+        <translation>Annotazione %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AnnotationTools</name>
+    <message>
+        <location filename="../app/annotationtools.cpp" line="+26"/>
+        <source>Select / move</source>
+        <translation>Seleziona / sposta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click an annotation to select it, drag it to move it</source>
+        <translation>Fare clic su un&apos;annotazione per selezionarla, trascinarla per spostarla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click to place a point</source>
+        <translation>Fare clic per inserire un punto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rectangle</source>
+        <translation>Rettangolo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag to draw a rectangle</source>
+        <translation>Trascinare per disegnare un rettangolo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polygon</source>
+        <translation>Poligono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click the vertices; double-click or Enter closes the polygon</source>
+        <translation>Fare clic sui vertici; doppio clic o Invio chiude il poligono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freehand</source>
+        <translation>Mano libera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag to draw an outline</source>
+        <translation>Trascinare per disegnare un contorno</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Annotation tools</source>
+        <translation>Strumenti di annotazione</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Add point</source>
+        <translation>aggiunta di un punto</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Add rectangle</source>
+        <translation>aggiunta di un rettangolo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add outline</source>
+        <translation>aggiunta di un contorno</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Add polygon</source>
+        <translation>aggiunta di un poligono</translation>
+    </message>
 </context>
 <context>
     <name>slidesight::AssociatedImagesDock</name>
@@ -1455,25 +3196,353 @@
     </message>
 </context>
 <context>
+    <name>slidesight::AttentionGallery</name>
+    <message>
+        <location filename="../app/attentiongallery.cpp" line="+86"/>
+        <source>%1 (untrained model)</source>
+        <translation>%1 (modello non addestrato)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, channel %2: click to show it</source>
+        <translation>%1, canale %2: fare clic per mostrarlo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run an attention analysis to see its maps here.</source>
+        <translation>Eseguire un&apos;analisi dell&apos;attenzione per vederne qui le mappe.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::BundlePicker</name>
+    <message>
+        <location filename="../app/bundlepicker.cpp" line="+37"/>
+        <source>Recent model bundles</source>
+        <translation>Pacchetti del modello recenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation>Cartella…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a model bundle folder</source>
+        <translation>Apre la cartella di un pacchetto del modello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip…</source>
+        <translation>Zip…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a zipped model bundle</source>
+        <translation>Apre un pacchetto del modello compresso (.zip)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No model bundle</source>
+        <translation>Nessun pacchetto del modello</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open model bundle</source>
+        <translation>Apri pacchetto del modello</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open zipped model bundle</source>
+        <translation>Apri pacchetto del modello compresso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model bundles (*.zip);;All files (*)</source>
+        <translation>Pacchetti del modello (*.zip);;Tutti i file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::CellGallery</name>
+    <message>
+        <location filename="../app/cellgallery.cpp" line="+81"/>
+        <source>Layer</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells each</source>
+        <translation>Celle per elenco</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Highest values</source>
+        <translation>Valori più alti</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lowest values</source>
+        <translation>Valori più bassi</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Row %1, column %2: click to show it at 10×</source>
+        <translation>Riga %1, colonna %2: fare clic per mostrarla a 10×</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1, %2 (untrained model: the values carry no meaning)</source>
+        <translation>%1, %2 (modello non addestrato: i valori non hanno alcun significato)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No map to rank: run an analysis first.</source>
+        <translation>Nessuna mappa da ordinare: eseguire prima un&apos;analisi.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::HeatmapLayer</name>
+    <message>
+        <location filename="../viewer/layers/heatmaplayer.cpp" line="+93"/>
+        <source>%1 (channel %2)</source>
+        <translation>%1 (canale %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (mean over channels)</source>
+        <translation>%1 (media sui canali)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (maximum over channels)</source>
+        <translation>%1 (massimo sui canali)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>%1 %2</source>
+        <comment>value and units</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (untrained)</source>
+        <comment>a value from a model that was never trained</comment>
+        <translation>%1 (non addestrato)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::InspectorDock</name>
+    <message>
+        <location filename="../app/inspectordock.cpp" line="+12"/>
+        <source>Attention inspector</source>
+        <translation>Ispettore dell&apos;attenzione</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top cells</source>
+        <translation>Celle estreme</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::LayerExportDialog</name>
+    <message>
+        <location filename="../app/layerexportdialog.cpp" line="+15"/>
+        <source>Export layer</source>
+        <translation>Esporta livello</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PNG, one pixel per grid cell, as shown</source>
+        <translation>PNG, un pixel per cella della griglia, come visualizzato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIFF aligned with the slide, colours as shown</source>
+        <translation>TIFF allineato al vetrino, colori come visualizzati</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TIFF aligned with the slide, raw values (32-bit float)</source>
+        <translation>TIFF allineato al vetrino, valori grezzi (float a 32 bit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PNG images (*.png)</source>
+        <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TIFF images (*.tif *.tiff)</source>
+        <translation>Immagini TIFF (*.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::LayerPanelDock</name>
+    <message>
+        <location filename="../app/layerpaneldock.cpp" line="+33"/>
+        <source>Layers</source>
+        <translation>Livelli</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Move the layer up (drawn later)</source>
+        <translation>Sposta il livello in alto (disegnato dopo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the layer down (drawn earlier)</source>
+        <translation>Sposta il livello in basso (disegnato prima)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Opacity</source>
+        <translation>Opacità</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Colormap</source>
+        <translation>Mappa di colori</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scale</source>
+        <translation>Scala</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Raw value drawn with the low end of the colormap</source>
+        <translation>Valore grezzo disegnato con l&apos;estremo inferiore della mappa di colori</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw value drawn with the high end of the colormap</source>
+        <translation>Valore grezzo disegnato con l&apos;estremo superiore della mappa di colori</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Range</source>
+        <translation>Intervallo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hide below</source>
+        <translation>Nascondi sotto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cells whose raw value is below this are not drawn</source>
+        <translation>Le celle con un valore grezzo inferiore a questo non vengono disegnate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Threshold</source>
+        <translation>Soglia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Mean of the channels</source>
+        <translation>Media dei canali</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum of the channels</source>
+        <translation>Massimo dei canali</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel %1</source>
+        <translation>Canale %1</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::LayerStack</name>
+    <message>
+        <location filename="../viewer/layers/layerstack.cpp" line="+130"/>
+        <source>%1: %2</source>
+        <comment>layer name: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::LegendWidget</name>
+    <message>
+        <location filename="../app/legendwidget.cpp" line="+40"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No heatmap layer selected</source>
+        <translation>Nessun livello di mappa di calore selezionato</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Hidden below %1</source>
+        <translation>Nascosto sotto %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Untrained model: the values carry no meaning</source>
+        <translation>Modello non addestrato: i valori non hanno alcun significato</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::LranController</name>
+    <message>
+        <location filename="../app/lrancontroller.cpp" line="+71"/>
+        <source>The model bundle &quot;%1&quot; has no LRAN network.</source>
+        <translation>Il pacchetto del modello &quot;%1&quot; non ha una rete LRAN.</translation>
+    </message>
+</context>
+<context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+31"/>
-        <location line="+97"/>
+        <location filename="../app/mainwindow.cpp" line="+32"/>
+        <location line="+103"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-88"/>
         <source>Set µm/px…</source>
         <translation>Imposta µm/px…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Opening %1…</source>
         <translation>Apertura di %1…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
@@ -1550,11 +3619,13 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../app/mainwindowlayers.cpp" line="+101"/>
         <source>Export failed</source>
         <translation>Esportazione non riuscita</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/mainwindowlayers.cpp" line="+1"/>
         <source>Saved %1</source>
         <translation>Salvato %1</translation>
     </message>
@@ -1683,6 +3754,46 @@
         <source>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;A viewer for gigapixel pathology slides with attention-based AI layers.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../app/mainwindowanalysis.cpp" line="+28"/>
+        <source>Untrained model: these layers are not meaningful.</source>
+        <translation>Modello non addestrato: questi livelli non sono significativi.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowannotations.cpp" line="+49"/>
+        <source>Annotations</source>
+        <translation>Annotazioni</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowlayers.cpp" line="-55"/>
+        <source>Export &amp;layer…</source>
+        <translation>Esporta &amp;livello…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Export layer</source>
+        <translation>Esporta livello</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting %1…</source>
+        <translation>Esportazione di %1…</translation>
+    </message>
 </context>
 <context>
     <name>slidesight::Minimap</name>
@@ -1700,6 +3811,44 @@
         <location line="+0"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::PredictionPanel</name>
+    <message>
+        <location filename="../app/predictionpanel.cpp" line="+34"/>
+        <source>No prediction yet.</source>
+        <translation>Ancora nessuna previsione.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (trained)</source>
+        <translation>%1 (addestrato)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (untrained: the score is not meaningful)</source>
+        <translation>%1 (non addestrato: il punteggio non è significativo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score: %1</source>
+        <translation>Punteggio: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (trained): %2</source>
+        <translation>%1 (addestrato): %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (untrained: the prediction is not meaningful): %2</source>
+        <translation>%1 (non addestrato: la previsione non è significativa): %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
     </message>
 </context>
 <context>
@@ -1823,17 +3972,27 @@
 <context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/screenshotrunner.cpp" line="+26"/>
+        <location filename="../app/screenshotrunner.cpp" line="+34"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Timed out after %1 s waiting for the analysis.</source>
+        <translation>Tempo scaduto dopo %1 s in attesa dell&apos;analisi.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>slidesight: note: the model bundle &quot;%1&quot; was never trained; its layers are not meaningful.</source>
+        <translation>slidesight: nota: il pacchetto del modello &quot;%1&quot; non è mai stato addestrato; i suoi livelli non sono significativi.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The slide records neither µm/px nor objective power, so a magnification cannot be chosen; give --mpp.</source>
         <translation>Il vetrino non registra né i µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi non è possibile scegliere un ingrandimento; indicare --mpp.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
