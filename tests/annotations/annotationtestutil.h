@@ -3,7 +3,9 @@
 // Helpers shared by the annotation tests: counting, comparing sets after a round trip, and
 // a small set holding every geometry.
 
+#include "common/testdata.h"
 #include "viewer/annotations/annotation.h"
+#include "viewer/annotations/annotationio.h"
 
 #include <QtCore/QMap>
 #include <QtTest/QTest>
@@ -25,6 +27,13 @@ inline QMap<QString, int> countByGeometry(const AnnotationSet& set) {
     QMap<QString, int> counts;
     for (const Annotation& a : set.annotations()) ++counts[QLatin1String(names[static_cast<int>(a.geometry)])];
     return counts;
+}
+
+/// "name=count" pairs sorted by name, joined by spaces.
+inline QString countsText(const QMap<QString, int>& counts) {
+    QStringList parts;
+    for (auto it = counts.begin(); it != counts.end(); ++it) parts << it.key() + QLatin1Char('=') + QString::number(it.value());
+    return parts.join(QLatin1Char(' '));
 }
 
 inline int vertexTotal(const AnnotationSet& set) {
@@ -65,6 +74,39 @@ inline void compareSets(const AnnotationSet& actual, const AnnotationSet& expect
         QVERIFY2(other, qPrintable(g.name));
         QCOMPARE(other->colour, g.colour);
     }
+}
+
+/// Reads `relative` below the shared annotations folder and checks it against the current
+/// test data row: columns annotations (int), groups and geometries (countsText), vertices
+/// (int) and bounds (QRectF, within 1e-6).
+inline void checkFile(const QString& relative, AnnotationFormat expectedFormat) {
+    QString error;
+    AnnotationFormat format = expectedFormat == AnnotationFormat::AsapXml ? AnnotationFormat::GeoJson : AnnotationFormat::AsapXml;
+    const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative), &error, &format);
+    QVERIFY2(set, qPrintable(error));
+    QCOMPARE(format, expectedFormat);
+    QTEST(static_cast<int>(set->annotations().size()), "annotations");
+    QTEST(countsText(countByGroup(*set)), "groups");
+    QTEST(countsText(countByGeometry(*set)), "geometries");
+    QTEST(vertexTotal(*set), "vertices");
+    QFETCH(QRectF, bounds);
+    const QRectF actual = set->bounds();
+    QVERIFY(std::abs(actual.left() - bounds.left()) < 1e-6 && std::abs(actual.top() - bounds.top()) < 1e-6);
+    QVERIFY(std::abs(actual.right() - bounds.right()) < 1e-6 && std::abs(actual.bottom() - bounds.bottom()) < 1e-6);
+}
+
+/// Reads a file below the shared annotations folder, writes it to a temporary file in `format`,
+/// reads that back and compares both.
+inline void checkFileRoundTrip(const QString& relative, AnnotationFormat format, const QString& copyName) {
+    QString error;
+    const auto original = AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative), &error);
+    QVERIFY2(original, qPrintable(error));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(copyName);
+    QVERIFY2(AnnotationIO::write(*original, path, format, &error), qPrintable(error));
+    const auto back = AnnotationIO::read(path, &error);
+    QVERIFY2(back, qPrintable(error));
+    compareSets(*back, *original);
 }
 
 inline Annotation makeArea(const QString& name, const QString& group, std::vector<PolygonPart> parts,

@@ -1,5 +1,4 @@
 #include "annotationtestutil.h"
-#include "common/testdata.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -52,24 +51,7 @@ private Q_SLOTS:
     void realFiles() {
         SLIDESIGHT_REQUIRE_DATA();
         QFETCH(QString, file);
-        QString error;
-        AnnotationFormat format = AnnotationFormat::GeoJson;
-        const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/") + file), &error, &format);
-        QVERIFY2(set, qPrintable(error));
-        QCOMPARE(format, AnnotationFormat::AsapXml);
-        QTEST(static_cast<int>(set->annotations().size()), "annotations");
-        const auto joined = [](const QMap<QString, int>& counts) {
-            QStringList parts;
-            for (auto it = counts.begin(); it != counts.end(); ++it) parts << it.key() + QLatin1Char('=') + QString::number(it.value());
-            return parts.join(QLatin1Char(' '));
-        };
-        QTEST(joined(countByGroup(*set)), "groups");
-        QTEST(joined(countByGeometry(*set)), "geometries");
-        QTEST(vertexTotal(*set), "vertices");
-        QFETCH(QRectF, bounds);
-        const QRectF actual = set->bounds();
-        QVERIFY(std::abs(actual.left() - bounds.left()) < 1e-6 && std::abs(actual.top() - bounds.top()) < 1e-6);
-        QVERIFY(std::abs(actual.right() - bounds.right()) < 1e-6 && std::abs(actual.bottom() - bounds.bottom()) < 1e-6);
+        checkFile(file, AnnotationFormat::AsapXml);
     }
 
     void camelyonDetails() {
@@ -170,15 +152,7 @@ private Q_SLOTS:
 
     void roundTripCamelyon() {
         SLIDESIGHT_REQUIRE_DATA();
-        QString error;
-        const auto original = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_076.xml")), &error);
-        QVERIFY2(original, qPrintable(error));
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("copy.xml"));
-        QVERIFY2(AnnotationIO::write(*original, path, AnnotationFormat::AsapXml, &error), qPrintable(error));
-        const auto back = AnnotationIO::read(path, &error);
-        QVERIFY2(back, qPrintable(error));
-        compareSets(*back, *original);
+        checkFileRoundTrip(QStringLiteral("camelyon16/tumor_076.xml"), AnnotationFormat::AsapXml, QStringLiteral("copy.xml"));
     }
 
     // ASAP has no holes and no multi-part polygons: parts become annotations, holes are cut in.

@@ -1,5 +1,4 @@
 #include "annotationtestutil.h"
-#include "common/testdata.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -17,12 +16,6 @@ class TestGeoJson : public QObject {
         QString error;
         const auto set = GeoJson::read(data, &error);
         return set ? QStringLiteral("(read without error)") : error;
-    }
-
-    static QString joined(const QMap<QString, int>& counts) {
-        QStringList parts;
-        for (auto it = counts.begin(); it != counts.end(); ++it) parts << it.key() + QLatin1Char('=') + QString::number(it.value());
-        return parts.join(QLatin1Char(' '));
     }
 
 private Q_SLOTS:
@@ -57,19 +50,7 @@ private Q_SLOTS:
     void realFiles() {
         SLIDESIGHT_REQUIRE_DATA();
         QFETCH(QString, file);
-        QString error;
-        AnnotationFormat format = AnnotationFormat::AsapXml;
-        const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/format-samples/") + file), &error, &format);
-        QVERIFY2(set, qPrintable(error));
-        QCOMPARE(format, AnnotationFormat::GeoJson);
-        QTEST(static_cast<int>(set->annotations().size()), "annotations");
-        QTEST(joined(countByGroup(*set)), "groups");
-        QTEST(joined(countByGeometry(*set)), "geometries");
-        QTEST(vertexTotal(*set), "vertices");
-        QFETCH(QRectF, bounds);
-        const QRectF actual = set->bounds();
-        QVERIFY(std::abs(actual.left() - bounds.left()) < 1e-6 && std::abs(actual.top() - bounds.top()) < 1e-6);
-        QVERIFY(std::abs(actual.right() - bounds.right()) < 1e-6 && std::abs(actual.bottom() - bounds.bottom()) < 1e-6);
+        checkFile(QStringLiteral("format-samples/") + file, AnnotationFormat::GeoJson);
     }
 
     void qupathClassesAndColours() {
@@ -102,7 +83,7 @@ private Q_SLOTS:
         QString error;
         const auto set = GeoJson::read(json, &error);
         QVERIFY2(set, qPrintable(error));
-        QCOMPARE(joined(countByGeometry(*set)), QStringLiteral("line=3 point=1 polygon=1"));
+        QCOMPARE(countsText(countByGeometry(*set)), QStringLiteral("line=3 point=1 polygon=1"));
         const Annotation& cuts = set->annotations()[1];
         QCOMPARE(cuts.name, QStringLiteral("cuts"));
         QCOMPARE(cuts.points, (QPolygonF{QPointF(5, 5), QPointF(6, 5), QPointF(7, 9)}));
@@ -161,22 +142,17 @@ private Q_SLOTS:
         QCOMPARE(back->annotations()[5].sourceType, QStringLiteral("Spline"));
     }
 
-    // XML -> GeoJSON -> XML keeps a Camelyon file as it was.
+    // A Camelyon file through GeoJSON, and that again through XML, keeps its shapes and spline type.
     void camelyonThroughGeoJson() {
         SLIDESIGHT_REQUIRE_DATA();
+        checkFileRoundTrip(QStringLiteral("camelyon16/tumor_009.xml"), AnnotationFormat::GeoJson, QStringLiteral("tumor_009.geojson"));
         QString error;
         const auto original = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml")), &error);
         QVERIFY2(original, qPrintable(error));
-        QTemporaryDir dir;
-        const QString json = dir.filePath(QStringLiteral("tumor_009.geojson"));
-        QVERIFY2(AnnotationIO::write(*original, json, AnnotationFormat::GeoJson, &error), qPrintable(error));
-        const auto fromJson = AnnotationIO::read(json, &error);
-        QVERIFY2(fromJson, qPrintable(error));
-        compareSets(*fromJson, *original);
-        const auto back = AsapXml::read(AsapXml::write(*fromJson), &error);
-        QVERIFY2(back, qPrintable(error));
-        compareSets(*back, *original);
-        QCOMPARE(back->annotations().front().sourceType, QStringLiteral("Spline"));
+        const auto twice = AsapXml::read(AsapXml::write(*GeoJson::read(GeoJson::write(*original), &error)), &error);
+        QVERIFY2(twice, qPrintable(error));
+        compareSets(*twice, *original);
+        QCOMPARE(twice->annotations().front().sourceType, QStringLiteral("Spline"));
     }
 };
 
