@@ -1,5 +1,8 @@
 // slidesight: the desktop viewer. `slidesight [SLIDE]` opens a window;
-// `slidesight --open SLIDE --screenshot OUT.png` renders the view without one.
+// `slidesight --open SLIDE --screenshot OUT.png` renders the view without one;
+// `--analyze BUNDLE --show LAYER[,LAYER...]` first runs the analysis and shows those layers.
+#include "app/analysisdock.h"
+#include "app/analysislayers.h"
 #include "app/mainwindow.h"
 #include "app/screenshotrunner.h"
 #include "app/translationloader.h"
@@ -67,8 +70,31 @@ int main(int argc, char** argv) {
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
                                         QApplication::translate("main", "Screenshot time limit in seconds (default 120)."),
                                         QStringLiteral("S"), QStringLiteral("120"));
-    parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt});
+    const QCommandLineOption analyzeOpt(QStringLiteral("analyze"),
+                                        QApplication::translate("main", "Analyse the slide with this model bundle (folder or .zip)."),
+                                        QStringLiteral("BUNDLE"));
+    const QCommandLineOption showOpt(
+        QStringLiteral("show"),
+        QApplication::translate("main", "Analysis layers to show in the screenshot, e.g. attention-max:mean,gradcam."),
+        QStringLiteral("LAYERS"));
+    const QCommandLineOption gridMppOpt(QStringLiteral("grid-mpp"),
+                                        QApplication::translate("main", "µm/px of the analysis grid (default: the bundle's)."),
+                                        QStringLiteral("UM"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"),
+                                       QApplication::translate("main", "Analysis device: auto, cpu or cuda (default auto)."),
+                                       QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption opacityOpt(QStringLiteral("opacity"),
+                                        QApplication::translate("main", "Opacity of the shown layers, 0 to 1 (default 0.5)."),
+                                        QStringLiteral("X"), QStringLiteral("0.5"));
+    parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt, analyzeOpt, showOpt,
+                       gridMppOpt, deviceOpt, opacityOpt});
     parser.process(app);
+    for (const QCommandLineOption& o : {showOpt, gridMppOpt, opacityOpt})
+        if (parser.isSet(o) && !parser.isSet(analyzeOpt))
+            return usageError(QApplication::translate("main", "--%1 needs a model bundle (--analyze BUNDLE).").arg(o.names().first()));
+    const QString device = parser.value(deviceOpt);
+    if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
+        return usageError(QApplication::translate("main", "--device must be auto, cpu or cuda."));
 
     QString slide = parser.value(openOpt);
     if (slide.isEmpty() && !parser.positionalArguments().isEmpty()) slide = parser.positionalArguments().first();
@@ -96,6 +122,21 @@ int main(int argc, char** argv) {
         }
         o.timeoutMs = static_cast<int>(parser.value(timeoutOpt).toDouble(&ok) * 1000);
         if (!ok || o.timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
+        if (parser.isSet(analyzeOpt)) {
+            o.bundle = parser.value(analyzeOpt);
+            o.show = parser.value(showOpt);
+            o.device = device;
+            QString error;
+            if (!o.show.isEmpty() && !AnalysisLayers::parseRequests(o.show, &error)) {
+                QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(error) << Qt::endl;
+                return 1;
+            }
+            if (parser.isSet(gridMppOpt)) o.gridMpp = parser.value(gridMppOpt).toDouble(&ok);
+            if (!ok || o.gridMpp < 0) return usageError(QApplication::translate("main", "--grid-mpp must be a positive number."));
+            o.layerOpacity = parser.value(opacityOpt).toDouble(&ok);
+            if (!ok || o.layerOpacity < 0 || o.layerOpacity > 1)
+                return usageError(QApplication::translate("main", "--opacity must be a number from 0 to 1."));
+        }
         ScreenshotRunner runner(o);
         QObject::connect(&runner, &ScreenshotRunner::finished, &app, [](int code) { QApplication::exit(code); });
         runner.start();
@@ -105,5 +146,6 @@ int main(int argc, char** argv) {
     MainWindow window;
     window.show();
     if (!slide.isEmpty()) window.openSlide(slide);
+    if (parser.isSet(analyzeOpt)) window.analysisDock()->loadBundle(parser.value(analyzeOpt));
     return QApplication::exec();
 }

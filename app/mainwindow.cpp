@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createMenus();
     createDocks();
     createAnnotations();
+    createAnalysis();
     createStatusBar();
     createLayerDocks();
     updateWindowState();
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() {
     // The controller goes first, while the widgets it reports to still exist, and without
     // reporting to this half-destroyed window.
+    destroyAnalysis();
     disconnect(controller_, nullptr, this, nullptr);
     delete controller_;
 }
@@ -209,6 +211,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    cancelAnalysis();
     controller_->close();
     event->accept();
 }

@@ -10,11 +10,14 @@ class QPushButton;
 
 namespace slidesight {
 
+class AnalysisController;
+class AnalysisDock;
 class AnnotationAutosave;
 class AnnotationDock;
 class AnnotationDocument;
 class AnnotationTools;
 class AssociatedImagesDock;
+class LranController;
 class InspectorDock;
 class LayerPanelDock;
 class LayerStack;
@@ -37,6 +40,8 @@ public:
 
     SlideController* controller() const { return controller_; }
     SlideView* view() const { return view_; }
+    AnalysisDock* analysisDock() const { return analysisDock_; }
+    AnalysisController* analysisController() const { return analysis_; }
     /// The overlay layers of the view, top first.
     LayerStack* layerStack() const { return layerStack_; }
     LayerPanelDock* layerPanel() const { return layerPanel_; }
@@ -77,6 +82,11 @@ private:
     void askForMpp();
     void showSettings();
     void showAbout();
+    void createAnalysis();    // mainwindowanalysis.cpp
+    void destroyAnalysis();
+    void cancelAnalysis();
+    void updateAnalysisSlide();
+    void updateUntrainedBanner();
 
     SlideView* view_ = nullptr;
     SlideController* controller_ = nullptr;
@@ -93,6 +103,11 @@ private:
     AnnotationTools* annotationTools_ = nullptr;
     AnnotationDock* annotationDock_ = nullptr;
     QFrame* mppBar_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+    LranController* lran_ = nullptr;
+    AnalysisDock* analysisDock_ = nullptr;
+    QLabel* untrainedViewBanner_ = nullptr;
+    QString analysisSlide_;
     QLabel* mppBarText_ = nullptr;
 
     QLabel* positionLabel_ = nullptr;

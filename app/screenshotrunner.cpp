@@ -1,11 +1,16 @@
 #include "app/screenshotrunner.h"
 
+#include "app/analysislayers.h"
 #include "app/appsettings.h"
+#include "app/bundlepicker.h"
 #include "app/imageio.h"
 #include "app/slidecontroller.h"
+#include "viewer/layers/layerstack.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QTextStream>
 
 namespace slidesight {
@@ -16,6 +21,8 @@ ScreenshotRunner::ScreenshotRunner(Options options, QObject* parent)
     view_->setAnimated(false);
     view_->resize(options_.size);
     controller_ = new SlideController(view_.get(), AppSettings::tileCacheBytes(), AppSettings::tileThreads(), this);
+    stack_ = new LayerStack(this);
+    view_->setLayerStack(stack_);
     connect(controller_, &SlideController::opened, this, &ScreenshotRunner::onOpened);
     connect(controller_, &SlideController::openFailed, this,
             [this](const QString&, const QString& message) { fail(message); });
@@ -23,11 +30,16 @@ ScreenshotRunner::ScreenshotRunner(Options options, QObject* parent)
     connect(&pollTimer_, &QTimer::timeout, this, &ScreenshotRunner::poll);
     timeout_.setSingleShot(true);
     connect(&timeout_, &QTimer::timeout, this, [this] {
-        fail(tr("Timed out after %1 s waiting for the slide's tiles.").arg(options_.timeoutMs / 1000));
+        fail(options_.bundle.isEmpty() || layersReady_
+                 ? tr("Timed out after %1 s waiting for the slide's tiles.").arg(options_.timeoutMs / 1000)
+                 : tr("Timed out after %1 s waiting for the analysis.").arg(options_.timeoutMs / 1000));
     });
 }
 
 ScreenshotRunner::~ScreenshotRunner() {
+    delete analysis_;    // cancels a run still going
+    analysis_ = nullptr;
+    view_->setLayerStack(nullptr);
     delete controller_;  // before the view it draws into
     controller_ = nullptr;
 }
@@ -35,7 +47,60 @@ ScreenshotRunner::~ScreenshotRunner() {
 void ScreenshotRunner::start() {
     view_->show();  // laid out at its size, but never on screen (WA_DontShowOnScreen)
     timeout_.start(options_.timeoutMs);
+    if (!options_.bundle.isEmpty()) {
+        QString error;
+        if (!options_.show.isEmpty() && !AnalysisLayers::parseRequests(options_.show, &error)) {
+            fail(error);
+            return;
+        }
+        auto* watcher = new QFutureWatcher<Expected<model::ModelBundle>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            Expected<model::ModelBundle> bundle = watcher->result();
+            if (!bundle) {
+                fail(QString::fromStdString(bundle.error()));
+                return;
+            }
+            bundle_ = std::move(bundle).value();
+            startAnalysisWhenReady();
+        });
+        const std::string path = options_.bundle.toStdString();
+        watcher->setFuture(QtConcurrent::run([path] { return readAndCheckBundle(path); }));
+    }
     controller_->open(options_.slide);
+}
+
+void ScreenshotRunner::startAnalysisWhenReady() {
+    if (done_ || !opened_ || !bundle_ || analysis_) return;
+    model::AnalysisOptions o;
+    o.slidePath = options_.slide.toStdString();
+    o.slideMpp = options_.userMpp;
+    o.gridMpp = options_.gridMpp;
+    o.device = options_.device.toStdString();
+    o.cacheFolder = options_.cacheFolder.toStdString();
+    analysis_ = new AnalysisController(this);
+    connect(analysis_, &AnalysisController::finished, this, &ScreenshotRunner::onAnalysed);
+    connect(analysis_, &AnalysisController::failed, this, &ScreenshotRunner::fail);
+    analysis_->start(*bundle_, o);
+}
+
+void ScreenshotRunner::onAnalysed(const AnalysisResultPtr& result) {
+    result_ = result;
+    AnalysisLayers::install(*stack_, *result);
+    const QString error = options_.show.isEmpty()
+                              ? QString()
+                              : AnalysisLayers::showOnly(*stack_, *AnalysisLayers::parseRequests(options_.show, nullptr),
+                                                         options_.layerOpacity);
+    if (!error.isEmpty()) {
+        fail(error);
+        return;
+    }
+    if (AnalysisLayers::anyUntrainedVisible(*stack_))
+        QTextStream(stdout) << tr("slidesight: note: the model bundle \"%1\" was never trained; its layers are not meaningful.")
+                                   .arg(QString::fromStdString(result->bundle.name))
+                            << Qt::endl;
+    layersReady_ = true;
+    view_->flushViewChange();
 }
 
 void ScreenshotRunner::onOpened() {
@@ -52,11 +117,14 @@ void ScreenshotRunner::onOpened() {
     }
     if (options_.centre) view_->centerOnLevelZero(*options_.centre);
     view_->flushViewChange();
+    opened_ = true;
+    startAnalysisWhenReady();
     pollTimer_.start();
 }
 
 void ScreenshotRunner::poll() {
     if (done_ || !controller_->isViewSharp() || !controller_->scheduler()->isIdle()) return;
+    if (!options_.bundle.isEmpty() && !layersReady_) return;
     done_ = true;
     pollTimer_.stop();
     timeout_.stop();

@@ -1,0 +1,223 @@
+// The analysis dock in the main window, offscreen, on the real CMU slide with an untrained
+// bundle (random weights): a full run (prediction, layers, GUI stall), cancellation midway,
+// a re-run served from the grid cache, exporting the result file, and a bad bundle path.
+#include "app/analysiscontroller.h"
+#include "app/analysisdock.h"
+#include "app/analysislayers.h"
+#include "app/guistallmonitor.h"
+#include "app/mainwindow.h"
+#include "app/predictionpanel.h"
+#include "app/slidecontroller.h"
+#include "common/testdata.h"
+#include "model/bundle.h"
+#include "model/pythontorch.h"
+#include "viewer/layers/heatmaplayer.h"
+#include "viewer/layers/layerstack.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QStandardPaths>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QDoubleSpinBox>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+#include <numeric>
+
+using namespace slidesight;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 280000;
+
+QStringList resultFiles(const QString& folder) {
+    return QDir(folder).entryList({QStringLiteral("*.pt")}, QDir::Files);
+}
+
+}  // namespace
+
+class TestAnalysisDock : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<MainWindow> window_;
+    AnalysisDock* dock_ = nullptr;
+    QString bundlePath_;
+    QString cache_;
+
+    LayerStack* stack() const { return window_->layerStack(); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        SLIDESIGHT_REQUIRE_DATA();
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
+        model::ModelBundle bundle;
+        bundle.name = "Untrained test model";
+        bundle.classes = {"normal", "tumour"};
+        bundle.extractor.architecture = "resnet18";
+        bundle.extractor.weights = "random:7";
+        bundle.classifier.weights = "random:11";
+        bundlePath_ = dir_.filePath(QStringLiteral("bundle"));
+        const auto written = model::writeBundleManifest(bundle, bundlePath_.toStdString());
+        QVERIFY2(written.ok(), written.error().c_str());
+        cache_ = dir_.filePath(QStringLiteral("cache"));
+
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QSignalSpy opened(window_->controller(), &SlideController::opened);
+        window_->openSlide(test::dataPath(QStringLiteral("slides/cmu-1-small-region.svs")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        dock_ = window_->analysisDock();
+        QVERIFY(dock_);
+        dock_->setResultFolder(dir_.filePath(QStringLiteral("results")));
+        QSignalSpy ready(dock_, &AnalysisDock::bundleReady);
+        dock_->loadBundle(bundlePath_);
+        QCOMPARE(dock_->state(), AnalysisDock::State::LoadingBundle);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(dock_->state(), AnalysisDock::State::Ready);
+        QVERIFY(!dock_->untrainedBanner()->isHidden());
+        QCOMPARE(dock_->gridMppBox()->value(), 2.0);  // the bundle's
+    }
+
+    void runsToTheEnd() {
+        dock_->setCacheFolder(cache_);
+        dock_->gridMppBox()->setValue(0.5);
+        QSignalSpy finished(dock_, &AnalysisDock::runFinished);
+        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
+        QVERIFY(dock_->run());
+        QCOMPARE(dock_->state(), AnalysisDock::State::Running);
+        QVERIFY(dock_->stallMonitor()->isActive());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        QCOMPARE(dock_->state(), AnalysisDock::State::Ready);
+
+        const AnalysisResultPtr result = dock_->lastResult();
+        QVERIFY(result);
+        QVERIFY(!result->fromCache);
+        const double stall = dock_->stallMonitor()->longestStallMs();
+        qInfo("Longest GUI-thread stall during the run: %.1f ms (%d x %d = %d cells at 0.5 um/px, %.1f s, %d progress reports)",
+              stall, result->rows, result->columns, result->rows * result->columns, result->seconds,
+              int(progress.count()));
+        QVERIFY(dock_->stallMonitor()->ticks() > 10);
+        QVERIFY2(stall < 250.0, qPrintable(QStringLiteral("longest stall %1 ms").arg(stall)));
+        // Throttled: at most ~20 reports a second (plus one per stage change).
+        QVERIFY(progress.count() <= int(result->seconds * 21.0) + 8);
+
+        const auto& probabilities = dock_->predictionPanel()->shownProbabilities();
+        QCOMPARE(probabilities.size(), std::size_t(2));
+        QVERIFY(std::abs(std::accumulate(probabilities.begin(), probabilities.end(), 0.0) - 1.0) < 1e-5);
+        QVERIFY(dock_->predictionPanel()->summaryText().contains(QStringLiteral("untrained")));
+        QVERIFY(dock_->predictionPanel()->summaryText().contains(QStringLiteral("Untrained test model")));
+
+        const GridGeometry geometry = AnalysisLayers::geometry(*result);
+        QVERIFY(geometry.rows > 0 && geometry.columns > 0);
+        for (const QString id : {QStringLiteral("tissue"), QStringLiteral("attention-max"), QStringLiteral("attention-min"),
+                                 QStringLiteral("gradcam")}) {
+            auto* layer = qobject_cast<HeatmapLayer*>(stack()->layer(id));
+            QVERIFY2(layer, qPrintable(id));
+            QVERIFY(layer->data()->geometry() == geometry);
+            QCOMPARE(layer->isVisible(), id != QLatin1String("tissue"));
+            QCOMPARE(layer->isUntrained(), id != QLatin1String("tissue"));
+        }
+        QVERIFY(stack()->layer(QStringLiteral("attention-max:mean")));
+        QCOMPARE(qobject_cast<HeatmapLayer*>(stack()->layer(QStringLiteral("attention-max")))->data()->channels(), 64);
+        const auto* viewBanner = window_->findChild<QLabel*>(QStringLiteral("untrainedViewBanner"));
+        QVERIFY(viewBanner && !viewBanner->isHidden());
+        QVERIFY(QFile::exists(QString::fromStdString(result->resultPath)));
+        QCOMPARE(resultFiles(dock_->resultFolder()).size(), 1);
+    }
+
+    void cancelsMidway() {
+        const AnalysisResultPtr before = dock_->lastResult();
+        Layer* attention = stack()->layer(QStringLiteral("attention-max"));
+        QVERIFY(before && attention);
+        const int layers = stack()->count();
+        dock_->setCacheFolder(dir_.filePath(QStringLiteral("other-cache")));  // nothing cached: seconds of work
+        dock_->gridMppBox()->setValue(0.5);
+        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
+        QSignalSpy cancelled(dock_, &AnalysisDock::runCancelled);
+        QSignalSpy finished(dock_, &AnalysisDock::runFinished);
+        QVERIFY(dock_->run());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 60000);
+        dock_->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(dock_->state(), AnalysisDock::State::Ready);
+        QVERIFY(dock_->message().contains(QStringLiteral("cancelled")));
+        QCOMPARE(dock_->lastResult(), before);
+        QCOMPARE(stack()->layer(QStringLiteral("attention-max")), attention);  // not replaced
+        QCOMPARE(stack()->count(), layers);
+        QCOMPARE(resultFiles(dock_->resultFolder()), QStringList{QFileInfo(QString::fromStdString(before->resultPath)).fileName()});
+    }
+
+    void rerunUsesTheCache() {
+        Layer* attention = stack()->layer(QStringLiteral("attention-max"));
+        dock_->setCacheFolder(cache_);
+        dock_->gridMppBox()->setValue(0.5);
+        QSignalSpy finished(dock_, &AnalysisDock::runFinished);
+        QVERIFY(dock_->run());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        QVERIFY(dock_->lastResult()->fromCache);
+        QVERIFY(dock_->message().contains(QStringLiteral("cache")));
+        QVERIFY(stack()->layer(QStringLiteral("attention-max")) != attention);  // the new run's layers
+        QCOMPARE(resultFiles(dock_->resultFolder()).size(), 1);                  // only the latest result is kept
+        qInfo("Re-run from the cache: %.2f s", dock_->lastResult()->seconds);
+    }
+
+    void exportsTheResult() {
+        const QString out = dir_.filePath(QStringLiteral("exported/analysis.pt"));
+        QDir().mkpath(QFileInfo(out).absolutePath());
+        QSignalSpy exported(dock_, &AnalysisDock::exportFinished);
+        dock_->exportResultTo(out);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 20000);
+        QCOMPARE(exported.first().first().toString(), QString());
+        QFile a(out), b(QString::fromStdString(dock_->lastResult()->resultPath));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+        const QString python = test::pythonWithTorch();
+        if (python.isEmpty()) return;
+        const QString error = test::runPython(
+            python, {QStringLiteral("-c"),
+                     QStringLiteral("import sys, torch; d = torch.load(sys.argv[1]); assert isinstance(d, dict) and len(d) > 0"),
+                     out});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void badBundlePathChangesNothing() {
+        const AnalysisResultPtr before = dock_->lastResult();
+        const int layers = stack()->count();
+        const QString summary = dock_->predictionPanel()->summaryText();
+        QSignalSpy failed(dock_, &AnalysisDock::bundleFailed);
+        QSignalSpy ready(dock_, &AnalysisDock::bundleReady);
+        dock_->loadBundle(dir_.filePath(QStringLiteral("no-such-bundle")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        QCOMPARE(ready.count(), 0);
+        const QString message = failed.first().first().toString();
+        QVERIFY(!message.isEmpty());
+        QCOMPARE(message.count(QLatin1Char('\n')), 0);
+        QCOMPARE(dock_->message(), message);
+        QCOMPARE(dock_->state(), AnalysisDock::State::Ready);  // the bundle in use is kept
+        QCOMPARE(dock_->lastResult(), before);
+        QCOMPARE(stack()->count(), layers);
+        QCOMPARE(dock_->predictionPanel()->summaryText(), summary);
+    }
+
+    void closingCancelsWithoutWaiting() {
+        dock_->setCacheFolder(dir_.filePath(QStringLiteral("third-cache")));
+        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
+        QSignalSpy cancelled(window_->analysisController(), &AnalysisController::cancelled);
+        QVERIFY(dock_->run());
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 60000);
+        QElapsedTimer clock;
+        clock.start();
+        window_->close();
+        qInfo("close() returned after %lld ms", clock.elapsed());
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
+        QVERIFY(!window_->analysisController()->isRunning());
+    }
+
+    void cleanupTestCase() { window_.reset(); }
+};
+
+QTEST_MAIN(TestAnalysisDock)
+#include "tst_analysisdock.moc"

@@ -1,0 +1,176 @@
+// Screenshots with analysis layers: the same view of the CMU slide without layers and with
+// `--show attention-max:mean` at opacity 1 differs exactly in the grid's valid cells; channels
+// are chosen as asked; an unknown layer id is one message and exit code 1.
+#include "app/analysislayers.h"
+#include "app/screenshotrunner.h"
+#include "common/testdata.h"
+#include "model/bundle.h"
+#include "viewer/layers/heatmaplayer.h"
+#include "viewer/layers/layerstack.h"
+#include "viewer/view/slideview.h"
+
+#include <QtCore/QProcess>
+#include <QtCore/QStandardPaths>
+#include <QtGui/QImage>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace slidesight;
+
+namespace {
+
+constexpr int kTimeoutMs = 280000;
+constexpr int kBorder = 2;  // screen pixels next to a cell border are not compared
+
+QStringList ownLines(const QString& err) {
+    QStringList out;
+    for (const QString& l : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (l.startsWith(QStringLiteral("slidesight:"))) out << l;
+    return out;
+}
+
+}  // namespace
+
+class TestAnalysisScreenshot : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    QString bundle_;
+    QString slide_;
+
+    ScreenshotRunner::Options options(const QString& name) const {
+        ScreenshotRunner::Options o;
+        o.slide = slide_;
+        o.output = dir_.filePath(name);
+        o.size = QSize(640, 480);
+        o.magnification = 5.0;  // a 2 µm/px cell (about 900 level-0 px) is about 220 screen px wide
+        o.cacheFolder = dir_.filePath(QStringLiteral("cache"));
+        o.timeoutMs = kTimeoutMs;
+        return o;
+    }
+
+    /// Runs `runner` to the end; returns its exit code.
+    static int runToEnd(ScreenshotRunner& runner) {
+        QSignalSpy finished(&runner, &ScreenshotRunner::finished);
+        runner.start();
+        if (!finished.wait(kTimeoutMs) && finished.isEmpty()) return -1;
+        return finished.first().first().toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        SLIDESIGHT_REQUIRE_DATA();
+        QStandardPaths::setTestModeEnabled(true);
+        slide_ = test::dataPath(QStringLiteral("slides/cmu-1-small-region.svs"));
+        model::ModelBundle bundle;
+        bundle.name = "Untrained screenshot model";
+        bundle.extractor.architecture = "resnet18";
+        bundle.extractor.weights = "random:3";
+        bundle.classifier.weights = "random:5";
+        bundle_ = dir_.filePath(QStringLiteral("bundle"));
+        const auto written = model::writeBundleManifest(bundle, bundle_.toStdString());
+        QVERIFY2(written.ok(), written.error().c_str());
+    }
+
+    void layersChangeExactlyTheValidCells() {
+        ScreenshotRunner plain(options(QStringLiteral("plain.png")));
+        QCOMPARE(runToEnd(plain), 0);
+
+        ScreenshotRunner::Options o = options(QStringLiteral("attention.png"));
+        o.bundle = bundle_;
+        o.show = QStringLiteral("attention-max:mean");
+        o.layerOpacity = 1.0;
+        ScreenshotRunner analysed(o);
+        QCOMPARE(runToEnd(analysed), 0);
+        QVERIFY(analysed.analysisResult());
+
+        // Exactly the requested layer is visible.
+        LayerStack* stack = analysed.layerStack();
+        for (int row = 0; row < stack->count(); ++row)
+            QCOMPARE(stack->layerAt(row)->isVisible(), stack->layerAt(row)->id() == QLatin1String("attention-max"));
+        auto* layer = qobject_cast<HeatmapLayer*>(stack->layer(QStringLiteral("attention-max")));
+        QVERIFY(layer);
+        QCOMPARE(layer->channel(), ChannelSelection::mean());
+        QCOMPARE(layer->opacity(), 1.0);
+
+        const QImage a = QImage(dir_.filePath(QStringLiteral("plain.png"))).convertToFormat(QImage::Format_RGB32);
+        const QImage b = QImage(dir_.filePath(QStringLiteral("attention.png"))).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(a.size(), QSize(640, 480));
+        QCOMPARE(b.size(), a.size());
+
+        const GridGeometry grid = AnalysisLayers::geometry(*analysed.analysisResult());
+        const std::vector<float> plane = layer->data()->plane(ChannelSelection::mean());
+        SlideView* view = analysed.view();
+        int inside = 0, outside = 0, skipped = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x) {
+                const QPointF scene = view->mapToScene(QPoint(x, y)) + QPointF(0.5, 0.5) * view->downsample();
+                const auto cell = grid.cellAt(scene);
+                const bool valid = cell && !std::isnan(plane[std::size_t(cell->first) * grid.columns + cell->second]);
+                // Skip pixels within kBorder screen pixels of a valid cell's border.
+                bool nearBorder = false;
+                for (const QPoint& d : {QPoint(-kBorder, 0), QPoint(kBorder, 0), QPoint(0, -kBorder), QPoint(0, kBorder)}) {
+                    const auto other = grid.cellAt(view->mapToScene(QPoint(x, y) + d) + QPointF(0.5, 0.5) * view->downsample());
+                    const bool otherValid = other && !std::isnan(plane[std::size_t(other->first) * grid.columns + other->second]);
+                    if (other != cell && (valid || otherValid)) nearBorder = true;
+                }
+                if (nearBorder) {
+                    ++skipped;
+                    continue;
+                }
+                const bool same = a.pixel(x, y) == b.pixel(x, y);
+                if (valid) {
+                    ++inside;
+                    if (same) QFAIL(qPrintable(QStringLiteral("pixel %1,%2 in a valid cell is unchanged").arg(x).arg(y)));
+                } else {
+                    ++outside;
+                    if (!same) QFAIL(qPrintable(QStringLiteral("pixel %1,%2 outside the valid cells changed").arg(x).arg(y)));
+                }
+            }
+        qInfo("%d pixels in valid cells differ, %d outside are identical, %d near borders skipped", inside, outside, skipped);
+        QVERIFY(inside > 10000);
+        QVERIFY(outside > 1000);  // the view reaches beyond the grid
+    }
+
+    void channelsAsAsked() {
+        ScreenshotRunner::Options o = options(QStringLiteral("channel.png"));
+        o.bundle = bundle_;
+        o.show = QStringLiteral("attention-max:7,gradcam");
+        ScreenshotRunner runner(o);
+        QCOMPARE(runToEnd(runner), 0);
+        QVERIFY(runner.analysisResult()->fromCache);
+        auto* attention = qobject_cast<HeatmapLayer*>(runner.layerStack()->layer(QStringLiteral("attention-max")));
+        QCOMPARE(attention->channel(), ChannelSelection::channel(7));
+        QVERIFY(attention->isVisible());
+        QVERIFY(runner.layerStack()->layer(QStringLiteral("gradcam"))->isVisible());
+        QVERIFY(!runner.layerStack()->layer(QStringLiteral("attention-min"))->isVisible());
+        QVERIFY(!runner.layerStack()->layer(QStringLiteral("tissue"))->isVisible());
+
+        o.show = QStringLiteral("attention-max:64");  // channels are 0 to 63
+        o.output = dir_.filePath(QStringLiteral("bad-channel.png"));
+        ScreenshotRunner bad(o);
+        QCOMPARE(runToEnd(bad), 1);
+        QVERIFY(!QFile::exists(o.output));
+    }
+
+    void unknownLayerIsOneMessage() {
+        const QString out = dir_.filePath(QStringLiteral("unknown.png"));
+        QProcess p;
+        p.start(QStringLiteral(SLIDESIGHT_GUI), {QStringLiteral("--open"), slide_, QStringLiteral("--analyze"), bundle_,
+                                                 QStringLiteral("--show"), QStringLiteral("attention-maximum"),
+                                                 QStringLiteral("--screenshot"), out});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QStringList lines = ownLines(QString::fromUtf8(p.readAllStandardError()));
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines.first().contains(QStringLiteral("attention-maximum")));
+        QVERIFY(lines.first().contains(QStringLiteral("attention-max,")));  // names the valid ids
+        QVERIFY(!QFile::exists(out));
+    }
+};
+
+QTEST_MAIN(TestAnalysisScreenshot)
+#include "tst_analysisscreenshot.moc"
