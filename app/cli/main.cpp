@@ -1,3 +1,5 @@
+#include "app/cli/analyzecommand.h"
+#include "app/cli/bundlecommand.h"
 #include "app/cli/classifycommand.h"
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandregistry.h"
@@ -61,6 +63,8 @@ int main(int argc, char* argv[]) {
     commands.add(std::move(weights));
     commands.add(std::make_unique<ClassifyCommand>());
     commands.add(makeLranCommand());
+    commands.add(makeBundleCommand());
+    commands.add(std::make_unique<AnalyzeCommand>());
     commands.add(std::make_unique<TrainCommand>());
     commands.add(std::make_unique<EvaluateCommand>());
 
