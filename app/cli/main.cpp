@@ -1,5 +1,6 @@
 #include "app/cli/analyzecommand.h"
 #include "app/cli/bundlecommand.h"
+#include "app/cli/annotationscommand.h"
 #include "app/cli/classifycommand.h"
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandregistry.h"
@@ -47,6 +48,7 @@ int main(int argc, char* argv[]) {
                 "--json gives machine-readable output. --lang CODE (for example it or en) picks "
                 "the language; by default it follows the system locale."));
     commands.add(std::make_unique<InfoCommand>());
+    commands.add(std::make_unique<AnnotationsCommand>());
     auto bench = std::make_unique<CommandGroup>(
         QStringLiteral("bench"), QCoreApplication::translate("main", "Benchmarks (bench tiles, bench features, bench train)."),
         QCoreApplication::translate("main", "Benchmarks of the viewer's machinery."));
