@@ -96,8 +96,7 @@ GridBatch makeBatch(const std::vector<const GridSample*>& samples, const std::ve
     }
     const auto count = static_cast<int64_t>(samples.size());
     GridBatch batch;
-    batch.grids = torch::zeros({count, features, rows, columns},
-                               torch::TensorOptions().dtype(torch::kFloat32).memory_format(torch::MemoryFormat::ChannelsLast));
+    batch.grids = torch::empty({count, features, rows, columns}, torch::kFloat32, torch::MemoryFormat::ChannelsLast).zero_();
     batch.valid = torch::zeros({count, rows, columns}, torch::kBool);
     for (int64_t b = 0; b < count; ++b) {
         const GridSample& s = *samples[static_cast<size_t>(b)];
