@@ -2879,7 +2879,7 @@
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Unknown layer &quot;%1&quot;; the analysis layers are %2.</source>
         <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
     </message>
