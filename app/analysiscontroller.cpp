@@ -85,6 +85,7 @@ AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
     thread_->setObjectName(QStringLiteral("analysis"));
     worker_ = new AnalysisWorker;
     worker_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &AnalysisWorker::progress, this, &AnalysisController::onWorkerProgress);
     connect(worker_, &AnalysisWorker::done, this, &AnalysisController::onWorkerDone);
     thread_->start();
@@ -94,15 +95,14 @@ AnalysisController::~AnalysisController() {
     if (cancelToken_) cancelToken_->store(true);
     disconnect(worker_, nullptr, this, nullptr);
     // Work queued by others on this thread (LRAN) was cancelled by its owners; once the
-    // event loop has run what is queued, the thread ends and deletes what lives on it.
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
+    // event loop has run what is queued, the thread ends. The worker is deleted on the thread
+    // as it finishes (deferred deletes run after QThread::finished), never here.
     thread_->quit();
     if (thread_->wait(QDeadlineTimer(0))) {
-        delete worker_;
         delete thread_;
         return;
     }
+    connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
     detachedThreads().append(QPointer<QThread>(thread_));  // joined, bounded, at exit
 }
 

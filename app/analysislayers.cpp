@@ -65,6 +65,10 @@ void install(LayerStack& stack, const model::AnalysisResult& result) {
     const GridGeometry grid = geometry(result);
     const bool modelUntrained = !result.extractorTrained || !result.classifierTrained || !result.bundle.trained;
     const qsizetype cells = qsizetype(result.rows) * result.columns;
+    // One map is shown at first (the first attention set: max for the paper's variants) so
+    // that the slide is not buried under several half-transparent layers; the others are in
+    // the layer panel.
+    bool attentionShown = false;
     for (const QString& id : ids()) {
         const model::AnalysisMap* map = result.map(id.toStdString());
         if (!map || map->channels <= 0 || qsizetype(map->values.size()) != cells * map->channels) continue;
@@ -74,7 +78,9 @@ void install(LayerStack& stack, const model::AnalysisResult& result) {
         if (map->channels > 1) layer->setChannel(ChannelSelection::mean());
         layer->setUntrained(id != QLatin1String("tissue") && modelUntrained);
         layer->setOpacity(kDefaultOpacity);
-        layer->setVisible(id != QLatin1String("tissue"));
+        const bool show = !attentionShown && id.startsWith(QLatin1String("attention-"));
+        attentionShown = attentionShown || show;
+        layer->setVisible(show);
         stack.addLayer(layer);
     }
 }

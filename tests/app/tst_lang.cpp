@@ -192,17 +192,19 @@ private Q_SLOTS:
         MainWindow w;
         QCOMPARE(w.windowTitle(), QStringLiteral("SlideSight"));
         const QStringList menus = titles(w.menuBar()->actions());
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Visualizza"), QStringLiteral("Ve&trino"),
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Modifica"), QStringLiteral("&Visualizza"), QStringLiteral("Ve&trino"),
                                      QStringLiteral("&Impostazioni"), QStringLiteral("&Aiuto")}));
         const QStringList file = titles(w.menuBar()->actions().first()->menu()->actions());
         QCOMPARE(file, (QStringList{QStringLiteral("&Apri…"), QStringLiteral("Apri &recenti"),
-                                    QStringLiteral("Esp&orta vista come PNG…"), QStringLiteral("&Chiudi"),
+                                    QStringLiteral("Esp&orta vista come PNG…"), QStringLiteral("Esporta &livello…"),
+                                    QStringLiteral("&Chiudi"),
                                     QStringLiteral("&Esci")}));
         QStringList docks;
         for (const QDockWidget* d : w.findChildren<QDockWidget*>()) docks << d->windowTitle();
         docks.sort();
-        QCOMPARE(docks, (QStringList{QStringLiteral("Etichetta e macro"), QStringLiteral("Panoramica"),
-                                     QStringLiteral("Proprietà")}));
+        QCOMPARE(docks, (QStringList{QStringLiteral("Analisi"), QStringLiteral("Annotazioni"),
+                                     QStringLiteral("Etichetta e macro"), QStringLiteral("Ispettore dell'attenzione"),
+                                     QStringLiteral("Livelli"), QStringLiteral("Panoramica"), QStringLiteral("Proprietà")}));
 
         // A slide that cannot be opened is reported in Italian, the library's message included.
         w.show();
