@@ -106,6 +106,8 @@ std::vector<QPointF> panPath(const QSizeF& slide, const QSizeF& view, int frames
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Frames are rendered into images: no display is needed (a set QT_QPA_PLATFORM wins).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("slidesight-bench-paint"));
     QCommandLineParser parser;
