@@ -1,5 +1,7 @@
 #include "model/attentionclassifier.h"
 
+#include "model/attentionkernels.h"
+
 #include <torch/torch.h>
 
 #include <limits>
@@ -10,21 +12,12 @@ namespace slidesight::model {
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-/// Eq. (2), v[b, h, k] = sum_{m,n} A[b, h, m, n] G[b, k, m, n]. On the CPU in float32 each
-/// grid's product A (H x M'N') G^T (M'N' x K) runs as a 1 x 1 convolution with A as the kernel:
-/// oneDNN's kernels, several times faster than the matrix product of a reference BLAS (which
-/// Debian's LibTorch links) and than einsum, forwards and backwards. G in channels-last memory
-/// is already laid out as [M'N', K] per grid.
-torch::Tensor weightedSums(const torch::Tensor& attention, const torch::Tensor& grid) {
-    if (!grid.is_cpu() || grid.scalar_type() != torch::kFloat32 || attention.scalar_type() != torch::kFloat32)
-        return torch::einsum("bhmn,bkmn->bhk", {attention, grid});
-    const int64_t batch = grid.size(0), features = grid.size(1), hidden = attention.size(1);
-    const int64_t cells = grid.size(2) * grid.size(3);
-    const torch::Tensor cellsByFeature = grid.permute({0, 2, 3, 1}).reshape({batch, cells, features});
-    std::vector<torch::Tensor> sums;
-    for (int64_t b = 0; b < batch; ++b)
-        sums.push_back(torch::conv1d(cellsByFeature[b].unsqueeze(0), attention[b].reshape({hidden, cells, 1})));
-    return torch::cat(sums, 0);  // [B, H, K]
+/// The grid with invalid cells zeroed; the grid itself when every cell is valid. masked_fill
+/// rather than a multiplication: 0 * NaN or 0 * inf in a padding cell would still be NaN, and
+/// the result must not depend on what the padding holds.
+torch::Tensor maskedGrid(const torch::Tensor& grid, const torch::Tensor& valid) {
+    if (valid.all().item<bool>()) return grid;
+    return grid.masked_fill(valid.logical_not().unsqueeze(1), 0.0);
 }
 }  // namespace
 
@@ -99,16 +92,18 @@ torch::Tensor AttentionClassifierImpl::validMask(const torch::Tensor& grid, cons
 }
 
 torch::Tensor AttentionClassifierImpl::gPrime(const torch::Tensor& grid, const torch::Tensor& mask) {
-    // masked_fill rather than a multiplication: 0 * NaN or 0 * inf in a padding cell would
-    // still be NaN, and the result must not depend on what the padding holds.
-    const torch::Tensor invalid = validMask(grid, mask).logical_not().unsqueeze(1);
+    const torch::Tensor valid = validMask(grid, mask);
     TORCH_CHECK(grid.size(1) == config_.features, "the grid has ", grid.size(1), " channels, the classifier expects ",
                 config_.features);
-    return conv->forward(grid.masked_fill(invalid, 0.0));
+    return conv->forward(maskedGrid(grid, valid));
 }
 
 AttentionResult AttentionClassifierImpl::forward(const torch::Tensor& grid, const torch::Tensor& mask) {
-    return forwardFromGPrime(gPrime(grid, mask), grid, mask);
+    const torch::Tensor valid = validMask(grid, mask);
+    TORCH_CHECK(grid.size(1) == config_.features, "the grid has ", grid.size(1), " channels, the classifier expects ",
+                config_.features);
+    const torch::Tensor masked = maskedGrid(grid, valid);
+    return head(conv->forward(masked), masked, valid);
 }
 
 torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch::Tensor& valid,
@@ -116,18 +111,14 @@ torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch
     TORCH_CHECK(gp.dim() == 4 && valid.dim() == 3 && valid.size(0) == gp.size(0) && valid.size(1) == gp.size(2) &&
                     valid.size(2) == gp.size(3),
                 "pooling needs G' [B, H, M', N'] and a validity mask [B, M', N']");
-    const torch::Tensor invalid = valid.to(torch::kBool).logical_not().unsqueeze(1);
     switch (kind) {
-    case AttentionClassifierConfig::Pool::Max:
-        // Invalid cells are -inf so they never win; max_pool2d pads with -inf as well.
-        return torch::max_pool2d(gp.masked_fill(invalid, -kInfinity), 3, 1, 1);
-    case AttentionClassifierConfig::Pool::Min:
-        // min-pool(x) = -max-pool(-x), invalid cells +inf (i.e. -inf after negation).
-        return -torch::max_pool2d((-gp).masked_fill(invalid, -kInfinity), 3, 1, 1);
+    case AttentionClassifierConfig::Pool::Max: return maskedPool3x3(gp, valid, false);
+    case AttentionClassifierConfig::Pool::Min: return maskedPool3x3(gp, valid, true);
     case AttentionClassifierConfig::Pool::Avg: {
         // Mean over the valid cells of each window: windowed sums of the values and of the mask
         // (avg_pool2d's common divisor cancels). The clamp keeps an all-invalid window at 0
         // instead of 0/0, whose gradient would be NaN.
+        const torch::Tensor invalid = valid.to(torch::kBool).logical_not().unsqueeze(1);
         const torch::Tensor sum = torch::avg_pool2d(gp.masked_fill(invalid, 0.0), 3, 1, 1);
         const torch::Tensor count = torch::avg_pool2d(invalid.logical_not().to(gp.dtype()), 3, 1, 1).clamp_min(1e-6);
         return sum / count;
@@ -138,34 +129,46 @@ torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch
 
 AttentionResult AttentionClassifierImpl::forwardFromGPrime(const torch::Tensor& gp, const torch::Tensor& grid,
                                                            const torch::Tensor& mask) {
-    const torch::Tensor valid = validMask(grid, mask).unsqueeze(1);  // [B, 1, M', N'] bool
-    TORCH_CHECK(gp.dim() == 4 && gp.size(0) == grid.size(0) && gp.size(1) == config_.hidden &&
-                    gp.size(2) == grid.size(2) && gp.size(3) == grid.size(3),
+    const torch::Tensor valid = validMask(grid, mask);
+    return head(gp, maskedGrid(grid, valid), valid);
+}
+
+AttentionResult AttentionClassifierImpl::head(const torch::Tensor& gp, const torch::Tensor& maskedGrid,
+                                              const torch::Tensor& valid) {
+    TORCH_CHECK(gp.dim() == 4 && gp.size(0) == maskedGrid.size(0) && gp.size(1) == config_.hidden &&
+                    gp.size(2) == maskedGrid.size(2) && gp.size(3) == maskedGrid.size(3),
                 "G' must be [B, H, M', N'] matching the grid and the classifier");
-    const torch::Tensor invalid = valid.logical_not();
-    const torch::Tensor maskedGrid = grid.masked_fill(invalid, 0.0);
+    const torch::Tensor invalid = valid.logical_not().unsqueeze(1);  // [B, 1, M', N']
+    const auto pools = config_.pools();
+    // Eq. (1) for all sets at once: a softmax over the valid cells of each channel; invalid
+    // cells get exactly 0. Set s is channels s*H .. s*H + H - 1.
+    // The pooling kernels read one H x M' x N' plane at a time: lay G' (channels-last from
+    // oneDNN's 3DCL) out as planes once for all sets.
+    const torch::Tensor planes = gp.contiguous();
+    std::vector<torch::Tensor> pooled;
+    for (const auto kind : pools) pooled.push_back(AttentionClassifierImpl::pool(planes, valid, kind));
+    torch::Tensor scores = torch::cat(pooled, 1);
+    if (!valid.all().item<bool>()) scores = scores.masked_fill(invalid, -kInfinity);
+    const torch::Tensor attention = torch::softmax(scores.flatten(2), 2).view_as(scores);
+    // Eq. (2): v[b, s*H + h, k] = sum_{m,n} A[b, s*H + h, m, n] G[b, k, m, n], all sets in one
+    // product per grid.
+    torch::Tensor v = weightedSums(attention, maskedGrid);
+    if (config_.nonlinearity == Nonlinearity::ReLU) v = torch::relu(v);
+    else if (config_.nonlinearity == Nonlinearity::Tanh) v = torch::tanh(v);
 
     AttentionResult result;
     result.gPrime = gp;
-    std::vector<torch::Tensor> parts;
-    for (const auto kind : config_.pools()) {
-        const torch::Tensor pooled = AttentionClassifierImpl::pool(gp, valid.squeeze(1), kind);
-        // Eq. (1): a softmax over the valid cells of each channel; invalid cells get exactly 0.
-        const torch::Tensor scores = pooled.masked_fill(invalid, -kInfinity);
-        const torch::Tensor attention = torch::softmax(scores.flatten(2), 2).view_as(scores);
-        // Eq. (2): v[b, h, k] = sum_{m,n} A[b, h, m, n] G[b, k, m, n].
-        torch::Tensor v = weightedSums(attention, maskedGrid);
-        if (config_.nonlinearity == Nonlinearity::ReLU) v = torch::relu(v);
-        else if (config_.nonlinearity == Nonlinearity::Tanh) v = torch::tanh(v);
-        parts.push_back(v.flatten(1));  // index h*K + k
-        switch (kind) {
-        case AttentionClassifierConfig::Pool::Max: result.attentionMax = attention; break;
-        case AttentionClassifierConfig::Pool::Min: result.attentionMin = attention; break;
-        case AttentionClassifierConfig::Pool::Avg: result.attentionAvg = attention; break;
+    const int64_t hidden = config_.hidden;
+    for (size_t s = 0; s < pools.size(); ++s) {
+        const torch::Tensor set = attention.narrow(1, static_cast<int64_t>(s) * hidden, hidden);
+        switch (pools[s]) {
+        case AttentionClassifierConfig::Pool::Max: result.attentionMax = set; break;
+        case AttentionClassifierConfig::Pool::Min: result.attentionMin = set; break;
+        case AttentionClassifierConfig::Pool::Avg: result.attentionAvg = set; break;
         }
     }
-    // Concatenation in set order: index s*H*K + h*K + k.
-    result.logits = fc->forward(torch::cat(parts, 1));
+    // The sets in order, flattened: index s*H*K + h*K + k.
+    result.logits = fc->forward(v.flatten(1));
     return result;
 }
 

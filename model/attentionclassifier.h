@@ -88,6 +88,9 @@ public:
     torch::nn::Linear fc{nullptr};
 
 private:
+    /// Steps 2-5 from G', the grid with invalid cells zeroed and the validity mask [B, M', N'].
+    AttentionResult head(const torch::Tensor& gPrime, const torch::Tensor& maskedGrid, const torch::Tensor& valid);
+
     AttentionClassifierConfig config_;
 };
 TORCH_MODULE(AttentionClassifier);

@@ -1,5 +1,6 @@
 #include "model/training.h"
 
+#include "model/inferencedevice.h"
 #include "model/metrics.h"
 #include "model/sha256.h"
 #include "model/statedict.h"
@@ -57,14 +58,6 @@ std::vector<size_t> epochOrder(size_t count, uint64_t seed, int run, int epoch) 
     return order;
 }
 
-struct ThreadScope {
-    explicit ThreadScope(int threads) : previous(torch::get_num_threads()) {
-        if (threads > 0) torch::set_num_threads(threads);
-    }
-    ~ThreadScope() { torch::set_num_threads(previous); }
-    int previous;
-};
-
 }  // namespace
 
 std::string checkTrainingOptions(const TrainingOptions& o) {
@@ -87,7 +80,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     const auto start = std::chrono::steady_clock::now();
     const std::string problem = checkTrainingOptions(options);
     if (!problem.empty()) return Result::failure(problem);
-    const ThreadScope threads(options.torchThreads);
+    const TorchThreadScope threads(trainingThreads(options.torchThreads));
     const bool classification = options.task == "classification";
     auto prepared = prepareTrainingSet(options, cancel, preparation);
     if (!prepared) return Result::failure(prepared.error());

@@ -96,7 +96,13 @@ GridBatch makeBatch(const std::vector<const GridSample*>& samples, const std::ve
     }
     const auto count = static_cast<int64_t>(samples.size());
     GridBatch batch;
-    batch.grids = torch::empty({count, features, rows, columns}, torch::kFloat32, torch::MemoryFormat::ChannelsLast).zero_();
+    batch.grids = torch::empty({count, features, rows, columns}, torch::kFloat32, torch::MemoryFormat::ChannelsLast);
+    // Padding cells are zero; grids that fill the batch need no zeroing first.
+    for (const GridSample* s : samples)
+        if (s->features.size(1) < rows || s->features.size(2) < columns) {
+            batch.grids.zero_();
+            break;
+        }
     batch.valid = torch::zeros({count, rows, columns}, torch::kBool);
     for (int64_t b = 0; b < count; ++b) {
         const GridSample& s = *samples[static_cast<size_t>(b)];

@@ -3,6 +3,7 @@
 #include "model/training.h"
 
 #include "model/bundle.h"
+#include "model/inferencedevice.h"
 #include "model/statedict.h"
 #include "model/trainingloop.h"
 #include "model/weightsorigin.h"
@@ -16,14 +17,6 @@ namespace slidesight::model {
 
 namespace {
 
-struct ThreadCount {
-    explicit ThreadCount(int threads) : previous(torch::get_num_threads()) {
-        if (threads > 0) torch::set_num_threads(threads);
-    }
-    ~ThreadCount() { torch::set_num_threads(previous); }
-    int previous;
-};
-
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -34,7 +27,7 @@ Expected<EvaluationSummary> evaluateBundle(const EvaluationOptions& options, con
                                            const TrainingPreparation& preparation) {
     using Result = Expected<EvaluationSummary>;
     const auto start = std::chrono::steady_clock::now();
-    const ThreadCount threads(options.torchThreads);
+    const TorchThreadScope threads(trainingThreads(options.torchThreads));
     const auto bundle = readBundle(options.bundlePath);
     if (!bundle) return Result::failure(bundle.error());
     if (bundle->task != "regression" && bundle->classCount() != 2)
@@ -102,7 +95,7 @@ Expected<TrainingBenchmark> benchmarkTraining(int grids, int rows, int columns, 
     using Result = Expected<TrainingBenchmark>;
     if (grids < 2 || rows < 1 || columns < 1 || features < 1 || epochs < 1 || batchSize < 1)
         return Result::failure("The benchmark needs at least 2 grids and positive sizes.");
-    const ThreadCount threads(torchThreads);
+    const TorchThreadScope threads(trainingThreads(torchThreads));
     TrainingBenchmark bench;
     bench.grids = grids;
     bench.rows = rows;

@@ -2,10 +2,12 @@
 
 #include "model/gridfile.h"
 #include "model/metrics.h"
+#include "model/reusingallocator.h"
 
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace slidesight::model {
 
@@ -26,6 +28,10 @@ torch::Tensor batchLoss(const torch::Tensor& logits, const torch::Tensor& target
 }
 
 }  // namespace
+
+int trainingThreads(int requested) {
+    return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 Expected<GridSample> readGridSample(const std::string& path) {
     const auto grid = GridFile::read(path);
@@ -84,6 +90,7 @@ std::optional<double> trainEpoch(AttentionClassifier& model, torch::optim::Optim
                                  const std::vector<double>& targets, const LoopSettings& settings,
                                  const std::atomic<bool>* cancel) {
     model->train();
+    const ReusingCpuAllocatorScope reuseMemory;  // every chunk allocates the same large tensors
     double lossSum = 0.0;
     const size_t batchSize = static_cast<size_t>(std::max(1, settings.batchSize));
     for (size_t start = 0; start < order.size(); start += batchSize) {

@@ -34,6 +34,10 @@ struct LoopSettings {
 /// automatic: 32 Mi floats, 128 MiB of input.
 constexpr int64_t kChunkElements = int64_t{1} << 25;
 
+/// Torch's intra-op threads for a training or evaluation run: `requested`, or every core when
+/// 0 (LibTorch's own default is 1 thread on some machines, this one included).
+int trainingThreads(int requested);
+
 /// The grid of a manifest line: the grid file, or the slide's grid extracted with
 /// `extraction` (through the grid cache). `cancel` as for extractGrid.
 Expected<GridSample> loadManifestGrid(const ManifestItem& item, ExtractionOptions extraction,
