@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createMenus();
     createDocks();
     createAnnotations();
+    createAgreement();
     createAnalysis();
     createStatusBar();
     createLayerDocks();

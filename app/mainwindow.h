@@ -10,6 +10,7 @@ class QPushButton;
 
 namespace slidesight {
 
+class AgreementDock;
 class AnalysisController;
 class AnalysisDock;
 class AnnotationAutosave;
@@ -49,6 +50,7 @@ public:
     AnnotationDocument* annotations() const { return annotations_; }
     AnnotationTools* annotationTools() const { return annotationTools_; }
     AnnotationDock* annotationDock() const { return annotationDock_; }
+    AgreementDock* agreementDock() const { return agreementDock_; }
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
@@ -68,6 +70,7 @@ private:
     void createMenus();
     void createDocks();
     void createAnnotations();  // mainwindowannotations.cpp
+    void createAgreement();    // mainwindowagreement.cpp
     void createStatusBar();
     void createLayerDocks();  // mainwindowlayers.cpp
     void updateLayerActions();
@@ -102,6 +105,7 @@ private:
     AnnotationAutosave* annotationAutosave_ = nullptr;
     AnnotationTools* annotationTools_ = nullptr;
     AnnotationDock* annotationDock_ = nullptr;
+    AgreementDock* agreementDock_ = nullptr;
     QFrame* mppBar_ = nullptr;
     AnalysisController* analysis_ = nullptr;
     LranController* lran_ = nullptr;
