@@ -5,6 +5,7 @@
 #include "app/cli/console.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/lrantraincommand.h"
 #include "app/cli/progressbar.h"
 
 #include "model/lranrun.h"
@@ -62,10 +63,11 @@ QJsonObject summaryJson(const model::LranRunSummary& s) {
 
 std::unique_ptr<Command> makeLranCommand() {
     auto group = std::make_unique<CommandGroup>(
-        QStringLiteral("lran"), QCoreApplication::translate("LranRunCommand", "Local residual attention network (lran run)."),
+        QStringLiteral("lran"), QCoreApplication::translate("LranRunCommand", "Local residual attention network (lran run, lran train)."),
         QCoreApplication::translate("LranRunCommand", "The local residual attention network of Subramanyam et al. "
-                                                      "(LRAN) and its ablation without gates (RAN), run on slides."));
+                                                      "(LRAN) and its ablation without gates (RAN): run on slides, trained on patches."));
     group->add(std::make_unique<LranRunCommand>());
+    group->add(std::make_unique<LranTrainCommand>());
     return group;
 }
 

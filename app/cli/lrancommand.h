@@ -21,7 +21,7 @@ public:
     int run(const QString& path, const QStringList& arguments) override;
 };
 
-/// The `lran` command group (lran run).
+/// The `lran` command group (lran run, lran train).
 std::unique_ptr<Command> makeLranCommand();
 
 }  // namespace slidesight::cli

@@ -1,0 +1,279 @@
+#include "model/lrantraining.h"
+
+#include "model/bundle.h"
+#include "model/inferencedevice.h"
+#include "model/lran.h"
+#include "model/lrantrainingdata.h"
+#include "model/lrantrainingreport.h"
+#include "model/patchreader.h"
+#include "model/sha256.h"
+#include "model/statedict.h"
+#include "model/trainingcheckpoint.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <random>
+
+namespace slidesight::model {
+
+const char* const kLranTrainingCancelled = "The LRAN training was interrupted.";
+
+namespace {
+
+using Result = Expected<LranTrainingSummary>;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+/// Everything that determines the weights, hashed: a checkpoint only resumes the same run.
+std::string fingerprint(const LranTrainingOptions& o, const LranImageSet& set) {
+    std::string text = "slidesight-lran-training-1|" + o.network + "|" + std::to_string(o.epochs) + "|" +
+                       std::to_string(o.batchSize) + "|" + std::to_string(o.learningRate) + "|" +
+                       std::to_string(o.holdout) + "|" + std::to_string(o.seed) + "|" + std::to_string(o.inputSize) +
+                       "|" + std::to_string(o.augment) + "|" + o.initWeights;
+    for (const LranRateStep& step : o.schedule) text += "|" + std::to_string(step.afterEpoch) + ":" + std::to_string(step.rate);
+    for (const std::string& name : set.classes) text += "|class " + name;
+    for (size_t i = 0; i < set.paths.size(); ++i) text += "|" + set.paths[i] + "," + std::to_string(set.labels[i]);
+    return Sha256::hexOf(text);
+}
+
+/// Adam's learning rate in a 1-based epoch.
+double rateOf(const LranTrainingOptions& o, int epoch) {
+    double rate = o.learningRate;
+    for (const LranRateStep& step : o.schedule)
+        if (epoch > step.afterEpoch) rate = step.rate;
+    return rate;
+}
+
+/// The images at `indices`, each transformed by its code (0: as is), normalised exactly as
+/// slide patches are (PatchReader::normalise, ImageNet's mean and std): [n, 3, s, s].
+torch::Tensor batchTensor(const std::vector<std::vector<uint8_t>>& images, const std::vector<size_t>& indices,
+                          const std::vector<int>& codes, int size) {
+    torch::Tensor input = torch::empty({static_cast<int64_t>(indices.size()), 3, size, size});
+    const Normalisation normalisation;
+    for (size_t i = 0; i < indices.size(); ++i) {
+        std::vector<uint8_t> rgb = images[indices[i]];
+        transformSquareRgb(rgb, size, codes.empty() ? 0 : codes[i]);
+        PatchReader::normalise(rgb.data(), size, size, normalisation, input[static_cast<int64_t>(i)].data_ptr<float>());
+    }
+    return input;
+}
+
+/// Held-out confusion matrix [truth][prediction] in eval mode, `batch` images at a time.
+std::vector<std::vector<int64_t>> confusionOf(Lran& net, const std::vector<std::vector<uint8_t>>& images,
+                                              const std::vector<int>& labels, const std::vector<size_t>& heldOut,
+                                              int classes, int batch, int size) {
+    std::vector<std::vector<int64_t>> confusion(static_cast<size_t>(classes), std::vector<int64_t>(static_cast<size_t>(classes), 0));
+    torch::NoGradGuard noGrad;
+    net->eval();
+    for (size_t first = 0; first < heldOut.size(); first += static_cast<size_t>(batch)) {
+        const std::vector<size_t> indices(heldOut.begin() + static_cast<std::ptrdiff_t>(first),
+                                          heldOut.begin() + static_cast<std::ptrdiff_t>(std::min(heldOut.size(), first + batch)));
+        const torch::Tensor predicted = net->forward(batchTensor(images, indices, {}, size)).logits.argmax(1);
+        for (size_t i = 0; i < indices.size(); ++i)
+            ++confusion[static_cast<size_t>(labels[indices[i]])][static_cast<size_t>(predicted[static_cast<int64_t>(i)].item<int64_t>())];
+    }
+    net->train();
+    return confusion;
+}
+
+double accuracyOf(const std::vector<std::vector<int64_t>>& confusion) {
+    int64_t right = 0, all = 0;
+    for (size_t t = 0; t < confusion.size(); ++t)
+        for (size_t p = 0; p < confusion[t].size(); ++p) (t == p ? right : all) += confusion[t][p];
+    all += right;
+    return all > 0 ? double(right) / double(all) : std::numeric_limits<double>::quiet_NaN();
+}
+
+/// Starts the network from a state dict; its fc layer only when the classes match.
+Expected<bool> loadInitialWeights(Lran& net, const std::string& path) {
+    const auto dict = StateDict::read(path);
+    if (!dict) return Expected<bool>::failure(dict.error());
+    std::vector<StateDict::Entry> entries;
+    const torch::Tensor fc = dict->find("fc.weight");
+    const bool keepFc = fc.defined() && fc.sizes() == net->fc->weight.sizes();
+    for (const auto& entry : dict->entries())
+        if (keepFc || entry.first.rfind("fc.", 0) != 0) entries.push_back(entry);
+    if (!keepFc)
+        for (const auto& entry : StateDict::of(*net->fc).entries()) entries.emplace_back("fc." + entry.first, entry.second.clone());
+    const auto loaded = StateDict(std::move(entries)).loadInto(*net);
+    if (!loaded)
+        return Expected<bool>::failure("The initial weights \"" + path + "\" do not fit " + LranConfig::name(net->config().variant) +
+                                       ": " + loaded.error());
+    return true;
+}
+
+std::vector<double> pairsOf(const std::vector<LranEpochRecord>& history) {
+    std::vector<double> values;
+    for (const LranEpochRecord& r : history) values.insert(values.end(), {r.trainAccuracy, r.heldOutAccuracy});
+    return values;
+}
+
+}  // namespace
+
+std::string checkLranTrainingOptions(const LranTrainingOptions& o) {
+    if (o.data.empty() || o.bundleFolder.empty()) return "The training data and the output bundle folder are required.";
+    const auto variant = LranConfig::parseVariant(o.network);
+    if (!variant) return variant.error();
+    if (o.epochs < 1) return "The number of epochs must be at least 1.";
+    if (o.batchSize < 2) return "The batch size must be at least 2 (batch normalisation needs two images).";
+    if (!(o.holdout >= 0.0 && o.holdout < 1.0)) return "The held-out fraction must be at least 0 and below 1.";
+    if (o.inputSize < 32 || o.inputSize % 32 != 0) return "The input size must be a multiple of 32, at least 32.";
+    if (!(o.learningRate > 0.0) || !(o.mpp > 0.0)) return "The learning rate and the µm/px must be positive.";
+    for (size_t i = 0; i < o.schedule.size(); ++i)
+        if (!(o.schedule[i].rate > 0.0) || o.schedule[i].afterEpoch < 1 ||
+            (i > 0 && o.schedule[i].afterEpoch <= o.schedule[i - 1].afterEpoch))
+            return "The learning-rate steps need positive rates after increasing epochs of at least 1.";
+    if (o.maxPerClass < 0 || o.torchThreads < 0) return "The per-class cap and the thread count must not be negative.";
+    return {};
+}
+
+Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
+                                        const std::function<void(const LranTrainingProgress&)>& progress,
+                                        const std::atomic<bool>* cancel) {
+    const auto start = Clock::now();
+    const std::string problem = checkLranTrainingOptions(o);
+    if (!problem.empty()) return Result::failure(problem);
+    const auto set = listLranImages(o.data, o.maxPerClass);
+    if (!set) return Result::failure(set.error());
+    if (!o.baseBundle.empty()) {
+        const auto base = readBundle(o.baseBundle);  // read again when the bundle is written
+        if (!base) return Result::failure(base.error());
+    }
+    const auto images = loadLranImages(*set, o.inputSize, cancel);
+    if (!images) return Result::failure(cancel && cancel->load() ? std::string(kLranTrainingCancelled) : images.error());
+    const int classes = static_cast<int>(set->classes.size());
+    const LranSplit split = splitLranImages(set->labels, classes, o.holdout, o.seed);
+    std::vector<int> trainLabels;
+    for (size_t i : split.train) trainLabels.push_back(set->labels[i]);
+
+    LranTrainingSummary s;
+    s.classes = set->classes;
+    s.trainCounts.assign(static_cast<size_t>(classes), 0);
+    s.heldOutCounts.assign(static_cast<size_t>(classes), 0);
+    for (size_t i : split.train) ++s.trainCounts[static_cast<size_t>(set->labels[i])];
+    for (size_t i : split.heldOut) ++s.heldOutCounts[static_cast<size_t>(set->labels[i])];
+    s.batchesPerEpoch = static_cast<int>((split.train.size() + o.batchSize - 1) / static_cast<size_t>(o.batchSize));
+    s.runFolder = o.runFolder.empty() ? o.bundleFolder + ".run" : o.runFolder;
+    std::error_code error;
+    fs::create_directories(s.runFolder, error);
+    if (!fs::is_directory(s.runFolder)) return Result::failure("Cannot create the run folder \"" + s.runFolder + "\".");
+    const std::string checkpointPath = (fs::path(s.runFolder) / "lran-checkpoint.pt").string();
+
+    CheckpointState state;
+    state.fingerprint = fingerprint(o, *set);
+    if (fs::exists(checkpointPath)) {
+        if (!o.resume)
+            return Result::failure("The run folder \"" + s.runFolder + "\" holds the checkpoint of an earlier run: give "
+                                   "--resume to continue it, or remove the folder to start again.");
+        auto saved = readCheckpointState(checkpointPath);
+        if (!saved) return Result::failure(saved.error());
+        if (saved->fingerprint != state.fingerprint)
+            return Result::failure("The checkpoint in \"" + s.runFolder + "\" was made with other options or other "
+                                   "images; resume with the same ones, or remove the folder.");
+        state = std::move(*saved);
+        s.resumed = true;
+        s.resumedEpoch = state.epochsDone;
+        // The checkpoint keeps per epoch the loss, and (training accuracy, held-out accuracy) pairs.
+        for (int e = 0; e < state.epochsDone; ++e)
+            s.history.push_back({state.losses[static_cast<size_t>(e)], state.metrics[2 * static_cast<size_t>(e)],
+                                 state.metrics[2 * static_cast<size_t>(e) + 1], rateOf(o, e + 1)});
+    }
+
+    const TorchThreadScope threads(o.torchThreads);
+    s.torchThreads = torch::get_num_threads();
+    LranConfig config;
+    config.variant = *LranConfig::parseVariant(o.network);
+    config.classes = classes;
+    int64_t trainedImages = 0;
+    double trainingSeconds = 0.0;
+    try {
+        torch::manual_seed(o.seed);
+        Lran net(config);
+        net->initialiseRandom(o.seed);
+        if (!o.initWeights.empty()) {
+            const auto loaded = loadInitialWeights(net, o.initWeights);
+            if (!loaded) return Result::failure(loaded.error());
+        }
+        net->train();
+        torch::optim::Adam optimizer(net->parameters(), torch::optim::AdamOptions(o.learningRate));
+        if (state.epochsDone > 0) {
+            const auto loaded = loadCheckpointModel(checkpointPath, *net, optimizer);
+            if (!loaded) return Result::failure(loaded.error());
+        }
+        for (int epoch = state.epochsDone + 1; epoch <= o.epochs; ++epoch) {
+            const auto epochStart = Clock::now();
+            const double rate = rateOf(o, epoch);
+            for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
+            const auto batches = balancedBatches(trainLabels, classes, o.batchSize, s.batchesPerEpoch, o.seed, epoch);
+            std::mt19937_64 augmentation(o.seed * 1000003ULL + static_cast<uint64_t>(epoch));
+            double lossSum = 0.0;
+            int64_t correct = 0, seen = 0;
+            double stepSeconds = 0.0;
+            for (size_t b = 0; b < batches.size(); ++b) {
+                if (cancel && cancel->load()) return Result::failure(kLranTrainingCancelled);
+                std::vector<size_t> indices;
+                std::vector<int> codes;
+                std::vector<int64_t> targets;
+                for (size_t position : batches[b]) {
+                    indices.push_back(split.train[position]);
+                    codes.push_back(o.augment ? static_cast<int>(augmentation() % 8) : 0);
+                    targets.push_back(trainLabels[position]);
+                }
+                const torch::Tensor input = batchTensor(*images, indices, codes, o.inputSize);
+                const torch::Tensor target = torch::tensor(targets, torch::kInt64);
+                const auto stepStart = Clock::now();
+                optimizer.zero_grad();
+                const torch::Tensor logits = net->forward(input).logits;
+                const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, target);
+                loss.backward();
+                optimizer.step();
+                stepSeconds += seconds(stepStart);
+                const auto n = static_cast<int64_t>(indices.size());
+                lossSum += loss.item<double>() * double(n);
+                correct += logits.argmax(1).eq(target).sum().item<int64_t>();
+                seen += n;
+                if (progress) progress({epoch, o.epochs, int(b) + 1, int(batches.size()), false, lossSum / double(seen)});
+            }
+            trainedImages += seen;
+            trainingSeconds += stepSeconds;
+            const auto confusion = confusionOf(net, *images, set->labels, split.heldOut, classes, o.batchSize, o.inputSize);
+            const LranEpochRecord record{lossSum / double(seen), double(correct) / double(seen), accuracyOf(confusion), rate};
+            s.history.push_back(record);
+            s.confusion = confusion;
+            state.epochsDone = epoch;
+            state.losses.push_back(record.loss);
+            state.metrics = pairsOf(s.history);
+            const auto written = writeCheckpoint(checkpointPath, state, *net, optimizer);
+            if (!written) return Result::failure(written.error());
+            if (progress)
+                progress({epoch, o.epochs, int(batches.size()), int(batches.size()), true, record.loss, record.trainAccuracy,
+                          record.heldOutAccuracy, rate, seconds(epochStart),
+                          stepSeconds > 0.0 ? double(seen) / stepSeconds : 0.0});
+        }
+        if (s.confusion.empty())
+            s.confusion = confusionOf(net, *images, set->labels, split.heldOut, classes, o.batchSize, o.inputSize);
+        s.heldOutAccuracy = accuracyOf(s.confusion);
+        s.imagesPerSecond = trainingSeconds > 0.0 ? double(trainedImages) / trainingSeconds : 0.0;
+        fs::create_directories(o.bundleFolder, error);
+        if (!fs::is_directory(o.bundleFolder))
+            return Result::failure("Cannot create the bundle folder \"" + o.bundleFolder + "\".");
+        s.weightsPath = (fs::path(o.bundleFolder) / "lran.pt").string();
+        const auto weights = StateDict::of(*net).write(s.weightsPath);
+        if (!weights) return Result::failure(weights.error());
+    } catch (const std::exception& e) {
+        const std::string text = e.what();
+        return Result::failure("LRAN training failed: " + text.substr(0, text.find('\n')));
+    }
+    s.seconds = seconds(start);
+    const auto written = writeLranTrainingOutputs(o, *set, s);
+    if (!written) return Result::failure(written.error());
+    return s;
+}
+
+}  // namespace slidesight::model
