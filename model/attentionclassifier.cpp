@@ -142,11 +142,8 @@ AttentionResult AttentionClassifierImpl::head(const torch::Tensor& gp, const tor
     const auto pools = config_.pools();
     // Eq. (1) for all sets at once: a softmax over the valid cells of each channel; invalid
     // cells get exactly 0. Set s is channels s*H .. s*H + H - 1.
-    // The pooling kernels read one H x M' x N' plane at a time: lay G' (channels-last from
-    // oneDNN's 3DCL) out as planes once for all sets.
-    const torch::Tensor planes = gp.contiguous();
     std::vector<torch::Tensor> pooled;
-    for (const auto kind : pools) pooled.push_back(AttentionClassifierImpl::pool(planes, valid, kind));
+    for (const auto kind : pools) pooled.push_back(AttentionClassifierImpl::pool(gp, valid, kind));
     torch::Tensor scores = torch::cat(pooled, 1);
     if (!valid.all().item<bool>()) scores = scores.masked_fill(invalid, -kInfinity);
     const torch::Tensor attention = torch::softmax(scores.flatten(2), 2).view_as(scores);

@@ -97,6 +97,7 @@ public:
                                   chosen.data_ptr<uint8_t>(), input.size(0) * hidden, hidden, rows, columns, minimum);
         });
         ctx->save_for_backward({chosen});
+        ctx->saved_data["channelsLast"] = !x.is_contiguous() && x.is_contiguous(torch::MemoryFormat::ChannelsLast);
         return out;
     }
 
@@ -109,6 +110,9 @@ public:
                                    gradIn.data_ptr<scalar_t>(), gradOut.size(0) * gradOut.size(1), gradOut.size(2),
                                    gradOut.size(3));
         });
+        // The gradient in the layout of the input: G' from oneDNN's 3DCL is channels-last, and
+        // its weight gradient is both faster and closer to exact with a channels-last dG'.
+        if (ctx->saved_data["channelsLast"].toBool()) gradIn = gradIn.contiguous(torch::MemoryFormat::ChannelsLast);
         return {gradIn, torch::Tensor(), torch::Tensor()};
     }
 };
