@@ -263,7 +263,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
         fs::create_directories(o.bundleFolder, error);
         if (!fs::is_directory(o.bundleFolder))
             return Result::failure("Cannot create the bundle folder \"" + o.bundleFolder + "\".");
-        s.weightsPath = (fs::path(o.bundleFolder) / "lran.pt").string();
+        s.weightsPath = fs::absolute(fs::path(o.bundleFolder) / "lran.pt", error).lexically_normal().string();
         const auto weights = StateDict::of(*net).write(s.weightsPath);
         if (!weights) return Result::failure(weights.error());
     } catch (const std::exception& e) {

@@ -46,7 +46,8 @@ std::string trainedOnText(const LranTrainingOptions& o, const LranImageSet& set,
     for (int n : s.heldOutCounts) held += n;
     std::ostringstream text;
     text << "LRAN (" << o.network << "): " << set.paths.size() << " images of " << set.classes.size() << " classes from "
-         << o.data << " (" << train << " for training, " << held << " held out), " << s.history.size() << " epochs";
+         << o.data << " (" << train << " for training, " << held << " held out), "
+         << s.history.size() << (s.history.size() == 1 ? " epoch" : " epochs");
     return text.str();
 }
 

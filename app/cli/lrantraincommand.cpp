@@ -218,7 +218,8 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
         for (int64_t n : s.confusion[t]) counts.append(QString::number(n).rightJustified(6));
         Console::outLine(QStringLiteral("  %1 %2").arg(names.value(int(t)).leftJustified(16), counts.join(QString())));
     }
-    Console::outLine(tr("Training speed: %1 images/s (%2 Torch threads)").arg(s.imagesPerSecond, 0, 'f', 2).arg(s.torchThreads));
+    if (s.imagesPerSecond > 0.0)
+        Console::outLine(tr("Training speed: %1 images/s (%2 Torch threads)").arg(s.imagesPerSecond, 0, 'f', 2).arg(s.torchThreads));
     if (o.baseBundle.empty())
         Console::outLine(tr("The bundle's extractor and attention classifier are random: it is labelled untrained."));
     Console::outLine(tr("Bundle:  %1").arg(fromLocal(s.bundlePath)));
