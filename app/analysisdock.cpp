@@ -283,7 +283,7 @@ void AnalysisDock::onFinished(const AnalysisResultPtr& result) {
         (void)QtConcurrent::run([previous] { QFile::remove(previous); });  // only the latest result is kept
     AnalysisLayers::install(*stack_, *result);
     prediction_->setResult(*result);
-    if (!result->bundle.trained || !result->extractorTrained || !result->classifierTrained) banner_->show();
+    if (!result->classifierMeaningful()) banner_->show();
     const int cells = result->rows * result->columns;
     setMessage(result->fromCache ? tr("Done in %1 s (%2 cells, features from the cache).").arg(result->seconds, 0, 'f', 1).arg(cells)
                                  : tr("Done in %1 s (%2 cells).").arg(result->seconds, 0, 'f', 1).arg(cells));

@@ -63,7 +63,7 @@ GridGeometry geometry(const model::AnalysisResult& result) {
 void install(LayerStack& stack, const model::AnalysisResult& result) {
     for (const QString& id : ids()) stack.removeLayer(id);
     const GridGeometry grid = geometry(result);
-    const bool modelUntrained = !result.extractorTrained || !result.classifierTrained || !result.bundle.trained;
+    const bool modelUntrained = !result.classifierMeaningful();
     const qsizetype cells = qsizetype(result.rows) * result.columns;
     // One map is shown at first (the first attention set: max for the paper's variants) so
     // that the slide is not buried under several half-transparent layers; the others are in

@@ -79,7 +79,7 @@ void LranController::start(const model::ModelBundle& bundle, const QString& slid
     }
     if (key != key_) acceptResults_ = false;  // the layers' patches are another session's
     key_ = key;
-    trained_ = bundle.trained;
+    trained_ = model::bundleLranTrained(bundle);
     request_ = std::make_shared<LranRequest>();
     if (visible_) request_->setVisibleRect(*visible_);
     const quint64 generation = ++generation_;

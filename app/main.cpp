@@ -1,8 +1,10 @@
 // slidesight: the desktop viewer. `slidesight [SLIDE]` opens a window;
 // `slidesight --open SLIDE --screenshot OUT.png` renders the view without one;
-// `--analyze BUNDLE --show LAYER[,LAYER...]` first runs the analysis and shows those layers.
+// `--analyze BUNDLE --show LAYER[,LAYER...]` first runs the analysis and shows those layers;
+// `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`.
 #include "app/analysisdock.h"
 #include "app/analysislayers.h"
+#include "app/demoindex.h"
 #include "app/mainwindow.h"
 #include "app/screenshotrunner.h"
 #include "app/translationloader.h"
@@ -13,6 +15,7 @@
 #include <QtWidgets/QApplication>
 
 #include <cstring>
+#include <optional>
 
 using namespace slidesight;
 
@@ -86,18 +89,33 @@ int main(int argc, char** argv) {
     const QCommandLineOption opacityOpt(QStringLiteral("opacity"),
                                         QApplication::translate("main", "Opacity of the shown layers, 0 to 1 (default 0.5)."),
                                         QStringLiteral("X"), QStringLiteral("0.5"));
+    const QCommandLineOption demoOpt(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the offline demo (slidesight-cli demo build) from the folder given as the "
+                                        "argument, or from %1.").arg(DemoIndex::defaultFolder()));
     parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt, analyzeOpt, showOpt,
-                       gridMppOpt, deviceOpt, opacityOpt});
+                       gridMppOpt, deviceOpt, opacityOpt, demoOpt});
     parser.process(app);
+    std::optional<DemoIndex> demo;
+    if (parser.isSet(demoOpt)) {
+        const QString folder = parser.positionalArguments().isEmpty() ? DemoIndex::defaultFolder() : parser.positionalArguments().first();
+        QString error;
+        demo = DemoIndex::read(folder, &error);
+        if (!demo) {
+            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(error) << Qt::endl;
+            return 1;
+        }
+    }
     for (const QCommandLineOption& o : {showOpt, gridMppOpt, opacityOpt})
-        if (parser.isSet(o) && !parser.isSet(analyzeOpt))
+        if (parser.isSet(o) && !parser.isSet(analyzeOpt) && !demo)
             return usageError(QApplication::translate("main", "--%1 needs a model bundle (--analyze BUNDLE).").arg(o.names().first()));
     const QString device = parser.value(deviceOpt);
     if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
         return usageError(QApplication::translate("main", "--device must be auto, cpu or cuda."));
 
     QString slide = parser.value(openOpt);
-    if (slide.isEmpty() && !parser.positionalArguments().isEmpty()) slide = parser.positionalArguments().first();
+    if (slide.isEmpty() && !demo && !parser.positionalArguments().isEmpty()) slide = parser.positionalArguments().first();
+    if (demo && slide.isEmpty()) slide = demo->firstShown()->slide;
 
     if (parser.isSet(shotOpt)) {
         if (slide.isEmpty()) return usageError(QApplication::translate("main", "--screenshot needs a slide (--open SLIDE)."));
@@ -122,9 +140,9 @@ int main(int argc, char** argv) {
         }
         o.timeoutMs = static_cast<int>(parser.value(timeoutOpt).toDouble(&ok) * 1000);
         if (!ok || o.timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
-        if (parser.isSet(analyzeOpt)) {
-            o.bundle = parser.value(analyzeOpt);
-            o.show = parser.value(showOpt);
+        if (parser.isSet(analyzeOpt) || demo) {
+            o.bundle = parser.isSet(analyzeOpt) ? parser.value(analyzeOpt) : demo->bundle;
+            o.show = parser.isSet(showOpt) || !demo ? parser.value(showOpt) : QStringLiteral("attention-min:mean");
             o.device = device;
             QString error;
             if (!o.show.isEmpty() && !AnalysisLayers::parseRequests(o.show, &error)) {
@@ -145,7 +163,10 @@ int main(int argc, char** argv) {
 
     MainWindow window;
     window.show();
-    if (!slide.isEmpty()) window.openSlide(slide);
+    if (demo && slide == demo->firstShown()->slide && !parser.isSet(analyzeOpt))
+        window.openDemo(*demo);
+    else if (!slide.isEmpty())
+        window.openSlide(slide);
     if (parser.isSet(analyzeOpt)) window.analysisDock()->loadBundle(parser.value(analyzeOpt));
     return QApplication::exec();
 }

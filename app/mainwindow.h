@@ -13,6 +13,7 @@ namespace slidesight {
 class AgreementDock;
 class AnalysisController;
 class AnalysisDock;
+struct DemoIndex;
 class AnnotationAutosave;
 class AnnotationDock;
 class AnnotationDocument;
@@ -54,6 +55,9 @@ public:
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
+    /// Opens the demo's first held-out slide with its ground truth, and analyses it with the
+    /// demo's bundle once the slide is open (mainwindowdemo.cpp).
+    void openDemo(const DemoIndex& index);
     /// Saves the current view (slide and layers as shown) to an image file, atomically.
     /// Returns an empty string on success, else one sentence for the user.
     QString exportViewTo(const QString& path) const;

@@ -41,7 +41,7 @@ QString PredictionPanel::summaryText() const { return summary_->text(); }
 void PredictionPanel::setResult(const model::AnalysisResult& result) {
     clear();
     const model::ModelBundle& bundle = result.bundle;
-    const bool trained = bundle.trained && result.extractorTrained && result.classifierTrained;
+    const bool trained = result.classifierMeaningful();
     const QString name = QString::fromStdString(bundle.name);
     if (bundle.task == "regression") {
         summary_->setText(trained ? tr("%1 (trained)").arg(name) : tr("%1 (untrained: the score is not meaningful)").arg(name));
@@ -52,8 +52,12 @@ void PredictionPanel::setResult(const model::AnalysisResult& result) {
     const auto predicted = static_cast<std::size_t>(result.predictedClass);
     const QString predictedName = predicted < bundle.classes.size() ? QString::fromStdString(bundle.classes[predicted])
                                                                     : QString::number(result.predictedClass);
-    summary_->setText(trained ? tr("%1 (trained): %2").arg(name, predictedName)
-                              : tr("%1 (untrained: the prediction is not meaningful): %2").arg(name, predictedName));
+    if (!trained)
+        summary_->setText(tr("%1 (untrained: the prediction is not meaningful): %2").arg(name, predictedName));
+    else if (!result.extractorTrained)
+        summary_->setText(tr("%1 (classifier trained on the features of a seeded, untrained extractor): %2").arg(name, predictedName));
+    else
+        summary_->setText(tr("%1 (trained): %2").arg(name, predictedName));
     probabilities_ = result.probabilities;
     for (std::size_t c = 0; c < probabilities_.size(); ++c) {
         auto* bar = new QProgressBar(this);

@@ -67,6 +67,9 @@ struct AnalysisResult {
     double seconds = 0.0;
 
     const AnalysisMap* map(const std::string& id) const;
+    /// The prediction and the maps mean something: the classifier was trained (perhaps on the
+    /// features of a seeded, untrained extractor: then extractorTrained is false).
+    bool classifierMeaningful() const { return bundle.trained && classifierTrained; }
 };
 
 /// Runs the analysis on the calling thread. `cancel` (may be null) is checked between

@@ -110,9 +110,13 @@ Expected<ModelBundle> readBundle(const std::string& path) {
         if (!lran) return Result::failure(lran.error());
         bundle->lran->weights = *lran;
     }
-    if (bundleHasRandomWeights(*bundle)) bundle->trained = false;
+    if (isRandom(bundle->classifier.weights)) bundle->trained = false;
     return bundle;
 }
+
+bool bundleExtractorTrained(const ModelBundle& bundle) { return !isRandom(bundle.extractor.weights); }
+
+bool bundleLranTrained(const ModelBundle& bundle) { return bundle.lran && !isRandom(bundle.lran->weights); }
 
 bool bundleHasRandomWeights(const ModelBundle& bundle) {
     return isRandom(bundle.extractor.weights) || isRandom(bundle.classifier.weights) ||
@@ -147,7 +151,7 @@ Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::
     json["description"] = bundle.description;
     json["task"] = bundle.task;
     json["classes"] = bundle.classes;
-    json["trained"] = bundle.trained && !bundleHasRandomWeights(bundle);
+    json["trained"] = bundle.trained && !isRandom(bundle.classifier.weights);
     json["trained_on"] = bundle.trainedOn;
     json["metrics"] = OrderedJson::object();
     for (const auto& [key, value] : bundle.metrics) json["metrics"][key] = value;

@@ -73,7 +73,10 @@ struct ModelBundle {
     std::string description;
     std::string task = "classification";  ///< classification or regression
     std::vector<std::string> classes{"negative", "positive"};
-    bool trained = false;              ///< false also whenever any weights are random:SEED
+    /// The classifier was trained, on the features of this bundle's extractor: a trained
+    /// network or a seeded, untrained one (extractor.weights random:SEED, see
+    /// bundleExtractorTrained). False whenever the classifier's weights are random:SEED.
+    bool trained = false;
     std::string trainedOn;
     std::map<std::string, double> metrics;
     BundleExtractor extractor;
@@ -85,8 +88,8 @@ struct ModelBundle {
 };
 
 /// Reads `path` (a bundle folder, a .zip of one, or a model.json) and checks the manifest:
-/// format, task, names, sizes, that every named file exists. Weights given as random:SEED make
-/// the bundle untrained whatever the manifest says. Fails with one sentence naming the field or
+/// format, task, names, sizes, that every named file exists. Classifier weights given as
+/// random:SEED make the bundle untrained whatever the manifest says. Fails with one sentence naming the field or
 /// file. Does not open the weights (see checkBundleWeights).
 Expected<ModelBundle> readBundle(const std::string& path);
 
@@ -94,6 +97,12 @@ Expected<ModelBundle> readBundle(const std::string& path);
 /// manifest implies (architecture, H, n, K, C, LRAN classes). Fails with one sentence naming
 /// the file and the first mismatching tensor with both shapes. Torch; may take a second.
 Expected<bool> checkBundleWeights(const ModelBundle& bundle);
+
+/// Whether the extractor has weights of its own (not random:SEED). A classifier trained on a
+/// seeded, untrained extractor's features is still a trained classifier.
+bool bundleExtractorTrained(const ModelBundle& bundle);
+/// Whether the bundle has an LRAN with weights of its own (not random:SEED).
+bool bundleLranTrained(const ModelBundle& bundle);
 
 /// Whether any of the bundle's networks has random:SEED (untrained) weights.
 bool bundleHasRandomWeights(const ModelBundle& bundle);

@@ -152,13 +152,14 @@ QJsonObject AnalyzeCommand::toJson(const model::AnalysisResult& r) {
                                 {QStringLiteral("min"), JsonOutput::numberOrNull(std::isfinite(low) ? std::optional<double>(low) : std::nullopt)},
                                 {QStringLiteral("max"), JsonOutput::numberOrNull(std::isfinite(high) ? std::optional<double>(high) : std::nullopt)}});
     }
-    const bool trained = b.trained && r.extractorTrained && r.classifierTrained;
+    const bool trained = r.classifierMeaningful();
     return QJsonObject{{QStringLiteral("bundle"), QString::fromStdString(b.name)},
                        {QStringLiteral("bundle_path"), fromLocal(b.path)},
                        {QStringLiteral("task"), QString::fromStdString(b.task)},
                        {QStringLiteral("classes"), classes},
                        {QStringLiteral("trained"), trained},
                        {QStringLiteral("label"), trained ? QStringLiteral("trained") : QStringLiteral("untrained")},
+                       {QStringLiteral("extractor_trained"), r.extractorTrained},
                        {QStringLiteral("rows"), r.rows},
                        {QStringLiteral("columns"), r.columns},
                        {QStringLiteral("origin"), QJsonArray{r.originX, r.originY}},
@@ -184,9 +185,11 @@ QJsonObject AnalyzeCommand::toJson(const model::AnalysisResult& r) {
 QString AnalyzeCommand::toText(const model::AnalysisResult& r) {
     const model::ModelBundle& b = r.bundle;
     QString text;
-    if (!(b.trained && r.extractorTrained && r.classifierTrained))
+    if (!r.classifierMeaningful())
         text += tr("UNTRAINED: the bundle \"%1\" has random weights; the prediction and the maps mean nothing.\n")
                     .arg(QString::fromStdString(b.name));
+    else if (!r.extractorTrained)
+        text += tr("The features come from a seeded, untrained extractor; the classifier was trained on them.\n");
     text += tr("Bundle:      %1 (%2)\n").arg(QString::fromStdString(b.name), fromLocal(b.path));
     text += tr("Grid:        %1 x %2 cells of %3 x %4 level-0 px, slide %5 µm/px%6\n")
                 .arg(r.rows)

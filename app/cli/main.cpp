@@ -5,6 +5,7 @@
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandregistry.h"
 #include "app/cli/comparecommand.h"
+#include "app/cli/democommand.h"
 #include "app/cli/extractcommand.h"
 #include "app/cli/featurebenchcommand.h"
 #include "app/cli/infocommand.h"
@@ -71,6 +72,7 @@ int main(int argc, char* argv[]) {
     commands.add(std::make_unique<TrainCommand>());
     commands.add(std::make_unique<EvaluateCommand>());
     commands.add(std::make_unique<CompareCommand>());
+    commands.add(makeDemoCommand());
 
     if (arguments.value(0) == QLatin1String("--version")) {
         Console::outLine(QStringLiteral("slidesight-cli %1").arg(QCoreApplication::applicationVersion()));

@@ -44,6 +44,17 @@ Expected<TissueMosaic> TissueMosaic::fromSlide(const SlideSource& slide, quint64
     return mosaic;
 }
 
+Expected<TissueMosaic> TissueMosaic::fromImage(ArgbImage source, int cellSize, quint64 seed) {
+    if (cellSize < 16 || source.width < cellSize || source.height < cellSize)
+        return Expected<TissueMosaic>::failure(tr("The slide is too small to cut tissue from.").toStdString());
+    TissueMosaic mosaic;
+    mosaic.source_ = std::move(source);
+    mosaic.cell_ = cellSize;
+    mosaic.seed_ = seed;
+    mosaic.findTissueWindows();
+    return mosaic;
+}
+
 void TissueMosaic::findTissueWindows() {
     const int w = source_.width, h = source_.height;
     // A summed-area table of the tissue mask makes each window's tissue count four lookups.

@@ -23,6 +23,9 @@ public:
     /// Reads up to 4096 x 4096 level-0 pixels from the centre of `slide` and finds the windows
     /// that are mostly tissue. Fails when the slide is too small or cannot be read.
     static Expected<TissueMosaic> fromSlide(const SlideSource& slide, quint64 seed);
+    /// A mosaic of `cellSize` x `cellSize` windows cut from `source` (already at the scale the
+    /// mosaic is wanted at). Fails when the image is smaller than one cell.
+    static Expected<TissueMosaic> fromImage(ArgbImage source, int cellSize, quint64 seed);
 
     /// Fills `rgb` (width * height * 3 bytes) with the mosaic's pixels at (x0, y0).
     void fill(int64_t x0, int64_t y0, int width, int height, uint8_t* rgb) const;

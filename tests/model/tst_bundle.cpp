@@ -124,21 +124,31 @@ private Q_SLOTS:
     }
 
     void randomWeightsMakeItUntrained() {
-        // The manifest says trained, but the extractor's weights are random:1.
+        // A classifier trained on a seeded, untrained extractor's features is trained; the
+        // extractor is labelled untrained on its own.
         const auto bundle = readBundle(bundleFolder(validManifest()).toStdString());
         QVERIFY2(bundle, bundle.error().c_str());
-        QVERIFY(!bundle->trained);
+        QVERIFY(bundle->trained);
+        QVERIFY(!bundleExtractorTrained(*bundle));
         QVERIFY(bundleHasRandomWeights(*bundle));
+        // Random classifier weights make the bundle untrained whatever the manifest says.
+        QJsonObject manifest = with(validManifest(), QStringLiteral("classifier.weights"), QStringLiteral("random:4"));
+        const auto randomClassifier = readBundle(bundleFolder(manifest).toStdString());
+        QVERIFY2(randomClassifier, randomClassifier.error().c_str());
+        QVERIFY(!randomClassifier->trained);
         // With files everywhere the manifest's word stands.
-        QJsonObject manifest = with(validManifest(), QStringLiteral("extractor.weights"), QStringLiteral("classifier.pt"));
+        manifest = with(validManifest(), QStringLiteral("extractor.weights"), QStringLiteral("classifier.pt"));
         const auto trained = readBundle(bundleFolder(manifest).toStdString());
         QVERIFY2(trained, trained.error().c_str());
         QVERIFY(trained->trained);
-        // LRAN's random weights count too.
+        QVERIFY(bundleExtractorTrained(*trained));
+        QVERIFY(!bundleHasRandomWeights(*trained));
+        // LRAN's random weights label the LRAN alone.
         manifest = with(manifest, QStringLiteral("lran"), QJsonObject{{QStringLiteral("weights"), QStringLiteral("random:3")}});
         const auto withLran = readBundle(bundleFolder(manifest).toStdString());
         QVERIFY2(withLran, withLran.error().c_str());
-        QVERIFY(withLran->lran && !withLran->trained);
+        QVERIFY(withLran->lran && withLran->trained && !bundleLranTrained(*withLran));
+        QVERIFY(bundleHasRandomWeights(*withLran));
         QCOMPARE(withLran->lran->classes.size(), size_t(4));
     }
 
@@ -187,7 +197,8 @@ private Q_SLOTS:
         QCOMPARE(r->description, b.description);
         QCOMPARE(r->task, b.task);
         QCOMPARE(r->classes, b.classes);
-        QVERIFY(!r->trained);  // random:9 extractor
+        QVERIFY(r->trained);  // a trained classifier on a random:9 extractor
+        QVERIFY(!bundleExtractorTrained(*r));
         QCOMPARE(r->trainedOn, b.trainedOn);
         QCOMPARE(r->metrics, b.metrics);
         QCOMPARE(r->extractor.architecture, b.extractor.architecture);

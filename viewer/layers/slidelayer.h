@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/layers/layer.h"
+#include "viewer/layers/reducedtiles.h"
 #include "viewer/tiles/tiledslide.h"
 
 #include <QtGui/QColor>
@@ -49,6 +50,7 @@ private:
     TileCache* cache_;
     TileScheduler* scheduler_;
     QColor background_;
+    ReducedTiles reduced_;
     bool keepTiles_ = false;
 };
 
