@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name></name>
+    <message>
+        <location filename="../app/cli/comparecommand.cpp" line="+155"/>
+        <source>Map: %1 (channel %2) from %3</source>
+        <translation>Mappa: %1 (canale %2) da %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations: %1 from %2 (%3)</source>
+        <translation>Annotazioni: %1 da %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid: %1 x %2 cells of %3 x %4 level-0 px</source>
+        <translation>Griglia: %1 x %2 celle di %3 x %4 px del livello 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Truth cells (at least %1% annotated): %2 of %3 cells with a value</source>
+        <translation>Celle positive di riferimento (annotate almeno al %1%): %2 di %3 celle con un valore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell AUC: %1</source>
+        <translation>AUC per cella: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)</source>
+        <translation>Alla soglia %1: Dice %2, IoU %3 (VP %4, FP %5, FN %6, VN %7)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pointing game: %1 (highest cell: row %2, column %3)</source>
+        <translation>Pointing game: %1 (cella più alta: riga %2, colonna %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hit</source>
+        <translation>centrato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>miss</source>
+        <translation>mancato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pointing game: undefined</source>
+        <translation>Pointing game: non definito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FROC (%1 lesions, %2 detections):</source>
+        <translation>FROC (%1 lesioni, %2 rilevamenti):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  sensitivity at %1 FP: %2</source>
+        <translation>  sensibilità a %1 FP: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  FROC score: %1</source>
+        <translation>  punteggio FROC: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisDock</name>
     <message>
         <location filename="../app/analysisdock.cpp" line="+43"/>
@@ -115,14 +193,21 @@
         <translation>Indicare il valore con --slide-mpp, per esempio --slide-mpp 0.25.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>UNTRAINED: the bundle &quot;%1&quot; has random weights; the prediction and the maps mean nothing.
 </source>
         <translation>NON ADDESTRATO: il pacchetto &quot;%1&quot; ha pesi casuali; la previsione e le mappe non hanno alcun significato.
 </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The features come from a seeded, untrained extractor; the classifier was trained on them.
+</source>
+        <translation>Le caratteristiche provengono da un estrattore non addestrato, inizializzato con un seme; il classificatore è stato addestrato su di esse.
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bundle:      %1 (%2)
 </source>
         <translation>Pacchetto:       %1 (%2)
@@ -800,6 +885,420 @@
     </message>
 </context>
 <context>
+    <name>CompareCommand</name>
+    <message>
+        <location filename="../app/cli/comparecommand.cpp" line="-143"/>
+        <source>undefined</source>
+        <translation>non definito</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Measure how well a result file&apos;s map agrees with annotated regions (AUC, Dice, IoU, pointing game, FROC).</source>
+        <translation>Misura quanto la mappa di un file di risultato concorda con le regioni annotate (AUC, Dice, IoU, pointing game, FROC).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The result file &apos;%1&apos; does not exist.</source>
+        <translation>Il file di risultato &apos;%1&apos; non esiste.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;%1&apos; is not a channel: give a channel number, &apos;mean&apos; or &apos;max&apos;.</source>
+        <translation>&apos;%1&apos; non è un canale: indicare un numero di canale, &apos;mean&apos; o &apos;max&apos;.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The annotation file has no group &apos;%1&apos;; it has no groups at all.</source>
+        <translation>Il file di annotazioni non ha il gruppo &apos;%1&apos;; non ha alcun gruppo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The annotation file has no group &apos;%1&apos;; its groups are: %2.</source>
+        <translation>Il file di annotazioni non ha il gruppo &apos;%1&apos;; i suoi gruppi sono: %2.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Rasterises annotated regions at the grid of a map in a result file (written by analyze or classify) and measures their agreement: cell AUC, Dice and IoU at a threshold, the pointing game (is the highest cell annotated) and the Camelyon16 FROC (sensitivity at 1/4, 1/2, 1, 2, 4 and 8 false positives, detections at the map&apos;s local maxima; on one slide 1/4 and 1/2 mean no false positive). KEY names the map: attention-max (default), attention-min, attention-avg, gradcam or tissue, optionally with a channel, e.g. attention-max:7; multi-channel maps use the channel mean by default.</source>
+        <translation>Rasterizza le regioni annotate sulla griglia di una mappa di un file di risultato (scritto da analyze o classify) e ne misura la concordanza: AUC per cella, Dice e IoU a una soglia, il pointing game (se la cella più alta è annotata) e la FROC di Camelyon16 (sensibilità a 1/4, 1/2, 1, 2, 4 e 8 falsi positivi, con i rilevamenti nei massimi locali della mappa; su un solo vetrino 1/4 e 1/2 significano nessun falso positivo). KEY indica la mappa: attention-max (predefinita), attention-min, attention-avg, gradcam o tissue, facoltativamente con un canale, per es. attention-max:7; per le mappe a più canali si usa per impostazione predefinita la media dei canali.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The result file and optionally the map: RESULT.pt[:KEY].</source>
+        <translation>Il file di risultato e, facoltativamente, la mappa: RESULT.pt[:KEY].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The annotation file (ASAP XML or QuPath GeoJSON).</source>
+        <translation>Il file di annotazioni (ASAP XML o QuPath GeoJSON).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only this group&apos;s annotations (default: all).</source>
+        <translation>Solo le annotazioni di questo gruppo (predefinito: tutte).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cells with a value at or above T are positive (default: halfway between the map&apos;s smallest and largest value).</source>
+        <translation>Le celle con un valore pari o superiore a T sono positive (predefinito: a metà tra il valore minimo e il massimo della mappa).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cell is truth when at least this fraction of it is annotated (default 0.5).</source>
+        <translation>Una cella è positiva nel riferimento quando almeno questa sua frazione è annotata (predefinito 0.5).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print JSON instead of text.</source>
+        <translation>Stampa JSON invece del testo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Both --map and --annotations are needed.</source>
+        <translation>Sono necessari sia --map sia --annotations.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--threshold needs a number, not &apos;%1&apos;.</source>
+        <translation>--threshold richiede un numero, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--truth-fraction needs a number above 0 and at most 1, not &apos;%1&apos;.</source>
+        <translation>--truth-fraction richiede un numero maggiore di 0 e al massimo 1, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The result file has no map &apos;%1&apos;; it has: %2.</source>
+        <translation>Il file di risultato non ha la mappa &apos;%1&apos;; contiene: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The map &apos;%1&apos; has %2 channels, so there is no channel %3.</source>
+        <translation>La mappa &apos;%1&apos; ha %2 canali, quindi il canale %3 non esiste.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBuildCommand</name>
+    <message>
+        <location filename="../app/cli/democommand.cpp" line="+19"/>
+        <source>The offline teaching demo (demo build).</source>
+        <translation>La demo didattica offline (demo build).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A demo with exact ground truth, trained here on mosaics of real tissue.</source>
+        <translation>Una demo con verità di riferimento esatta, addestrata qui su mosaici di tessuto reale.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Build the demo: mosaics of real tissue, a trained classifier and LRAN, a held-out report.</source>
+        <translation>Crea la demo: mosaici di tessuto reale, un classificatore e una LRAN addestrati, un resoconto sui dati di test.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Builds mosaic slides from pieces of two real slides of the test data (negative tissue from cmu-1-small-region.svs; in positive mosaics a region of tcga-cr-7395 tissue, written as ASAP XML), extracts their features with a seeded ResNet-34 (untrained, and labelled so), trains the attention classifier on the training mosaics and an LRAN on patches of both tissues, and measures them on held-out mosaics: slide AUC and the agreement of the max-attention and Grad-CAM maps with the region (cell AUC). `slidesight --demo` opens the result. DIR defaults to %1.</source>
+        <translation>Crea vetrini a mosaico da porzioni di due vetrini reali dei dati di test (tessuto negativo da cmu-1-small-region.svs; nei mosaici positivi una regione di tessuto di tcga-cr-7395, scritta come ASAP XML), ne estrae le caratteristiche con una ResNet-34 inizializzata con un seme (non addestrata ed etichettata come tale), addestra il classificatore basato sull&apos;attenzione sui mosaici di addestramento e una LRAN sulle patch di entrambi i tessuti e li misura sui mosaici di test: AUC per vetrino e concordanza delle mappe di attenzione massima e Grad-CAM con la regione (AUC per cella). `slidesight --demo` apre il risultato. DIR è per impostazione predefinita %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where to build the demo.</source>
+        <translation>Dove creare la demo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The test data folder (default: $SLIDESIGHT_TEST_DATA).</source>
+        <translation>La cartella dei dati di test (predefinita: $SLIDESIGHT_TEST_DATA).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training mosaics (half positive).</source>
+        <translation>Mosaici di addestramento (metà positivi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held-out mosaics (half positive).</source>
+        <translation>Mosaici di test (metà positivi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mosaic size in analysis cells, COLUMNSxROWS.</source>
+        <translation>Dimensione dei mosaici in celle di analisi, COLONNExRIGHE.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classifier epochs.</source>
+        <translation>Epoche del classificatore.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-validation folds.</source>
+        <translation>Fold della validazione incrociata.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random initialisations per fold.</source>
+        <translation>Inizializzazioni casuali per fold.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LRAN epochs.</source>
+        <translation>Epoche della LRAN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LRAN patches per class.</source>
+        <translation>Patch LRAN per classe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extractor weights: a ResNet-34 .pth, or random:SEED.</source>
+        <translation>Pesi dell&apos;estrattore: un .pth di ResNet-34 oppure random:SEED.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed of the mosaics, folds and initialisations.</source>
+        <translation>Seme dei mosaici, dei fold e delle inizializzazioni.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Torch threads; 0 uses every core.</source>
+        <translation>Thread Torch; 0 usa tutti i core.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the report as JSON.</source>
+        <translation>Stampa il resoconto in JSON.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give the test data folder with --data or SLIDESIGHT_TEST_DATA.</source>
+        <translation>Indicare la cartella dei dati di test con --data o SLIDESIGHT_TEST_DATA.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--cells must look like 10x8, each from 4 to 64.</source>
+        <translation>--cells deve avere la forma 10x8, ciascun valore da 4 a 64.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--folds must be at most half the training mosaics, so that each fold holds both classes.</source>
+        <translation>--folds deve essere al massimo la metà dei mosaici di addestramento, in modo che ogni fold contenga entrambe le classi.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Interrupted: the demo was not finished; run the command again to rebuild it.</source>
+        <translation>Interrotto: la demo non è stata completata; eseguire di nuovo il comando per ricrearla.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open it with: slidesight --demo %1</source>
+        <translation>Aprirla con: slidesight --demo %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBuilder</name>
+    <message>
+        <location filename="../app/cli/demobuilder.cpp" line="+85"/>
+        <location line="+55"/>
+        <source>Cannot create &quot;%1&quot;.</source>
+        <translation>Impossibile creare &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Cannot write &quot;%1&quot;.</source>
+        <translation>Impossibile scrivere &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancelled.</source>
+        <translation>Annullato.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mosaics written</source>
+        <translation>Mosaici scritti</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The demo needs &quot;%1&quot;, which is missing.</source>
+        <translation>La demo richiede &quot;%1&quot;, che manca.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo needs at least 4 training and 2 test mosaics of at least 4 x 4 cells.</source>
+        <translation>La demo richiede almeno 4 mosaici di addestramento e 2 di test di almeno 4 x 4 celle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the source slides</source>
+        <translation>Lettura dei vetrini di origine</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing the mosaics</source>
+        <translation>Scrittura dei mosaici</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write the manifests in &quot;%1&quot;.</source>
+        <translation>Impossibile scrivere i manifesti in &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Training the classifier: run %1/%2, epoch %3/%4</source>
+        <translation>Addestramento del classificatore: esecuzione %1/%2, epoca %3/%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Extracting features of the training mosaics (%1/%2)</source>
+        <translation>Estrazione delle caratteristiche dei mosaici di addestramento (%1/%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing LRAN patches</source>
+        <translation>Scrittura delle patch LRAN</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Training the LRAN: epoch %1/%2, batch %3/%4</source>
+        <translation>Addestramento della LRAN: epoca %1/%2, batch %3/%4</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Evaluating on the held-out mosaics</source>
+        <translation>Valutazione sui mosaici di test</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/demoevaluation.cpp" line="+235"/>
+        <source># SlideSight demo: report
+
+Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
+
+</source>
+        <translation># Demo di SlideSight: resoconto
+
+Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). Estrattore: %1. I mosaici di test sono nuove disposizioni degli stessi due vetrini di origine.
+
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>| measure | value | goal |
+|---|---|---|
+</source>
+        <translation>| misura | valore | obiettivo |
+|---|---|---|
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| slide AUC, %1 held-out mosaics | %2 | ≥ %3 |
+</source>
+        <translation>| AUC per vetrino, %1 mosaici di test | %2 | ≥ %3 |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| max-attention vs region, cell AUC (mean of %1) | %2 | ≥ %3 |
+</source>
+        <translation>| attenzione massima rispetto alla regione, AUC per cella (media di %1) | %2 | ≥ %3 |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| min-attention vs region, cell AUC | %1 | |
+</source>
+        <translation>| attenzione minima rispetto alla regione, AUC per cella | %1 | |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| Grad-CAM vs region, cell AUC | %1 | |
+</source>
+        <translation>| Grad-CAM rispetto alla regione, AUC per cella | %1 | |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| pointing game (max attention in the region) | %1/%2 | |
+</source>
+        <translation>| pointing game (attenzione massima nella regione) | %1/%2 | |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| classifier cross-validation AUC | %1 (%2) | |
+</source>
+        <translation>| AUC del classificatore in validazione incrociata | %1 (%2) | |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| LRAN held-out patch accuracy | %1 | |
+</source>
+        <translation>| accuratezza della LRAN sulle patch di test | %1 | |
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>| build time | %1 s | ≤ 600 s |
+</source>
+        <translation>| tempo di creazione | %1 s | ≤ 600 s |
+</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot write the report in &quot;%1&quot;.</source>
+        <translation>Impossibile scrivere il resoconto in &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoIndex</name>
+    <message>
+        <location filename="../app/demoindex.cpp" line="+23"/>
+        <source>There is no demo in &quot;%1&quot; (no demo.json); build it with: slidesight-cli demo build %1</source>
+        <translation>Nessuna demo in &quot;%1&quot; (manca demo.json); crearla con: slidesight-cli demo build %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a demo index this version reads; rebuild the demo.</source>
+        <translation>&quot;%1&quot; non è un indice di demo leggibile da questa versione; ricreare la demo.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The demo in &quot;%1&quot; is incomplete: &quot;%2&quot; is missing; rebuild it.</source>
+        <translation>La demo in &quot;%1&quot; è incompleta: manca &quot;%2&quot;; ricrearla.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo in &quot;%1&quot; is incomplete (no slides or no bundle); rebuild it.</source>
+        <translation>La demo in &quot;%1&quot; è incompleta (mancano i vetrini o il pacchetto); ricrearla.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoTissues</name>
+    <message>
+        <location filename="../app/cli/demomosaic.cpp" line="+31"/>
+        <source>&quot;%1&quot; records no µm/px; give one to assume.</source>
+        <translation>&quot;%1&quot; non registra i µm/px; indicare un valore da presumere.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is larger than %2 x %2 px; a smaller slide is needed for the demo.</source>
+        <translation>&quot;%1&quot; è più grande di %2 x %2 px; per la demo serve un vetrino più piccolo.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>Impossibile scrivere &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateCommand</name>
     <message>
         <location filename="../app/cli/evaluatecommand.cpp" line="+43"/>
@@ -1448,17 +1947,17 @@
 <context>
     <name>LranRunCommand</name>
     <message>
-        <location filename="../app/cli/lrancommand.cpp" line="+65"/>
-        <source>Local residual attention network (lran run).</source>
-        <translation>Rete di attenzione residua locale (lran run).</translation>
+        <location filename="../app/cli/lrancommand.cpp" line="+66"/>
+        <source>Local residual attention network (lran run, lran train).</source>
+        <translation>Rete di attenzione residua locale (lran run, lran train).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The local residual attention network of Subramanyam et al. (LRAN) and its ablation without gates (RAN), run on slides.</source>
-        <translation>La rete di attenzione residua locale di Subramanyam et al. (LRAN) e la sua variante di ablazione senza gate (RAN), eseguite sui vetrini.</translation>
+        <source>The local residual attention network of Subramanyam et al. (LRAN) and its ablation without gates (RAN): run on slides, trained on patches.</source>
+        <translation>La rete di attenzione residua locale di Subramanyam et al. (LRAN) e la sua ablazione senza gate (RAN): eseguite sui vetrini, addestrate sulle patch.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Run LRAN or RAN over a slide region; write probabilities, mask, gate and CAM maps.</source>
         <translation>Esegue LRAN o RAN su una regione del vetrino; scrive le mappe di probabilità, maschera, gate e CAM.</translation>
     </message>
@@ -1611,6 +2110,184 @@
         <location line="+5"/>
         <source>Wrote:    %1</source>
         <translation>Scritto:   %1</translation>
+    </message>
+</context>
+<context>
+    <name>LranTrainCommand</name>
+    <message>
+        <location filename="../app/cli/lrantraincommand.cpp" line="+85"/>
+        <source>Train LRAN or RAN on labelled patches; write a bundle with the held-out accuracy.</source>
+        <translation>Addestra LRAN o RAN su patch etichettate; scrive un pacchetto con l&apos;accuratezza sui dati di test.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trains LRAN (or RAN) on labelled patches: a folder of class folders (the class is the folder&apos;s name) or a CSV of &apos;path,label&apos; lines. Images are resized to 256 x 256 (--input-size) and normalised like slide patches; a stratified, seeded part of every class is held out. The spec&apos;s protocol: cross-entropy, Adam 1e-4, 1e-5 after epoch 10, 5e-6 after epoch 20, 50 epochs, batches of 24 drawn class-balanced, random flips and rotations. Writes BUNDLE/lran.pt, BUNDLE/model.json with an &apos;lran&apos; section and BUNDLE/lran-training.json (per-epoch figures, held-out accuracy, confusion matrix). A checkpoint is kept after every epoch in BUNDLE.run; Ctrl-C stops and --resume continues. Without --bundle the bundle&apos;s extractor and attention classifier are random and it is labelled untrained.</source>
+        <translation>Addestra LRAN (o RAN) su patch etichettate: una cartella di cartelle di classi (la classe è il nome della cartella) oppure un CSV di righe &apos;path,label&apos;. Le immagini vengono ridimensionate a 256 x 256 (--input-size) e normalizzate come le patch dei vetrini; una parte stratificata di ogni classe, scelta in base al seme, viene tenuta da parte per il test. Il protocollo della specifica: entropia incrociata, Adam 1e-4, 1e-5 dopo l&apos;epoca 10, 5e-6 dopo l&apos;epoca 20, 50 epoche, batch di 24 estratti bilanciando le classi, ribaltamenti e rotazioni casuali. Scrive BUNDLE/lran.pt, BUNDLE/model.json con una sezione &apos;lran&apos; e BUNDLE/lran-training.json (valori per epoca, accuratezza sui dati di test, matrice di confusione). Dopo ogni epoca viene conservato un checkpoint in BUNDLE.run; Ctrl-C interrompe e --resume riprende. Senza --bundle l&apos;estrattore e il classificatore basato sull&apos;attenzione del pacchetto sono casuali e il pacchetto è etichettato come non addestrato.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A folder of class folders, or a CSV of path,label lines.</source>
+        <translation>Una cartella di cartelle di classi oppure un CSV di righe path,label.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle folder to write.</source>
+        <translation>La cartella del pacchetto da scrivere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lran or ran.</source>
+        <translation>lran oppure ran.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs.</source>
+        <translation>Epoche.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per batch (at least 2).</source>
+        <translation>Immagini per batch (almeno 2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam&apos;s initial learning rate.</source>
+        <translation>Tasso di apprendimento iniziale di Adam.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs after which the rate drops to a tenth, then to half of that (empty: never).</source>
+        <translation>Epoche dopo le quali il tasso scende a un decimo, poi alla metà di quel valore (vuoto: mai).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fraction of each class held out, 0 to below 1.</source>
+        <translation>Frazione di ogni classe tenuta da parte per il test, da 0 a meno di 1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed of the split, the batches, the augmentation and the initialisation.</source>
+        <translation>Seme della suddivisione, dei batch, dell&apos;aumento dei dati e dell&apos;inizializzazione.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many images per class (0: all).</source>
+        <translation>Al massimo questo numero di immagini per classe (0: tutte).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train without random flips and rotations.</source>
+        <translation>Addestra senza ribaltamenti e rotazioni casuali.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An LRAN/RAN state dict to start from.</source>
+        <translation>Uno state dict LRAN/RAN da cui partire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bundle whose extractor and classifier the new bundle keeps.</source>
+        <translation>Un pacchetto di cui il nuovo pacchetto conserva l&apos;estrattore e il classificatore.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>µm/px of the patches, recorded in the bundle.</source>
+        <translation>µm/px delle patch, registrati nel pacchetto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The side images are resized to (a multiple of 32).</source>
+        <translation>Il lato a cui vengono ridimensionate le immagini (un multiplo di 32).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The checkpoint folder (default: BUNDLE.run).</source>
+        <translation>La cartella dei checkpoint (predefinita: BUNDLE.run).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue from the checkpoint.</source>
+        <translation>Riprende dal checkpoint.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Torch threads; 0: Torch&apos;s default.</source>
+        <translation>Thread Torch; 0: il valore predefinito di Torch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle&apos;s name.</source>
+        <translation>Il nome del pacchetto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the result as JSON (epoch lines go to stderr).</source>
+        <translation>Stampa il risultato in JSON (le righe delle epoche vanno su stderr).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--data and --out are required.</source>
+        <translation>--data e --out sono obbligatori.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--holdout must be a fraction from 0 to below 1, not &apos;%1&apos;.</source>
+        <translation>--holdout deve essere una frazione da 0 a meno di 1, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--decay-epochs needs increasing epochs of at least 1, such as 10,20, not &apos;%1&apos;.</source>
+        <translation>--decay-epochs richiede epoche crescenti di almeno 1, come 10,20, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Epoch %1/%2</source>
+        <translation>Epoca %1/%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>epoch %1/%2: loss %3, train accuracy %4, held-out accuracy %5, rate %6, %7 s (%8 images/s)</source>
+        <translation>epoca %1/%2: loss %3, accuratezza di addestramento %4, accuratezza di test %5, tasso %6, %7 s (%8 immagini/s)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Interrupted: the checkpoint of the last finished epoch is kept in the run folder; run the same command with --resume to continue.</source>
+        <translation>Interrotto: il checkpoint dell&apos;ultima epoca completata è conservato nella cartella delle esecuzioni; eseguire lo stesso comando con --resume per continuare.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resumed after epoch %1.</source>
+        <translation>Ripreso dopo l&apos;epoca %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held-out accuracy: %1</source>
+        <translation>Accuratezza sui dati di test: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrix (rows: truth, columns: prediction; %1):</source>
+        <translation>Matrice di confusione (righe: verità, colonne: previsione; %1):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training speed: %1 images/s (%2 Torch threads)</source>
+        <translation>Velocità di addestramento: %1 immagini/s (%2 thread Torch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bundle&apos;s extractor and attention classifier are random: it is labelled untrained.</source>
+        <translation>L&apos;estrattore e il classificatore basato sull&apos;attenzione del pacchetto sono casuali: il pacchetto è etichettato come non addestrato.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle:  %1</source>
+        <translation>Pacchetto:  %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report:  %1</source>
+        <translation>Resoconto:  %1</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2793,7 @@
     <name>TissueMosaic</name>
     <message>
         <location filename="../app/cli/tissuemosaic.cpp" line="+36"/>
+        <location line="+13"/>
         <source>The slide is too small to cut tissue from.</source>
         <translation>Il vetrino è troppo piccolo per ritagliarne del tessuto.</translation>
     </message>
@@ -2492,7 +3170,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+41"/>
+        <location filename="../app/cli/main.cpp" line="+43"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -2522,13 +3200,14 @@
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+28"/>
-        <location line="+103"/>
+        <location filename="../app/main.cpp" line="+31"/>
+        <location line="+74"/>
+        <location line="+44"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-96"/>
         <source>Viewer for gigapixel pathology slides.</source>
         <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
     </message>
@@ -2599,7 +3278,12 @@
         <translation>Opacità dei livelli mostrati, da 0 a 1 (predefinita: 0.5).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Open the offline demo (slidesight-cli demo build) from the folder given as the argument, or from %1.</source>
+        <translation>Apre la demo offline (slidesight-cli demo build) dalla cartella indicata come argomento, oppure da %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--%1 needs a model bundle (--analyze BUNDLE).</source>
         <translation>--%1 richiede un pacchetto del modello (--analyze BUNDLE).</translation>
     </message>
@@ -2609,7 +3293,7 @@
         <translation>--device deve essere auto, cpu oppure cuda.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--screenshot needs a slide (--open SLIDE).</source>
         <translation>--screenshot richiede un vetrino (--open SLIDE).</translation>
     </message>
@@ -2647,6 +3331,178 @@
         <location line="+3"/>
         <source>--opacity must be a number from 0 to 1.</source>
         <translation>--opacity deve essere un numero da 0 a 1.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AgreementDock</name>
+    <message>
+        <location filename="../app/agreementdock.cpp" line="+53"/>
+        <location line="+220"/>
+        <source>undefined</source>
+        <translation>non definito</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <source>Agreement</source>
+        <translation>Concordanza</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Heatmap:</source>
+        <translation>Mappa di calore:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations:</source>
+        <translation>Annotazioni:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold:</source>
+        <translation>Soglia:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell AUC:</source>
+        <translation>AUC per cella:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dice:</source>
+        <translation>Dice:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoU:</source>
+        <translation>IoU:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells:</source>
+        <translation>Celle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pointing game:</source>
+        <translation>Pointing game:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FROC at 1/4 FP:</source>
+        <translation>FROC a 1/4 FP:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FROC at 1/2 FP:</source>
+        <translation>FROC a 1/2 FP:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FROC at 1 FP:</source>
+        <translation>FROC a 1 FP:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FROC at 2 FP:</source>
+        <translation>FROC a 2 FP:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FROC at 4 FP:</source>
+        <translation>FROC a 4 FP:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FROC at 8 FP:</source>
+        <translation>FROC a 8 FP:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FROC score:</source>
+        <translation>Punteggio FROC:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>False positives</source>
+        <translation>Falsi positivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False negatives</source>
+        <translation>Falsi negativi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>Successivo</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>All annotations</source>
+        <translation>Tutte le annotazioni</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>No heatmap layer: run an analysis first.</source>
+        <translation>Nessun livello di mappa di calore: eseguire prima un&apos;analisi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hit (row %1, column %2)</source>
+        <translation>centrato (riga %1, colonna %2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>miss (row %1, column %2)</source>
+        <translation>mancato (riga %1, colonna %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2 lesions, %3 detections)</source>
+        <translation>%1 (%2 lesioni, %3 rilevamenti)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TP %1, FP %2, FN %3, TN %4</source>
+        <translation>VP %1, FP %2, FN %3, VN %4</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No false positive at this threshold.</source>
+        <translation>Nessun falso positivo a questa soglia.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No false negative at this threshold.</source>
+        <translation>Nessun falso negativo a questa soglia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2: row %3, column %4, value %5</source>
+        <translation>%1 di %2: riga %3, colonna %4, valore %5</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::AgreementLayer</name>
+    <message>
+        <location filename="../app/agreementlayer.cpp" line="+11"/>
+        <source>Agreement (false positives and negatives)</source>
+        <translation>Concordanza (falsi positivi e negativi)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>false positive</source>
+        <translation>falso positivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>false negative</source>
+        <translation>falso negativo</translation>
     </message>
 </context>
 <context>
@@ -3527,12 +4383,12 @@
     <name>slidesight::MainWindow</name>
     <message>
         <location filename="../app/mainwindow.cpp" line="+32"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>Set µm/px…</source>
         <translation>Imposta µm/px…</translation>
     </message>
@@ -3542,7 +4398,7 @@
         <translation>Apertura di %1…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
@@ -3794,6 +4650,16 @@
         <source>Exporting %1…</source>
         <translation>Esportazione di %1…</translation>
     </message>
+    <message>
+        <location filename="../app/mainwindowdemo.cpp" line="+32"/>
+        <source>Import the demo&apos;s ground truth</source>
+        <translation>Importa la verità di riferimento della demo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
 </context>
 <context>
     <name>slidesight::Minimap</name>
@@ -3836,17 +4702,22 @@
         <translation>Punteggio: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>%1 (classifier trained on the features of a seeded, untrained extractor): %2</source>
+        <translation>%1 (classificatore addestrato sulle caratteristiche di un estrattore non addestrato, inizializzato con un seme): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (trained): %2</source>
         <translation>%1 (addestrato): %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>%1 (untrained: the prediction is not meaningful): %2</source>
         <translation>%1 (non addestrato: la previsione non è significativa): %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>%1: %2%</source>
         <translation>%1: %2%</translation>
     </message>
@@ -4043,12 +4914,12 @@
 <context>
     <name>slidesight::SlideLayer</name>
     <message>
-        <location filename="../viewer/layers/slidelayer.cpp" line="+33"/>
+        <location filename="../viewer/layers/slidelayer.cpp" line="+34"/>
         <source>Slide</source>
         <translation>Vetrino</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
