@@ -202,7 +202,7 @@ private Q_SLOTS:
         QStringList docks;
         for (const QDockWidget* d : w.findChildren<QDockWidget*>()) docks << d->windowTitle();
         docks.sort();
-        QCOMPARE(docks, (QStringList{QStringLiteral("Analisi"), QStringLiteral("Annotazioni"),
+        QCOMPARE(docks, (QStringList{QStringLiteral("Analisi"), QStringLiteral("Annotazioni"), QStringLiteral("Concordanza"),
                                      QStringLiteral("Etichetta e macro"), QStringLiteral("Ispettore dell'attenzione"),
                                      QStringLiteral("Livelli"), QStringLiteral("Panoramica"), QStringLiteral("Proprietà")}));
 
