@@ -2,84 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
-    <name></name>
-    <message>
-        <location filename="../app/cli/comparecommand.cpp" line="+155"/>
-        <source>Map: %1 (channel %2) from %3</source>
-        <translation>Mappa: %1 (canale %2) da %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Annotations: %1 from %2 (%3)</source>
-        <translation>Annotazioni: %1 da %2 (%3)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>all</source>
-        <translation>tutte</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Grid: %1 x %2 cells of %3 x %4 level-0 px</source>
-        <translation>Griglia: %1 x %2 celle di %3 x %4 px del livello 0</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Truth cells (at least %1% annotated): %2 of %3 cells with a value</source>
-        <translation>Celle positive di riferimento (annotate almeno al %1%): %2 di %3 celle con un valore</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cell AUC: %1</source>
-        <translation>AUC per cella: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)</source>
-        <translation>Alla soglia %1: Dice %2, IoU %3 (VP %4, FP %5, FN %6, VN %7)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pointing game: %1 (highest cell: row %2, column %3)</source>
-        <translation>Pointing game: %1 (cella più alta: riga %2, colonna %3)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hit</source>
-        <translation>centrato</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>miss</source>
-        <translation>mancato</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pointing game: undefined</source>
-        <translation>Pointing game: non definito</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FROC (%1 lesions, %2 detections):</source>
-        <translation>FROC (%1 lesioni, %2 rilevamenti):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>  sensitivity at %1 FP: %2</source>
-        <translation>  sensibilità a %1 FP: %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>  FROC score: %1</source>
-        <translation>  punteggio FROC: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note: %1</source>
-        <translation>Nota: %1</translation>
-    </message>
-</context>
-<context>
     <name>AnalysisDock</name>
     <message>
         <location filename="../app/analysisdock.cpp" line="+43"/>
@@ -887,7 +809,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/comparecommand.cpp" line="-143"/>
+        <location filename="../app/cli/comparecommand.cpp" line="+33"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -917,7 +839,82 @@
         <translation>Il file di annotazioni non ha il gruppo &apos;%1&apos;; i suoi gruppi sono: %2.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+62"/>
+        <source>Map: %1 (channel %2) from %3</source>
+        <translation>Mappa: %1 (canale %2) da %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations: %1 from %2 (%3)</source>
+        <translation>Annotazioni: %1 da %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid: %1 x %2 cells of %3 x %4 level-0 px</source>
+        <translation>Griglia: %1 x %2 celle di %3 x %4 px del livello 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Truth cells (at least %1% annotated): %2 of %3 cells with a value</source>
+        <translation>Celle positive di riferimento (annotate almeno al %1%): %2 di %3 celle con un valore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell AUC: %1</source>
+        <translation>AUC per cella: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)</source>
+        <translation>Alla soglia %1: Dice %2, IoU %3 (VP %4, FP %5, FN %6, VN %7)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pointing game: %1 (highest cell: row %2, column %3)</source>
+        <translation>Pointing game: %1 (cella più alta: riga %2, colonna %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hit</source>
+        <translation>centrato</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>miss</source>
+        <translation>mancato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pointing game: undefined</source>
+        <translation>Pointing game: non definito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FROC (%1 lesions, %2 detections):</source>
+        <translation>FROC (%1 lesioni, %2 rilevamenti):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  sensitivity at %1 FP: %2</source>
+        <translation>  sensibilità a %1 FP: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  FROC score: %1</source>
+        <translation>  punteggio FROC: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Rasterises annotated regions at the grid of a map in a result file (written by analyze or classify) and measures their agreement: cell AUC, Dice and IoU at a threshold, the pointing game (is the highest cell annotated) and the Camelyon16 FROC (sensitivity at 1/4, 1/2, 1, 2, 4 and 8 false positives, detections at the map&apos;s local maxima; on one slide 1/4 and 1/2 mean no false positive). KEY names the map: attention-max (default), attention-min, attention-avg, gradcam or tissue, optionally with a channel, e.g. attention-max:7; multi-channel maps use the channel mean by default.</source>
         <translation>Rasterizza le regioni annotate sulla griglia di una mappa di un file di risultato (scritto da analyze o classify) e ne misura la concordanza: AUC per cella, Dice e IoU a una soglia, il pointing game (se la cella più alta è annotata) e la FROC di Camelyon16 (sensibilità a 1/4, 1/2, 1, 2, 4 e 8 falsi positivi, con i rilevamenti nei massimi locali della mappa; su un solo vetrino 1/4 e 1/2 significano nessun falso positivo). KEY indica la mappa: attention-max (predefinita), attention-min, attention-avg, gradcam o tissue, facoltativamente con un canale, per es. attention-max:7; per le mappe a più canali si usa per impostazione predefinita la media dei canali.</translation>
     </message>

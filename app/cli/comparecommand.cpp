@@ -149,31 +149,30 @@ QJsonObject toJson(const MapRequest& map, const model::ResultMaps& maps, const Q
 
 QString toText(const MapRequest& map, const QString& annotations, const QString& group, int annotationCount,
                const model::ResultMaps& maps, const model::Agreement& agreement, const model::AgreementAtThreshold& at) {
-    using T = CompareCommand;
     const model::AgreementReport& r = agreement.report();
     const QChar nl = QLatin1Char('\n');
-    QString text = T::tr("Map: %1 (channel %2) from %3").arg(map.id, map.channel.toString(), QDir::toNativeSeparators(map.file)) + nl;
-    text += T::tr("Annotations: %1 from %2 (%3)")
-                .arg(group.isNull() ? T::tr("all") : group, QDir::toNativeSeparators(annotations))
+    QString text = CompareCommand::tr("Map: %1 (channel %2) from %3").arg(map.id, map.channel.toString(), QDir::toNativeSeparators(map.file)) + nl;
+    text += CompareCommand::tr("Annotations: %1 from %2 (%3)")
+                .arg(group.isNull() ? CompareCommand::tr("all") : group, QDir::toNativeSeparators(annotations))
                 .arg(annotationCount) + nl;
-    text += T::tr("Grid: %1 x %2 cells of %3 x %4 level-0 px")
+    text += CompareCommand::tr("Grid: %1 x %2 cells of %3 x %4 level-0 px")
                 .arg(maps.rows).arg(maps.columns).arg(maps.cellWidth).arg(maps.cellHeight) + nl;
-    text += T::tr("Truth cells (at least %1% annotated): %2 of %3 cells with a value")
+    text += CompareCommand::tr("Truth cells (at least %1% annotated): %2 of %3 cells with a value")
                 .arg(agreement.options().truthFraction * 100.0).arg(r.truthCells).arg(r.validCells) + nl;
-    text += T::tr("Cell AUC: %1").arg(number(r.auc)) + nl;
-    text += T::tr("At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)")
+    text += CompareCommand::tr("Cell AUC: %1").arg(number(r.auc)) + nl;
+    text += CompareCommand::tr("At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)")
                 .arg(number(at.threshold), number(at.dice), number(at.iou))
                 .arg(at.truePositives).arg(at.falsePositives).arg(at.falseNegatives).arg(at.trueNegatives) + nl;
     if (r.pointingDefined)
-        text += T::tr("Pointing game: %1 (highest cell: row %2, column %3)")
-                    .arg(r.pointingHit ? T::tr("hit") : T::tr("miss")).arg(r.pointingCell.row).arg(r.pointingCell.column) + nl;
+        text += CompareCommand::tr("Pointing game: %1 (highest cell: row %2, column %3)")
+                    .arg(r.pointingHit ? CompareCommand::tr("hit") : CompareCommand::tr("miss")).arg(r.pointingCell.row).arg(r.pointingCell.column) + nl;
     else
-        text += T::tr("Pointing game: undefined") + nl;
-    text += T::tr("FROC (%1 lesions, %2 detections):").arg(r.lesions).arg(r.detections) + nl;
+        text += CompareCommand::tr("Pointing game: undefined") + nl;
+    text += CompareCommand::tr("FROC (%1 lesions, %2 detections):").arg(r.lesions).arg(r.detections) + nl;
     for (size_t i = 0; i < r.kFrocRates.size(); ++i)
-        text += T::tr("  sensitivity at %1 FP: %2").arg(r.kFrocRates[i]).arg(number(r.frocSensitivity[i])) + nl;
-    text += T::tr("  FROC score: %1").arg(number(r.frocScore)) + nl;
-    if (!r.problem.empty()) text += T::tr("Note: %1").arg(QString::fromStdString(r.problem)) + nl;
+        text += CompareCommand::tr("  sensitivity at %1 FP: %2").arg(r.kFrocRates[i]).arg(number(r.frocSensitivity[i])) + nl;
+    text += CompareCommand::tr("  FROC score: %1").arg(number(r.frocScore)) + nl;
+    if (!r.problem.empty()) text += CompareCommand::tr("Note: %1").arg(QString::fromStdString(r.problem)) + nl;
     return text;
 }
 
