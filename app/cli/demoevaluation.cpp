@@ -1,5 +1,6 @@
 #include "app/cli/demoevaluation.h"
 
+#include "model/agreement.h"
 #include "model/analysis.h"
 #include "model/bundle.h"
 #include "model/lrantraining.h"
@@ -7,6 +8,7 @@
 #include "model/training.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/rasterise.h"
+#include "viewer/layers/griddata.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -17,6 +19,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace slidesight::cli {
 
@@ -42,20 +45,6 @@ bool saveAtomically(const QString& path, const QByteArray& bytes) {
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 
-/// Cell AUC of `map` against truth fractions >= 0.5, over the cells with a value.
-double cellAuc(const std::vector<double>& map, const std::vector<float>& truth, int* truthCells) {
-    std::vector<double> scores;
-    std::vector<int> labels;
-    *truthCells = 0;
-    for (size_t i = 0; i < map.size() && i < truth.size(); ++i) {
-        if (!std::isfinite(map[i])) continue;
-        scores.push_back(map[i]);
-        labels.push_back(truth[i] >= 0.5f ? 1 : 0);
-        *truthCells += labels.back();
-    }
-    return model::rocAuc(scores, labels);
-}
-
 struct SlideAgreement {
     double attentionAuc = std::numeric_limits<double>::quiet_NaN();
     double gradcamAuc = std::numeric_limits<double>::quiet_NaN();
@@ -77,25 +66,27 @@ Expected<SlideAgreement> agreement(const model::ModelBundle& bundle, const DemoE
     QString error;
     const auto set = AnnotationIO::read(slide.annotations, &error);
     if (!set) return Result::failure(error.toStdString());
-    const RasterGrid grid{QPointF(result->originX, result->originY), QSizeF(result->cellWidth, result->cellHeight),
-                          result->rows, result->columns};
-    const std::vector<float> truth = AnnotationRasteriser::coverage(*set, kGroup, grid);
-    const size_t cells = size_t(result->rows) * size_t(result->columns);
+    const GridGeometry geometry{QPointF(result->originX, result->originY), QSizeF(result->cellWidth, result->cellHeight),
+                                result->rows, result->columns};
+    const std::vector<float> truth = AnnotationRasteriser::coverage(
+        *set, kGroup, RasterGrid{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns});
+    // The same statistics as `compare` and the agreement dock: truth = at least half a cell,
+    // multi-channel maps by their channel mean.
+    auto measure = [&](const char* id) -> std::optional<model::AgreementReport> {
+        const model::AnalysisMap* m = result->map(id);
+        if (!m) return std::nullopt;
+        const GridData data(geometry, m->channels, m->values, QString());
+        return model::Agreement(result->rows, result->columns, data.plane(ChannelSelection::mean()), truth).report();
+    };
     SlideAgreement a;
-    a.cells = static_cast<int>(cells);
-    if (const model::AnalysisMap* m = result->map("attention-max")) {
-        const std::vector<double> attention = channelMean(m->values, m->channels, cells);
-        a.attentionAuc = cellAuc(attention, truth, &a.truthCells);
-        size_t best = 0;
-        for (size_t i = 0; i < attention.size(); ++i)
-            if (std::isfinite(attention[i]) && (!std::isfinite(attention[best]) || attention[i] > attention[best])) best = i;
-        a.pointing = best < truth.size() && truth[best] > 0.0f;
+    a.cells = result->rows * result->columns;
+    if (const auto r = measure("attention-max")) {
+        a.attentionAuc = r->auc;
+        a.truthCells = r->truthCells;
+        a.pointing = r->pointingHit;
     }
-    int unused = 0;
-    if (const model::AnalysisMap* m = result->map("gradcam"))
-        a.gradcamAuc = cellAuc(channelMean(m->values, m->channels, cells), truth, &unused);
-    if (const model::AnalysisMap* m = result->map("attention-min"))
-        a.minAttentionAuc = cellAuc(channelMean(m->values, m->channels, cells), truth, &unused);
+    if (const auto r = measure("gradcam")) a.gradcamAuc = r->auc;
+    if (const auto r = measure("attention-min")) a.minAttentionAuc = r->auc;
     return a;
 }
 
@@ -116,24 +107,6 @@ QJsonArray strings(const std::vector<std::string>& values) {
 }
 
 }  // namespace
-
-std::vector<double> channelMean(const std::vector<float>& values, int channels, size_t cells) {
-    std::vector<double> mean(cells, std::numeric_limits<double>::quiet_NaN());
-    if (channels <= 0 || values.size() < size_t(channels) * cells) return mean;
-    for (size_t i = 0; i < cells; ++i) {
-        double sum = 0.0;
-        int n = 0;
-        for (int c = 0; c < channels; ++c) {
-            const float v = values[size_t(c) * cells + i];
-            if (std::isfinite(v)) {
-                sum += v;
-                ++n;
-            }
-        }
-        if (n > 0) mean[i] = sum / n;
-    }
-    return mean;
-}
 
 Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atomic<bool>* cancel) {
     using Result = Expected<DemoReport>;

@@ -44,7 +44,4 @@ struct DemoEvaluationInput {
 /// bundle's manifest, report.json, report.md and demo.json (all atomically).
 Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& input, const std::atomic<bool>* cancel);
 
-/// The mean over channels of a channels x cells map, NaN where a cell has no value.
-std::vector<double> channelMean(const std::vector<float>& values, int channels, size_t cells);
-
 }  // namespace slidesight::cli
