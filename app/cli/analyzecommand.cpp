@@ -4,6 +4,7 @@
 #include "app/cli/console.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 #include "app/cli/progressbar.h"
 
 #include "model/analysis.h"
@@ -16,9 +17,6 @@
 namespace slidesight::cli {
 
 namespace {
-
-QString fromLocal(const std::string& path) { return QFile::decodeName(QByteArray::fromStdString(path)); }
-std::string toLocal(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 QJsonArray jsonNumbers(const std::vector<double>& values) {
     QJsonArray out;
@@ -74,7 +72,7 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
         return ExitUsageError;
     }
     model::AnalysisOptions options;
-    options.slidePath = toLocal(cl.positional().constFirst());
+    options.slidePath = localPath(cl.positional().constFirst());
     for (const auto& [name, target] : {std::pair<const char*, double*>{"slide-mpp", &options.slideMpp}, {"grid-mpp", &options.gridMpp}}) {
         if (!cl.isSet(QLatin1String(name))) continue;
         const auto value = cl.positiveValue(QLatin1String(name));
@@ -92,11 +90,11 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
         return ExitUsageError;
     }
     options.tissueOnly = cl.isSet(QStringLiteral("tissue-only"));
-    options.cacheFolder = toLocal(cl.value(QStringLiteral("cache-dir")));
-    options.resultPath = toLocal(cl.value(QStringLiteral("out")));
+    options.cacheFolder = localPath(cl.value(QStringLiteral("cache-dir")));
+    options.resultPath = localPath(cl.value(QStringLiteral("out")));
     options.programVersion = QCoreApplication::applicationVersion().toStdString();
 
-    const auto bundle = model::readBundle(toLocal(cl.value(QStringLiteral("model"))));
+    const auto bundle = model::readBundle(localPath(cl.value(QStringLiteral("model"))));
     if (!bundle) {
         Console::error(QString::fromStdString(bundle.error()));
         return ExitFailure;

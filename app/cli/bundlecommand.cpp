@@ -4,6 +4,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 
 #include "model/bundle.h"
 
@@ -13,9 +14,6 @@
 namespace slidesight::cli {
 
 namespace {
-
-QString fromLocal(const std::string& path) { return QFile::decodeName(QByteArray::fromStdString(path)); }
-std::string toLocal(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 QJsonArray strings(const std::vector<std::string>& values) {
     QJsonArray out;
@@ -59,7 +57,7 @@ int BundleCheckCommand::run(const QString& path, const QStringList& arguments) {
     case CommandLine::Outcome::Error: return ExitUsageError;
     case CommandLine::Outcome::Run: break;
     }
-    const auto bundle = model::readBundle(toLocal(cl.positional().constFirst()));
+    const auto bundle = model::readBundle(localPath(cl.positional().constFirst()));
     if (!bundle) {
         Console::error(QString::fromStdString(bundle.error()));
         return ExitFailure;
@@ -184,7 +182,7 @@ int BundleCreateCommand::run(const QString& path, const QStringList& arguments) 
     const auto hidden = seed ? cl.intValue(QStringLiteral("hidden"), 1, 4096) : std::nullopt;
     if (!hidden) return ExitUsageError;
     model::UntrainedBundleOptions o;
-    o.folder = toLocal(cl.positional().constFirst());
+    o.folder = localPath(cl.positional().constFirst());
     o.task = cl.value(QStringLiteral("task")).toStdString();
     if (cl.isSet(QStringLiteral("classes"))) {
         o.classes.clear();

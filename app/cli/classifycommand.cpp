@@ -3,6 +3,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 
 #include "model/classification.h"
 
@@ -25,7 +26,6 @@ QJsonArray jsonNumbers(const std::vector<double>& values) {
     return out;
 }
 
-std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 }  // namespace
 

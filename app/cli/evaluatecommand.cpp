@@ -4,6 +4,7 @@
 #include "app/cli/console.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 #include "app/cli/progressbar.h"
 #include "app/cli/traincommand.h"
 
@@ -22,8 +23,6 @@
 namespace slidesight::cli {
 
 namespace {
-
-std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 QJsonValue finiteOrNull(double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); }
 

@@ -5,6 +5,7 @@
 #include "app/cli/extractionoptions.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 #include "app/cli/progressbar.h"
 
 #include "model/extraction.h"
@@ -12,12 +13,6 @@
 #include <QtCore/QFile>
 
 namespace slidesight::cli {
-
-namespace {
-
-QString fromLocal(const std::string& path) { return QFile::decodeName(QByteArray::fromStdString(path)); }
-
-}  // namespace
 
 QString ExtractCommand::summary() const {
     return tr("Extract a slide's grid of patch features (ResNet) into a file torch.load reads.");

@@ -4,6 +4,7 @@
 #include "app/cli/console.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/localpath.h"
 #include "app/cli/progressbar.h"
 
 #include "model/training.h"
@@ -16,9 +17,6 @@
 namespace slidesight::cli {
 
 namespace {
-
-std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
-QString fromLocal(const std::string& path) { return QFile::decodeName(QByteArray::fromStdString(path)); }
 
 QString metricText(double value) { return std::isfinite(value) ? QString::number(value, 'f', 3) : QStringLiteral("n/a"); }
 
