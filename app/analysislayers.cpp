@@ -11,7 +11,8 @@ namespace slidesight::AnalysisLayers {
 
 namespace {
 
-const char* const kContext = "AnalysisLayers";
+// The context lupdate gives tr() calls in this namespace.
+const char* const kContext = "slidesight::AnalysisLayers";
 
 QString tr(const char* text) { return QCoreApplication::translate(kContext, text); }
 
@@ -77,6 +78,12 @@ void install(LayerStack& stack, const model::AnalysisResult& result) {
         auto* layer = new HeatmapLayer(id, displayName(id), std::move(data), defaultDisplay(id));
         if (map->channels > 1) layer->setChannel(ChannelSelection::mean());
         layer->setUntrained(id != QLatin1String("tissue") && modelUntrained);
+        if (map->degenerate)
+            layer->setNotice(id == QLatin1String("gradcam") && result.gradcamTarget == "gprime"
+                                 ? tr("Grad-CAM on G' is degenerate: its weights vanish by construction (the "
+                                      "softmax ignores a constant added to a channel). Use the grid target G.")
+                                 : tr("This map is degenerate: its weights are at rounding level, so its values "
+                                      "are noise and are not shown."));
         layer->setOpacity(kDefaultOpacity);
         const bool show = !attentionShown && id.startsWith(QLatin1String("attention-"));
         attentionShown = attentionShown || show;

@@ -33,6 +33,7 @@ std::optional<DemoIndex> DemoIndex::read(const QString& folder, QString* error) 
     index.folder = dir.absolutePath();
     index.bundle = dir.absoluteFilePath(json.value(QLatin1String("bundle")).toString());
     index.group = json.value(QLatin1String("group")).toString();
+    index.firstLayer = json.value(QLatin1String("first_layer")).toString(QStringLiteral("attention-max:mean"));
     index.report = dir.absoluteFilePath(json.value(QLatin1String("report")).toString());
     for (const QJsonValue& v : json.value(QLatin1String("slides")).toArray()) {
         const QJsonObject s = v.toObject();

@@ -24,6 +24,9 @@ public:
     QString bundle;   ///< the bundle folder, absolute
     QString group;    ///< the truth's annotation group
     QString report;   ///< report.json, absolute
+    /// The layer the demo opens on, alone over the tissue: the map whose held-out agreement
+    /// with the truth was best ("attention-max:mean", "gradcam", ...).
+    QString firstLayer = QStringLiteral("attention-max:mean");
     std::vector<DemoSlide> slides;
 
     /// Where the demo is built when no folder is given: slidesight/demo in the user's data

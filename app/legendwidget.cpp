@@ -48,6 +48,7 @@ QSize LegendWidget::sizeHint() const {
     int height = 2 * kMargin + kRampHeight + 2 * line + 4;
     if (legend_ && legend_->threshold) height += line;
     if (legend_ && legend_->untrained) height += line;
+    if (legend_ && !legend_->notice.isEmpty()) height += line;
     return {220, height};
 }
 
@@ -101,6 +102,12 @@ void LegendWidget::paintEvent(QPaintEvent*) {
     if (l.threshold) {
         p.drawText(QRect(kMargin, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
                    tr("Hidden below %1").arg(formatValue(*l.threshold, l.units)));
+        y += line;
+    }
+    if (!l.notice.isEmpty()) {
+        p.setPen(QColor(0xB0, 0x20, 0x20));
+        p.drawText(QRect(kMargin, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(l.notice, Qt::ElideRight, width));
         y += line;
     }
     if (l.untrained) {

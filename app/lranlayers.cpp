@@ -22,7 +22,7 @@ QString units(const QString& id) {
     if (id == kProbability) return LranLayers::tr("probability");
     if (id == kMask) return LranLayers::tr("mask weight");
     if (id == kGates) return LranLayers::tr("gate coefficient");
-    return {};  // Grad-CAM: arbitrary units
+    return {};  // the class activation map: arbitrary units
 }
 
 DisplaySettings defaultDisplay(const QString& id) {
@@ -68,7 +68,7 @@ QString LranLayers::displayName(const QString& id, const QString& network) {
     if (id == kProbability) return tr("%1 class probabilities").arg(name);
     if (id == kMask) return tr("%1 global mask").arg(name);
     if (id == kGates) return tr("%1 attention gates").arg(name);
-    if (id == kCam) return tr("%1 Grad-CAM").arg(name);
+    if (id == kCam) return tr("%1 class activation map").arg(name);
     return id;
 }
 

@@ -8,6 +8,7 @@
 #include "app/mainwindow.h"
 #include "app/screenshotrunner.h"
 #include "app/translationloader.h"
+#include "app/windowshot.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QSettings>
@@ -15,6 +16,7 @@
 #include <QtWidgets/QApplication>
 
 #include <cstring>
+#include <memory>
 #include <optional>
 
 using namespace slidesight;
@@ -93,8 +95,13 @@ int main(int argc, char** argv) {
         QStringLiteral("demo"),
         QApplication::translate("main", "Open the offline demo (slidesight-cli demo build) from the folder given as the "
                                         "argument, or from %1.").arg(DemoIndex::defaultFolder()));
+    const QCommandLineOption windowShotOpt(
+        QStringLiteral("window-shot"),
+        QApplication::translate("main", "Open the window, wait until it has settled (the analysis and the LRAN done, "
+                                        "every tile loaded), save what the screen shows of it to this PNG and quit."),
+        QStringLiteral("OUT.png"));
     parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt, analyzeOpt, showOpt,
-                       gridMppOpt, deviceOpt, opacityOpt, demoOpt});
+                       gridMppOpt, deviceOpt, opacityOpt, demoOpt, windowShotOpt});
     parser.process(app);
     std::optional<DemoIndex> demo;
     if (parser.isSet(demoOpt)) {
@@ -142,7 +149,7 @@ int main(int argc, char** argv) {
         if (!ok || o.timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
         if (parser.isSet(analyzeOpt) || demo) {
             o.bundle = parser.isSet(analyzeOpt) ? parser.value(analyzeOpt) : demo->bundle;
-            o.show = parser.isSet(showOpt) || !demo ? parser.value(showOpt) : QStringLiteral("attention-min:mean");
+            o.show = parser.isSet(showOpt) || !demo ? parser.value(showOpt) : demo->firstLayer;
             o.device = device;
             QString error;
             if (!o.show.isEmpty() && !AnalysisLayers::parseRequests(o.show, &error)) {
@@ -168,5 +175,15 @@ int main(int argc, char** argv) {
     else if (!slide.isEmpty())
         window.openSlide(slide);
     if (parser.isSet(analyzeOpt)) window.analysisDock()->loadBundle(parser.value(analyzeOpt));
+    std::unique_ptr<WindowShot> windowShot;
+    if (parser.isSet(windowShotOpt)) {
+        bool ok = true;
+        const int timeoutMs = static_cast<int>(parser.value(timeoutOpt).toDouble(&ok) * 1000);
+        if (!ok || timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
+        windowShot = std::make_unique<WindowShot>(&window, parser.value(windowShotOpt), parser.isSet(analyzeOpt) || demo,
+                                                  timeoutMs);
+        QObject::connect(windowShot.get(), &WindowShot::finished, &app, [](int code) { QApplication::exit(code); });
+        windowShot->start();
+    }
     return QApplication::exec();
 }

@@ -44,6 +44,7 @@ public:
     SlideView* view() const { return view_; }
     AnalysisDock* analysisDock() const { return analysisDock_; }
     AnalysisController* analysisController() const { return analysis_; }
+    LranController* lranController() const { return lran_; }
     /// The overlay layers of the view, top first.
     LayerStack* layerStack() const { return layerStack_; }
     LayerPanelDock* layerPanel() const { return layerPanel_; }
@@ -75,6 +76,8 @@ private:
     void createDocks();
     void createAnnotations();  // mainwindowannotations.cpp
     void createAgreement();    // mainwindowagreement.cpp
+    /// The demo's first view: `firstLayer` alone among the maps as they appear, the truth on top.
+    void keepDemoFirstView(const QString& firstLayer);  // mainwindowdemo.cpp
     void createStatusBar();
     void createLayerDocks();  // mainwindowlayers.cpp
     void updateLayerActions();

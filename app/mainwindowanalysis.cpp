@@ -7,6 +7,7 @@
 #include "app/analysislayers.h"
 #include "app/lrancontroller.h"
 #include "app/slidecontroller.h"
+#include "app/untrainednotice.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"
 
@@ -25,7 +26,7 @@ void MainWindow::createAnalysis() {
     if (QMenu* viewMenu = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu")))
         viewMenu->addAction(analysisDock_->toggleViewAction());
 
-    untrainedViewBanner_ = new QLabel(tr("Untrained model: these layers are not meaningful."), view_);
+    untrainedViewBanner_ = new QLabel(UntrainedNotice::untrainedModel(), view_);
     untrainedViewBanner_->setObjectName(QStringLiteral("untrainedViewBanner"));
     untrainedViewBanner_->setStyleSheet(QStringLiteral(
         "#untrainedViewBanner { background: rgba(248, 215, 218, 230); color: #842029; padding: 4px 8px; "

@@ -5,6 +5,8 @@
 #include "app/bundlepicker.h"
 #include "app/imageio.h"
 #include "app/slidecontroller.h"
+#include "app/untrainednotice.h"
+#include "viewer/layers/layer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
@@ -128,13 +130,25 @@ void ScreenshotRunner::poll() {
     done_ = true;
     pollTimer_.stop();
     timeout_.stop();
-    const QString error = saveImageAtomically(view_->grab().toImage(), options_.output);
+    QImage image = view_->grab().toImage();
+    // A picture of a model that was never trained carries the notice itself.
+    if (result_ && AnalysisLayers::anyUntrainedVisible(*stack_))
+        image = UntrainedNotice::stamped(std::move(image), UntrainedNotice::untrainedModel());
+    else if (result_ && !result_->extractorTrained && anyLayerVisible())
+        image = UntrainedNotice::stamped(std::move(image), UntrainedNotice::untrainedExtractor());
+    const QString error = saveImageAtomically(image, options_.output);
     if (!error.isEmpty()) {
         done_ = false;
         fail(error);
         return;
     }
     Q_EMIT finished(0);
+}
+
+bool ScreenshotRunner::anyLayerVisible() const {
+    for (int row = 0; row < stack_->count(); ++row)
+        if (stack_->layerAt(row)->isVisible()) return true;
+    return false;
 }
 
 void ScreenshotRunner::fail(const QString& message) {

@@ -64,6 +64,7 @@ private:
     void onAnalysed(const AnalysisResultPtr& result);
     void poll();
     void fail(const QString& message);
+    bool anyLayerVisible() const;
 
     Options options_;
     std::unique_ptr<SlideView> view_;

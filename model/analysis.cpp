@@ -52,7 +52,9 @@ void addMaps(AnalysisResult& result, const ClassifierRun& run) {
     if (f.attentionMax.defined()) result.maps.push_back(toMap("attention-max", "weight", f.attentionMax[0], run.valid));
     if (f.attentionMin.defined()) result.maps.push_back(toMap("attention-min", "weight", f.attentionMin[0], run.valid));
     if (f.attentionAvg.defined()) result.maps.push_back(toMap("attention-avg", "weight", f.attentionAvg[0], run.valid));
-    result.maps.push_back(toMap("gradcam", "", run.cam.map[0], run.valid));
+    AnalysisMap gradcam = toMap("gradcam", "", run.cam.map[0], run.valid);
+    gradcam.degenerate = run.summary.gradcamDegenerate;
+    result.maps.push_back(std::move(gradcam));
 }
 
 void addOutputs(AnalysisResult& result, const ClassificationSummary& s) {
@@ -65,6 +67,9 @@ void addOutputs(AnalysisResult& result, const ClassificationSummary& s) {
         result.score = *std::max_element(s.probabilities.begin(), s.probabilities.end());
     result.gradcamClass = s.gradcamClass;
     result.gradcamTarget = s.gradcamTarget;
+    result.gradcamCentred = s.gradcamCentred;
+    result.gradcamDegenerate = s.gradcamDegenerate;
+    result.convPadding = s.convPadding;
     result.classifierTrained = s.trained;
 }
 

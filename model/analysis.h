@@ -41,6 +41,9 @@ struct AnalysisMap {
     std::string units;     ///< e.g. "fraction", "weight", "" (Grad-CAM: arbitrary units)
     int channels = 1;
     std::vector<float> values;
+    /// The values are rounding noise (a Grad-CAM whose weights vanish, as on G'): show a
+    /// notice, never a normalised picture of them.
+    bool degenerate = false;
 };
 
 struct AnalysisResult {
@@ -58,6 +61,9 @@ struct AnalysisResult {
     double score = 0.0;               ///< regression: the output; classification: max probability
     int64_t gradcamClass = 0;
     std::string gradcamTarget;
+    bool gradcamCentred = false;      ///< Grad-CAM's sum over the channel-centred target
+    bool gradcamDegenerate = false;   ///< Grad-CAM's weights are at rounding level (its map is noise)
+    std::string convPadding;          ///< the 3DCL's padding: zeros or centre
     bool extractorTrained = false;
     bool classifierTrained = false;
     bool fromCache = false;           ///< the grid was reused: nothing was extracted

@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 
@@ -46,6 +47,16 @@ Expected<Nonlinearity> AttentionClassifierConfig::parseNonlinearity(const std::s
     return Expected<Nonlinearity>::failure("Unknown non-linearity \"" + text + "\": use relu, tanh or none.");
 }
 
+Expected<ConvPadding> AttentionClassifierConfig::parsePadding(const std::string& text) {
+    for (auto p : {ConvPadding::Zeros, ConvPadding::Centre})
+        if (text == name(p)) return p;
+    return Expected<ConvPadding>::failure("Unknown 3DCL padding \"" + text + "\": use zeros or centre.");
+}
+
+std::string AttentionClassifierConfig::name(ConvPadding padding) {
+    return padding == ConvPadding::Centre ? "centre" : "zeros";
+}
+
 std::string AttentionClassifierConfig::name(AttentionSets sets) {
     switch (sets) {
     case AttentionSets::MaxMin: return "max+min";
@@ -69,6 +80,7 @@ std::string AttentionClassifierConfig::name(Nonlinearity nonlinearity) {
 AttentionClassifierImpl::AttentionClassifierImpl(const AttentionClassifierConfig& config) : config_(config) {
     TORCH_CHECK(config.kernel > 0 && config.kernel % 2 == 1,
                 "the 3DCL kernel must be odd so that padding n/2 keeps the grid size");
+    TORCH_CHECK(std::isfinite(config.inputScale) && config.inputScale > 0.0, "the input scale must be above 0");
     TORCH_CHECK(config.features > 0 && config.hidden > 0 && config.outputs > 0,
                 "the attention classifier needs positive K, H and C");
     conv = register_module("conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(config.features, config.hidden,
@@ -91,19 +103,53 @@ torch::Tensor AttentionClassifierImpl::validMask(const torch::Tensor& grid, cons
     return valid;
 }
 
-torch::Tensor AttentionClassifierImpl::gPrime(const torch::Tensor& grid, const torch::Tensor& mask) {
-    const torch::Tensor valid = validMask(grid, mask);
-    TORCH_CHECK(grid.size(1) == config_.features, "the grid has ", grid.size(1), " channels, the classifier expects ",
-                config_.features);
-    return conv->forward(maskedGrid(grid, valid));
+torch::Tensor AttentionClassifierImpl::attendedMask(const torch::Tensor& valid, const torch::Tensor& attend) {
+    if (!attend.defined()) return valid;
+    TORCH_CHECK(attend.dim() == 3 && attend.sizes() == valid.sizes(),
+                "the attention mask must be [B, M', N'] matching the grid");
+    const torch::Tensor attended = attend.to(valid.device(), torch::kBool).logical_and(valid);
+    TORCH_CHECK(attended.flatten(1).any(1).all().item<bool>(), "every grid needs at least one cell to attend to");
+    return attended;
 }
 
-AttentionResult AttentionClassifierImpl::forward(const torch::Tensor& grid, const torch::Tensor& mask) {
-    const torch::Tensor valid = validMask(grid, mask);
+torch::Tensor AttentionClassifierImpl::centrePadding(const torch::Tensor& g, const torch::Tensor& valid) {
+    namespace F = torch::nn::functional;
+    const int64_t n = config_.kernel, hidden = config_.hidden;
+    const int64_t batch = g.size(0), rows = g.size(2), columns = g.size(3);
+    // missing[b, o, p] = 1 - m_{p+o}: unfold pads with 0, so outside the grid counts as missing.
+    const torch::Tensor present =
+        F::unfold(valid.unsqueeze(1).to(g.dtype()), F::UnfoldFuncOptions({n, n}).padding(n / 2));  // [B, n*n, P]
+    const torch::Tensor missing = (1.0 - present).view({batch, 1, n * n, rows, columns});
+    // W_o G(p) for every offset o at once: a 1 x 1 convolution with the n*n taps as outputs
+    // (row h*n*n + o, o = ky*n + kx, unfold's order), so it runs where the 3DCL runs.
+    const torch::Tensor taps = conv->weight.permute({0, 2, 3, 1}).reshape({hidden * n * n, g.size(1), 1, 1});
+    const torch::Tensor perTap = torch::conv2d(g, taps).view({batch, hidden, n * n, rows, columns});
+    return (perTap * missing).sum(2);
+}
+
+torch::Tensor AttentionClassifierImpl::input(const torch::Tensor& grid, const torch::Tensor& valid) const {
     TORCH_CHECK(grid.size(1) == config_.features, "the grid has ", grid.size(1), " channels, the classifier expects ",
                 config_.features);
     const torch::Tensor masked = maskedGrid(grid, valid);
-    return head(conv->forward(masked), masked, valid);
+    return config_.inputScale == 1.0 ? masked : masked * config_.inputScale;
+}
+
+torch::Tensor AttentionClassifierImpl::convolve(const torch::Tensor& in, const torch::Tensor& valid) {
+    torch::Tensor out = conv->forward(in);
+    if (config_.padding == ConvPadding::Centre && config_.kernel > 1) out = out + centrePadding(in, valid);
+    return out;
+}
+
+torch::Tensor AttentionClassifierImpl::gPrime(const torch::Tensor& grid, const torch::Tensor& mask) {
+    const torch::Tensor valid = validMask(grid, mask);
+    return convolve(input(grid, valid), valid);
+}
+
+AttentionResult AttentionClassifierImpl::forward(const torch::Tensor& grid, const torch::Tensor& mask,
+                                                 const torch::Tensor& attend) {
+    const torch::Tensor valid = validMask(grid, mask);
+    const torch::Tensor in = input(grid, valid);
+    return head(convolve(in, valid), in, attendedMask(valid, attend));
 }
 
 torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch::Tensor& valid,
@@ -128,9 +174,9 @@ torch::Tensor AttentionClassifierImpl::pool(const torch::Tensor& gp, const torch
 }
 
 AttentionResult AttentionClassifierImpl::forwardFromGPrime(const torch::Tensor& gp, const torch::Tensor& grid,
-                                                           const torch::Tensor& mask) {
+                                                           const torch::Tensor& mask, const torch::Tensor& attend) {
     const torch::Tensor valid = validMask(grid, mask);
-    return head(gp, maskedGrid(grid, valid), valid);
+    return head(gp, input(grid, valid), attendedMask(valid, attend));
 }
 
 AttentionResult AttentionClassifierImpl::head(const torch::Tensor& gp, const torch::Tensor& maskedGrid,

@@ -17,6 +17,10 @@ namespace slidesight::model {
 enum class AttentionSets { MaxMin, Max, Min, Avg, AvgMax };
 /// The non-linearity applied to the pooled features v (eq. 2).
 enum class Nonlinearity { ReLU, Tanh, None };
+/// What the 3DCL sees where a neighbour is missing (outside the grid, batch padding, or a
+/// cell that was never extracted): zeros (the paper's zero padding), or the centre cell's own
+/// features, which leaves G' unchanged at the border of homogeneous tissue.
+enum class ConvPadding { Zeros, Centre };
 
 /// Sizes and choices of the attention-based classifier; the defaults are the spec's.
 struct AttentionClassifierConfig {
@@ -26,6 +30,13 @@ struct AttentionClassifierConfig {
     int64_t outputs = 2;      ///< C logits for classification; 1 for regression
     AttentionSets sets = AttentionSets::MaxMin;
     Nonlinearity nonlinearity = Nonlinearity::ReLU;
+    ConvPadding padding = ConvPadding::Zeros;  ///< the paper's; the same in training and inference
+    /// G is multiplied by this before the 3DCL and eq. 2. A reparametrisation (the same
+    /// functions with weights scaled by it), for features far from a trained ResNet's scale,
+    /// such as a seeded, untrained extractor's (about 50 times larger): it keeps the initial
+    /// logits and the optimiser's steps in range. 1 in the paper; the same in training and
+    /// inference (bundles record it).
+    double inputScale = 1.0;
 
     /// The pooling kinds in linear-layer order.
     enum class Pool { Max, Min, Avg };
@@ -35,8 +46,11 @@ struct AttentionClassifierConfig {
     /// "max+min", "max", "min", "avg", "avg+max" / "relu", "tanh", "none".
     static Expected<AttentionSets> parseSets(const std::string& text);
     static Expected<Nonlinearity> parseNonlinearity(const std::string& text);
+    /// "zeros" / "centre".
+    static Expected<ConvPadding> parsePadding(const std::string& text);
     static std::string name(AttentionSets sets);
     static std::string name(Nonlinearity nonlinearity);
+    static std::string name(ConvPadding padding);
 };
 
 /// What one forward pass gives. Attention tensors of sets the variant does not use are
@@ -50,16 +64,22 @@ struct AttentionResult {
 };
 
 /// The attention-based classifier of paper 000 (section II.B, Fig. 2), exactly as in the spec:
-///  1. G' = conv_{K->H, n x n, padding n/2}(G), no activation (the 3DCL);
+///  1. G' = conv_{K->H, n x n, padding n/2}(G), no activation (the 3DCL); with
+///     ConvPadding::Centre a missing neighbour i+o of cell i takes G(i), i.e. one extra term
+///     sum_o (1 - m_{i+o}) W_o G(i) with m = 0 outside the grid;
 ///  2. max- and min-pooling of G', 3x3, stride 1, padding 1, invalid cells taking no part;
 ///  3. A = softmax over the valid cells of each channel (eq. 1), 0 on invalid cells;
 ///  4. v[h, k] = sum_{m,n} A[h,m,n] G[k,m,n] (eq. 2), then the non-linearity;
 ///  5. the sets' H*K vectors concatenated (index s*H*K + h*K + k) and one linear layer.
 /// State-dict keys: conv.weight [H,K,n,n], conv.bias [H], fc.weight [C, sets*H*K], fc.bias [C].
 ///
-/// Inputs: G [B, K, M', N'] and a validity mask [B, M', N'] (bool; an undefined tensor means
-/// all valid). Invalid cells (batch padding, optionally background) are zeroed in G before
-/// the 3DCL, so the result does not depend on what the padding holds or where it sits.
+/// Inputs: G [B, K, M', N'], a validity mask [B, M', N'] (bool; an undefined tensor means all
+/// valid) and optionally an attention mask [B, M', N'] (undefined: the validity mask). Invalid
+/// cells (batch padding, cells never extracted) are missing for the 3DCL: zeroed in G before
+/// it (or replaced by the centre cell with ConvPadding::Centre), so the result does not depend
+/// on what the padding holds or where it sits. The attention mask (for example the tissue
+/// cells: spec, "3DCL borders") limits steps 2-4 only: cells outside it still feed the 3DCL
+/// as real neighbours, as in the paper, whose convolution always saw the whole tissue box.
 ///
 /// Not thread-safe: a module belongs to the thread that runs it.
 class AttentionClassifierImpl : public torch::nn::Module {
@@ -68,12 +88,13 @@ public:
 
     const AttentionClassifierConfig& config() const { return config_; }
 
-    AttentionResult forward(const torch::Tensor& grid, const torch::Tensor& mask = {});
-    /// G' = 3DCL(G masked); [B, H, M', N'].
+    AttentionResult forward(const torch::Tensor& grid, const torch::Tensor& mask = {},
+                            const torch::Tensor& attend = {});
+    /// G' = 3DCL(G masked), with the configured padding; [B, H, M', N'].
     torch::Tensor gPrime(const torch::Tensor& grid, const torch::Tensor& mask);
     /// Steps 2-5 from a given G' (Grad-CAM differentiates the logits with respect to it).
     AttentionResult forwardFromGPrime(const torch::Tensor& gPrime, const torch::Tensor& grid,
-                                      const torch::Tensor& mask);
+                                      const torch::Tensor& mask, const torch::Tensor& attend = {});
 
     /// Step 2 for one pooling kind: 3x3, stride 1, padding 1 over G' [B, H, M', N'] with the
     /// validity mask [B, M', N']. Invalid cells take no part: -inf for max, +inf for min
@@ -83,13 +104,22 @@ public:
                               AttentionClassifierConfig::Pool kind);
     /// A [B, M', N'] bool mask: `mask` checked against the grid, or all true when undefined.
     static torch::Tensor validMask(const torch::Tensor& grid, const torch::Tensor& mask);
+    /// The cells attended to: `attend` (checked like validMask) within `valid`, or `valid`
+    /// itself when `attend` is undefined. Every grid needs one.
+    static torch::Tensor attendedMask(const torch::Tensor& valid, const torch::Tensor& attend);
 
     torch::nn::Conv2d conv{nullptr};
     torch::nn::Linear fc{nullptr};
 
 private:
-    /// Steps 2-5 from G', the grid with invalid cells zeroed and the validity mask [B, M', N'].
-    AttentionResult head(const torch::Tensor& gPrime, const torch::Tensor& maskedGrid, const torch::Tensor& valid);
+    /// Steps 2-5 from G', the grid with invalid cells zeroed and the attended cells [B, M', N'].
+    AttentionResult head(const torch::Tensor& gPrime, const torch::Tensor& maskedGrid, const torch::Tensor& attended);
+    /// ConvPadding::Centre's extra term for the masked grid and its validity mask.
+    torch::Tensor centrePadding(const torch::Tensor& maskedGrid, const torch::Tensor& valid);
+    /// The classifier's input: the grid with invalid cells zeroed, times inputScale.
+    torch::Tensor input(const torch::Tensor& grid, const torch::Tensor& valid) const;
+    /// G' from the classifier's input.
+    torch::Tensor convolve(const torch::Tensor& input, const torch::Tensor& valid);
 
     AttentionClassifierConfig config_;
 };

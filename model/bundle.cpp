@@ -161,7 +161,8 @@ Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::
     const BundleClassifier& c = bundle.classifier;
     json["classifier"] = {{"weights", *classifierWeights}, {"attention", c.attention}, {"hidden", c.hidden},
                           {"kernel", c.kernel}, {"nonlinearity", c.nonlinearity},
-                          {"gradcam_target", c.gradcamTarget}, {"tissue_only", c.tissueOnly}};
+                          {"gradcam_target", c.gradcamTarget}, {"gradcam_centred", c.gradcamCentred},
+                          {"conv_padding", c.convPadding}, {"input_scale", c.inputScale}, {"tissue_only", c.tissueOnly}};
     if (bundle.lran) {
         const auto lranWeights = weights(bundle.lran->weights, "lran.weights");
         if (!lranWeights) return lranWeights;

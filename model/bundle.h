@@ -17,7 +17,8 @@
 //                   "mean": [3], "std": [3], "mpp": 2.0, "patch_size": 224},
 //     "classifier": {"weights": "classifier.pt" | "random:SEED", "attention": "max+min",
 //                    "hidden": 64, "kernel": 3, "nonlinearity": "relu",
-//                    "gradcam_target": "grid", "tissue_only": false},
+//                    "gradcam_target": "grid", "gradcam_centred": true,
+//                    "conv_padding": "zeros" | "centre", "input_scale": 1.0, "tissue_only": false},
 //     "lran": {"network": "lran" | "ran", "weights": "lran.pt" | "random:SEED",
 //              "classes": ["Normal", "Benign", "In situ", "Invasive"],
 //              "mpp": 2.0, "patch_size": 256}           // optional
@@ -54,6 +55,12 @@ struct BundleClassifier {
     /// The Grad-CAM target of the bundle's gradcam layer: "grid" (G, the default of bundles:
     /// on G' every weight is zero by the softmax's shift invariance) or "gprime".
     std::string gradcamTarget = "grid";
+    /// On G, the weighted sum over the channel-centred grid (false: the raw sum; spec, "Grad-CAM").
+    bool gradcamCentred = true;
+    /// The 3DCL's padding the classifier was trained with: "zeros" (the paper's) or "centre".
+    std::string convPadding = "zeros";
+    /// G's factor before the classifier, as it was trained (AttentionClassifierConfig::inputScale).
+    double inputScale = 1.0;
     bool tissueOnly = false;
 };
 

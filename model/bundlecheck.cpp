@@ -54,6 +54,7 @@ Result checkLran(const BundleLran& l) {
     LranConfig config;
     config.variant = *variant;
     config.classes = static_cast<int64_t>(l.classes.size());
+    config.setWidths(LranConfig::widthsOf(*dict));  // torchvision's or the paper-sized network
     Lran net(config);
     const auto loaded = dict->loadInto(*net);
     if (!loaded)

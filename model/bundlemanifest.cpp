@@ -132,13 +132,17 @@ void readExtractor(const Json& json, BundleExtractor& e, std::string& problem) {
 
 void readClassifier(const Json& json, BundleClassifier& c, std::string& problem) {
     Fields f(json, "classifier.", problem);
-    f.onlyKnown({"weights", "attention", "hidden", "kernel", "nonlinearity", "gradcam_target", "tissue_only"});
+    f.onlyKnown({"weights", "attention", "hidden", "kernel", "nonlinearity", "gradcam_target", "gradcam_centred",
+                 "conv_padding", "input_scale", "tissue_only"});
     f.string("weights", c.weights, true);
     f.string("attention", c.attention, false);
     f.integer("hidden", c.hidden, false);
     f.integer("kernel", c.kernel, false);
     f.string("nonlinearity", c.nonlinearity, false);
     f.string("gradcam_target", c.gradcamTarget, false);
+    f.boolean("gradcam_centred", c.gradcamCentred, false);
+    f.string("conv_padding", c.convPadding, false);
+    f.number("input_scale", c.inputScale, false);
     f.boolean("tissue_only", c.tissueOnly, false);
 }
 
@@ -212,6 +216,11 @@ std::string manifestProblem(const ModelBundle& b) {
     if (!contains({"grid", "gprime"}, c.gradcamTarget))
         return "classifier.gradcam_target is " + quoted(c.gradcamTarget) + ", which is unknown (use " +
                oneOf({"grid", "gprime"}) + ")";
+    if (!contains({"zeros", "centre"}, c.convPadding))
+        return "classifier.conv_padding is " + quoted(c.convPadding) + ", which is unknown (use " +
+               oneOf({"zeros", "centre"}) + ")";
+    if (!positive(c.inputScale))
+        return "classifier.input_scale is " + number(c.inputScale) + ", but it must be above 0";
 
     if (!b.lran) return {};
     const BundleLran& l = *b.lran;

@@ -27,6 +27,9 @@ ClassificationOptions classificationOptionsFor(const ModelBundle& bundle) {
     o.classes = bundle.classCount();
     o.gradcamClass = -1;
     o.gradcamTarget = c.gradcamTarget;
+    o.gradcamCentred = c.gradcamCentred;
+    o.convPadding = c.convPadding;
+    o.inputScale = c.inputScale;
     o.tissueOnly = c.tissueOnly;
     o.bundle = bundle.name + " (" + bundle.path + ")";
     return o;

@@ -22,8 +22,13 @@ struct ClassificationOptions {
     std::string nonlinearity = "relu";  ///< relu, tanh or none
     int64_t classes = 2;           ///< C (1: a regression score)
     int64_t gradcamClass = -1;     ///< the class Grad-CAM explains; -1: the predicted one
-    std::string gradcamTarget = "gprime";  ///< gprime (G', the spec's) or grid (G); see GradCamTarget
-    bool tissueOnly = false;       ///< leave cells without tissue (fraction 0) out of the attention
+    std::string gradcamTarget = "grid";  ///< grid (G, the spec's) or gprime (G', degenerate); see GradCamTarget
+    bool gradcamCentred = true;    ///< on G, centre each channel over the valid cells (false: the raw sum)
+    std::string convPadding = "zeros";  ///< the 3DCL's padding: zeros (the paper's) or centre
+    double inputScale = 1.0;       ///< G's factor before the classifier (AttentionClassifierConfig::inputScale)
+    /// Leave cells without tissue (fraction 0) out of the attention; the 3DCL still sees the
+    /// ring of cells around them (model/tissueonly.h).
+    bool tissueOnly = false;
     std::string outputPath;        ///< the result file; required
     std::string programVersion;    ///< recorded in the metadata
     std::string bundle;            ///< the model bundle the classifier came from, recorded when given
@@ -33,6 +38,7 @@ struct ClassificationOptions {
 ///   logits [C] float32, probabilities [C] (softmax; absent when C = 1),
 ///   attention_max / attention_min / attention_avg [H, M', N'] (the sets the variant has),
 ///   gradcam [M', N'] (raw), gradcam_weights [channels], gradcam_class int64 [],
+///   gradcam_degenerate bool [] (the weights are at rounding level: the map is noise),
 ///   valid [M', N'] bool, tissue [M', N'], origin and cell_size float64 [2] (level-0 px, from
 ///   the grid), metadata (JSON str) and grid_metadata (the grid's JSON str, as it was).
 struct ClassificationSummary {
@@ -41,8 +47,14 @@ struct ClassificationSummary {
     int64_t predictedClass = 0;         ///< argmax of the logits
     int64_t gradcamClass = 0;
     std::string gradcamTarget;
+    bool gradcamCentred = false;        ///< the weighted sum was taken over the channel-centred target
     double gradcamMax = 0.0;            ///< the map's largest raw value
     double gradcamWeightsMaxAbs = 0.0;  ///< max |alpha|: about 0 on G' (the weights vanish there)
+    /// max |alpha| relative to the gradient's mean magnitude; below GradCam::kDegenerateRatio
+    /// the map is degenerate (noise), as on G' by construction.
+    double gradcamWeightRatio = 0.0;
+    bool gradcamDegenerate = false;
+    std::string convPadding;            ///< the 3DCL's padding: zeros or centre
     int rows = 0;                       ///< M'
     int columns = 0;                    ///< N'
     int64_t featureCount = 0;           ///< K, from the grid
@@ -54,8 +66,8 @@ struct ClassificationSummary {
     double seconds = 0.0;
 };
 
-/// The problem with the options' names and sizes (attention sets, non-linearity, Grad-CAM
-/// target, H, n, C, Grad-CAM class), as one sentence; empty when there is none. classifyGrid()
+/// The problem with the options' names and sizes (attention sets, non-linearity, padding,
+/// Grad-CAM target, H, n, C, Grad-CAM class), as one sentence; empty when there is none. classifyGrid()
 /// checks them too; callers use this to tell a bad command line from a failed run.
 std::string checkClassificationOptions(const ClassificationOptions& options);
 

@@ -1,8 +1,11 @@
 #include "model/classificationrun.h"
 
 #include "model/jsonwriter.h"
+#include "model/tissueonly.h"
 
 #include <torch/torch.h>
+
+#include <cmath>
 
 namespace slidesight::model {
 
@@ -27,17 +30,24 @@ std::string metadataJson(const ClassificationOptions& options, const AttentionCl
         .add("classes", config.outputs)
         .add("attention", AttentionClassifierConfig::name(config.sets))
         .add("nonlinearity", AttentionClassifierConfig::name(config.nonlinearity))
+        .add("conv_padding", s.convPadding)
+        .add("input_scale", config.inputScale)
         .add("tissue_only", options.tissueOnly)
         .add("rows", static_cast<int64_t>(s.rows))
         .add("columns", static_cast<int64_t>(s.columns))
         .add("valid_cells", s.validCells)
         .add("predicted_class", s.predictedClass)
         .add("gradcam_class", s.gradcamClass)
-        .add("gradcam_target", s.gradcamTarget);
-    if (s.gradcamTarget == "gprime")
-        json.add("gradcam_note", "On G' the Grad-CAM weights vanish (the per-channel softmax ignores a constant "
-                                 "added to a channel), so the map is zero up to rounding; --gradcam-target grid "
-                                 "weights the grid's K channels instead.");
+        .add("gradcam_target", s.gradcamTarget)
+        .add("gradcam_centred", s.gradcamCentred)
+        .add("gradcam_weight_ratio", s.gradcamWeightRatio)
+        .add("gradcam_degenerate", s.gradcamDegenerate);
+    if (s.gradcamDegenerate)
+        json.add("gradcam_note", s.gradcamTarget == "gprime"
+                                     ? "On G' the Grad-CAM weights vanish (the per-channel softmax ignores a constant "
+                                       "added to a channel), so the map is zero up to rounding; the grid target G "
+                                       "weights the grid's K channels instead."
+                                     : "The Grad-CAM weights are at rounding level, so the map is noise.");
     return json.text();
 }
 
@@ -58,6 +68,12 @@ Expected<AttentionClassifierConfig> classifierConfig(const ClassificationOptions
     config.outputs = options.classes;
     config.sets = *sets;
     config.nonlinearity = *nonlinearity;
+    const auto padding = AttentionClassifierConfig::parsePadding(options.convPadding);
+    if (!padding) return Config::failure(padding.error());
+    config.padding = *padding;
+    if (!std::isfinite(options.inputScale) || options.inputScale <= 0.0)
+        return Config::failure("The classifier's input scale must be a number above 0.");
+    config.inputScale = options.inputScale;
     return config;
 }
 
@@ -75,21 +91,26 @@ Expected<ClassifierRun> runClassifier(LoadedClassifier& classifier, const GridFi
     s.trained = classifier.origin.trained;
     s.classifierSha256 = classifier.origin.sha256;
     s.gradcamTarget = GradCam::name(*target);
+    s.convPadding = AttentionClassifierConfig::name(classifier.model->config().padding);
     try {
         AttentionClassifier& model = classifier.model;
         model->eval();
         const torch::Tensor features = grid.features.to(torch::kFloat32).unsqueeze(0);
         run.tissue = grid.tissue.to(torch::kFloat32);
-        run.valid = options.tissueOnly ? run.tissue.gt(0.0) : torch::ones_like(run.tissue, torch::kBool);
+        // Tissue-only: attend to the tissue cells; the 3DCL still sees the ring around them.
+        const torch::Tensor all = torch::ones_like(run.tissue, torch::kBool);
+        run.valid = options.tissueOnly ? tissueCells(run.tissue) : all;
+        const torch::Tensor present = (options.tissueOnly ? tissueOnlyInputCells(run.tissue) : all).unsqueeze(0);
         s.validCells = run.valid.sum().item<int64_t>();
         if (s.validCells == 0)
             return Result::failure("The grid \"" + options.gridPath +
                                    "\" has no cell with tissue, so --tissue-only leaves nothing to classify.");
         {
             torch::NoGradGuard noGrad;
-            run.forward = model->forward(features, run.valid.unsqueeze(0));
+            run.forward = model->forward(features, present, run.valid.unsqueeze(0));
         }
-        auto cam = GradCam::compute(model, features, run.valid.unsqueeze(0), options.gradcamClass, *target);
+        auto cam = GradCam::compute(model, features, present, options.gradcamClass, *target, options.gradcamCentred,
+                                    run.valid.unsqueeze(0));
         if (!cam) return Result::failure(cam.error());
         run.cam = std::move(*cam);
         run.logits = run.forward.logits[0];
@@ -99,6 +120,9 @@ Expected<ClassifierRun> runClassifier(LoadedClassifier& classifier, const GridFi
         s.gradcamClass = run.cam.classes[0].item<int64_t>();
         s.gradcamMax = run.cam.map.max().item<double>();
         s.gradcamWeightsMaxAbs = run.cam.weights.abs().max().item<double>();
+        s.gradcamCentred = run.cam.centred;
+        s.gradcamWeightRatio = run.cam.weightRatio[0].item<double>();
+        s.gradcamDegenerate = run.cam.isDegenerate(0);
     } catch (const std::exception& e) {
         const std::string text = e.what();
         return Result::failure("The classification failed: " + text.substr(0, text.find('\n')));
@@ -118,6 +142,7 @@ ResultFile classificationResultFile(const ClassificationOptions& options, const 
     out.add("gradcam", run.cam.map[0]);
     out.add("gradcam_weights", run.cam.weights[0]);
     out.add("gradcam_class", run.cam.classes[0]);
+    out.add("gradcam_degenerate", run.cam.degenerate[0]);
     out.add("valid", run.valid);
     out.add("tissue", run.tissue);
     out.add("origin", torch::tensor({grid.origin[0], grid.origin[1]}, torch::kFloat64));

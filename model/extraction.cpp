@@ -122,7 +122,7 @@ Result extractGrid(const ExtractionOptions& options, const ExtractionProgress& p
     grid.cellSize = {geometry.cellLevelZeroWidth(), geometry.cellLevelZeroHeight()};
 
     const PatchReader reader(opened->slide, geometry, options.normalisation);
-    PatchPipeline pipeline(reader, *prepared->extractor, opened->device);
+    PatchPipeline pipeline(reader, *prepared->extractor, opened->device, options.patchTransform);
     const auto runStart = Clock::now();
     const auto done = pipeline.run(prepared->cells, grid.features, progress, cancel);
     summary.extractionSeconds = secondsSince(runStart);

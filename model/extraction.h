@@ -6,6 +6,7 @@
 
 #include "model/gridgeometry.h"
 #include "model/patchreader.h"
+#include "model/patchtransform.h"
 #include "model/tissuedetector.h"
 #include "viewer/slide/expected.h"
 
@@ -32,6 +33,10 @@ struct ExtractionOptions {
     /// Cells without tissue are not read nor run through the network (features 0, tissue 0).
     /// Off by default: the paper extracts every cell of the tissue bounding box.
     bool tissueOnly = false;
+    /// Flip or rotate every patch before the extractor (exact augmentation; the features stay
+    /// at their cell: transformGrid moves them). Recorded in the grid, so the cache keeps
+    /// each transform apart.
+    PatchTransform patchTransform = PatchTransform::None;
     std::string device = "auto";        ///< auto (CUDA when available), cpu or cuda
     int batchSize = 0;                  ///< 0: the device's default (see extraction.cpp)
     int readerThreads = 0;              ///< patch-reading threads; 0: picked from the cores
@@ -51,7 +56,7 @@ struct ExtractionSummary {
     int columns = 0;            ///< N'
     int64_t featureCount = 0;   ///< K
     int64_t cellsExtracted = 0; ///< cells read and run through the network
-    int64_t cellsSkipped = 0;   ///< background cells left out by tissueOnly
+    int64_t cellsSkipped = 0;   ///< background cells left out by tissueOnly (beyond the ring the 3DCL needs)
     double tissueFraction = 0.0;  ///< mean tissue fraction of the cells
     std::string extractor;      ///< description, e.g. "resnet34 random:1 (untrained)"
     bool trained = false;       ///< false: the features come from untrained weights

@@ -1,6 +1,7 @@
 #include "model/extractionsetup.h"
 
 #include "model/sha256.h"
+#include "model/tissueonly.h"
 
 #include <torch/torch.h>
 
@@ -70,6 +71,7 @@ Expected<OpenedSlide> openSlideForExtraction(const ExtractionOptions& options, E
     p.normalisation = options.normalisation;
     p.tissue = options.tissue;
     p.tissueOnly = options.tissueOnly;
+    p.patchTransform = options.patchTransform;
     p.precision = device->precision();
     p.programVersion = options.programVersion;
     return Expected<R>(std::move(out));
@@ -100,10 +102,14 @@ Expected<PreparedGrid> prepareGrid(const ExtractionOptions& options, const Opene
     out.tissue = torch::zeros({g.rows(), g.columns()}, torch::kFloat32);
     auto a = out.tissue.accessor<float, 2>();
     for (int r = 0; r < g.rows(); ++r)
-        for (int c = 0; c < g.columns(); ++c) {
-            a[r][c] = static_cast<float>(out.mask.fractionIn(g.cellLevelZeroRect(r, c)));
-            if (!options.tissueOnly || a[r][c] > 0.0f) out.cells.emplace_back(r, c);
-        }
+        for (int c = 0; c < g.columns(); ++c) a[r][c] = static_cast<float>(out.mask.fractionIn(g.cellLevelZeroRect(r, c)));
+    // Tissue-only: the tissue cells and the ring the 3DCL needs around them.
+    const torch::Tensor wanted = options.tissueOnly ? tissueOnlyInputCells(out.tissue)
+                                                    : torch::ones({g.rows(), g.columns()}, torch::kBool);
+    const auto w = wanted.accessor<bool, 2>();
+    for (int r = 0; r < g.rows(); ++r)
+        for (int c = 0; c < g.columns(); ++c)
+            if (w[r][c]) out.cells.emplace_back(r, c);
     return Expected<R>(std::move(out));
 }
 

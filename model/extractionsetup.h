@@ -32,7 +32,7 @@ struct PreparedGrid {
     TissueMask mask;
     GridGeometry geometry;
     torch::Tensor tissue;                     ///< float32 [M', N']
-    std::vector<PatchPipeline::Cell> cells;   ///< all cells, or those with tissue (tissueOnly)
+    std::vector<PatchPipeline::Cell> cells;   ///< all cells, or those tissueOnlyInputCells() keeps (tissueOnly)
 };
 
 /// Both fail with one sentence and set `kind` (never null) to the failure's kind.

@@ -13,8 +13,12 @@ std::string firstLine(const std::exception& e) {
 
 }  // namespace
 
+bool GradCamResult::isDegenerate(int64_t b) const {
+    return degenerate.defined() && degenerate[b].item<bool>();
+}
+
 Expected<GradCamResult> GradCam::compute(const torch::Tensor& activation, const Head& head, int64_t classIndex,
-                                         const torch::Tensor& valid) {
+                                         const torch::Tensor& valid, bool centred) {
     using Result = Expected<GradCamResult>;
     if (classIndex < kPredictedClass) return Result::failure("Grad-CAM class " + std::to_string(classIndex) + " is negative.");
     try {
@@ -45,9 +49,23 @@ Expected<GradCamResult> GradCam::compute(const torch::Tensor& activation, const 
         } else {
             validF = torch::ones({leaf.size(0), 1, leaf.size(2), leaf.size(3)}, gradient.options());
         }
-        const torch::Tensor alpha = (gradient * validF).sum({2, 3}) / validF.sum({2, 3}).clamp_min(1.0);
-        const torch::Tensor weighted = (alpha.unsqueeze(2).unsqueeze(3) * leaf.detach()).sum(1);
+        const torch::Tensor count = validF.sum({2, 3}).clamp_min(1.0);  // [B, 1]
+        const torch::Tensor alpha = (gradient * validF).sum({2, 3}) / count;
+        torch::Tensor values = leaf.detach();
+        if (centred) values = values - ((values * validF).sum({2, 3}) / count).unsqueeze(2).unsqueeze(3);
+        const torch::Tensor weighted = (alpha.unsqueeze(2).unsqueeze(3) * values).sum(1);
         GradCamResult result;
+        // How much of the gradient survives its mean over the valid cells, in double so that
+        // the ratio itself is not rounding.
+        const torch::Tensor magnitude = ((gradient.abs() * validF).sum({2, 3}) / count).to(torch::kDouble);
+        const torch::Tensor largest = std::get<0>(magnitude.max(1));
+        result.weightRatio = torch::where(largest.gt(0.0),
+                                          std::get<0>(alpha.abs().to(torch::kDouble).max(1)) / largest.clamp_min(1e-300),
+                                          torch::zeros_like(largest))
+                                 .detach()
+                                 .cpu();
+        result.degenerate = result.weightRatio.lt(kDegenerateRatio);
+        result.centred = centred;
         result.map = torch::relu(weighted) * validF.squeeze(1);
         result.weights = alpha.detach();
         result.logits = logits.detach();
@@ -70,27 +88,31 @@ std::string GradCam::name(GradCamTarget target) {
 }
 
 Expected<GradCamResult> GradCam::compute(AttentionClassifier& model, const torch::Tensor& grid,
-                                         const torch::Tensor& mask, int64_t classIndex, GradCamTarget target) {
+                                         const torch::Tensor& mask, int64_t classIndex, GradCamTarget target,
+                                         bool centred, const torch::Tensor& attend) {
     using Result = Expected<GradCamResult>;
     if (classIndex >= model->config().outputs)
         return Result::failure("Grad-CAM class " + std::to_string(classIndex) + " is out of range (the model has " +
                                std::to_string(model->config().outputs) + " outputs).");
     try {
         const torch::Tensor valid = AttentionClassifierImpl::validMask(grid, mask);
+        const torch::Tensor attended = AttentionClassifierImpl::attendedMask(valid, attend);
         const torch::Tensor features = grid.detach();
         if (target == GradCamTarget::Grid) {
             // Padding cells hold anything: the map must see the grid the model sees.
             const torch::Tensor masked = features.masked_fill(valid.logical_not().unsqueeze(1), 0.0);
-            const Head head = [&](const torch::Tensor& g) { return model->forward(g, valid).logits; };
-            return compute(masked, head, classIndex, valid);
+            const Head head = [&](const torch::Tensor& g) { return model->forward(g, valid, attended).logits; };
+            return compute(masked, head, classIndex, attended, centred);
         }
         torch::Tensor gPrime;
         {
             torch::NoGradGuard noGrad;
             gPrime = model->gPrime(features, valid);
         }
-        const Head head = [&](const torch::Tensor& gp) { return model->forwardFromGPrime(gp, features, valid).logits; };
-        return compute(gPrime, head, classIndex, valid);
+        const Head head = [&](const torch::Tensor& gp) {
+            return model->forwardFromGPrime(gp, features, valid, attended).logits;
+        };
+        return compute(gPrime, head, classIndex, attended, centred);
     } catch (const std::exception& e) {
         return Result::failure("Grad-CAM failed: " + firstLine(e));
     }

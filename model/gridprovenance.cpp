@@ -33,6 +33,8 @@ JsonWriter tissueJson(const TissueParameters& t, bool tissueOnly) {
         .add("open_radius_um", t.openRadiusUm)
         .add("min_component_area_um2", t.minComponentAreaUm2)
         .add("tissue_only", tissueOnly);
+    // Tissue-only grids hold the tissue cells and this ring around them (model/tissueonly.h).
+    if (tissueOnly) out.add("tissue_only_ring", kTissueOnlyRing);
     return out;
 }
 
@@ -45,12 +47,15 @@ JsonWriter normalisationJson(const Normalisation& n) {
     return out;
 }
 
-JsonWriter gridInputsJson(const GridParameters& g) {
+JsonWriter gridInputsJson(const GridProvenance& p) {
+    const GridParameters& g = p.grid;
     JsonWriter out;
     out.add("target_mpp", g.targetMpp)
         .add("patch_size", g.patchSize)
         .add("origin_shift_x", g.originShiftX)
         .add("origin_shift_y", g.originShiftY);
+    // Only when set, so that the keys of untransformed grids stay those of earlier versions.
+    if (p.patchTransform != PatchTransform::None) out.add("patch_transform", patchTransformName(p.patchTransform));
     return out;
 }
 
@@ -80,7 +85,7 @@ std::string GridProvenance::cacheKey() const {
         .add("mpp", mppJson(slideMpp))
         .add("extractor", weightsJson(*this))
         .add("normalisation", normalisationJson(normalisation))
-        .add("grid", gridInputsJson(grid))
+        .add("grid", gridInputsJson(*this))
         .add("tissue", tissueJson(tissue, tissueOnly));
     return Sha256::hexOf(key.text());
 }
@@ -95,7 +100,7 @@ std::string GridProvenance::metadataJson(const GridGeometry& geometry, const Out
         .add("trained", outcome.trained)
         .add("feature_count", outcome.featureCount)
         .add("normalisation", normalisationJson(normalisation));
-    JsonWriter grid = gridInputsJson(this->grid);
+    JsonWriter grid = gridInputsJson(*this);
     grid.add("rows", geometry.rows())
         .add("columns", geometry.columns())
         .add("origin_x", geometry.originX())

@@ -2,6 +2,7 @@
 
 #include "model/gridgeometry.h"
 #include "model/patchreader.h"
+#include "model/patchtransform.h"
 #include "model/tissuedetector.h"
 #include "viewer/slide/slidesource.h"
 
@@ -9,6 +10,12 @@
 #include <string>
 
 namespace slidesight::model {
+
+/// Tissue-only grids hold the tissue cells and this ring of cells around them: n/2 of the
+/// default 3 x 3 kernel, so that the 3DCL output at every tissue cell comes from real features
+/// (spec, "3DCL borders"; model/tissueonly.h). A wider kernel treats cells beyond the ring as
+/// missing (zero or centre padding, as configured).
+constexpr int64_t kTissueOnlyRing = 1;
 
 /// Everything a feature grid depends on (spec, GFE step 6): the slide, the µm/px used, the
 /// extractor's weights, the grid and tissue parameters, the numeric precision and the program
@@ -27,6 +34,7 @@ struct GridProvenance {
     GridParameters grid;
     TissueParameters tissue;
     bool tissueOnly = false;
+    PatchTransform patchTransform = PatchTransform::None;  ///< in the JSON only when not None
     std::string precision = "float32";  ///< the network's arithmetic: float32 or float16
     Normalisation normalisation;
     std::string programVersion;

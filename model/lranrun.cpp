@@ -1,6 +1,7 @@
 #include "model/lranrun.h"
 
 #include "model/jsonwriter.h"
+#include "model/lran.h"
 #include "model/lranmaps.h"
 #include "model/lransession.h"
 #include "model/resultfile.h"
@@ -43,12 +44,16 @@ std::string metadataJson(const LranRunOptions& o, const LranSessionInfo& info, c
         .add("columns", s.columns)
         .add("patches_run", s.patchesRun)
         .add("patches_skipped_without_tissue", s.patchesSkipped)
-        .add("network", s.network);
+        .add("network", s.network)
+        .add("widths", s.widths);
     addWeightsOrigin(json, "weights", WeightsOrigin{s.weights, s.weightsSha256, s.trained});
     json.add("classes", s.classes)
         .add("class_names", names)
-        .add("cam", o.camClass < 0 ? std::string("predicted class, Grad-CAM on base.layer4")
-                                   : "class " + std::to_string(o.camClass) + ", Grad-CAM on base.layer4")
+        .add("cam", (o.camClass < 0 ? std::string("predicted class") : "class " + std::to_string(o.camClass)) +
+                        (s.camTarget == LranConfig::name(LranCamTarget::Base)
+                             ? ", Grad-CAM on base.layer4 (B, the mask detached)"
+                             : ", class activation map on H = B * M + B (fc's class weights over h * w)"))
+        .add("cam_target", s.camTarget)
         .add("map_pixels_per_patch", maps)
         .add("tissue", tissueJson)
         .add("device", s.device)
@@ -62,12 +67,14 @@ LranSessionOptions sessionOptions(const LranRunOptions& o) {
     so.network = o.network;
     so.weights = o.weights;
     so.classes = o.classes;
+    so.widths = o.widths;
     so.mpp = o.mpp;
     so.patchSize = o.patchSize;
     so.slideMpp = o.slideMpp;
     so.hasRegion = o.hasRegion;
     std::copy(std::begin(o.region), std::end(o.region), std::begin(so.region));
     so.camClass = o.camClass;
+    so.camTarget = o.camTarget;
     so.tissue = o.tissue;
     so.device = o.device;
     so.torchThreads = o.torchThreads;
@@ -106,6 +113,8 @@ Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgr
     s.classes = info.classes;
     s.classNames = info.classNames;
     s.network = o.network;
+    s.widths = info.widths;
+    s.camTarget = info.camTarget;
     s.weights = info.weights;
     s.trained = info.trained;
     s.weightsSha256 = info.weightsSha256;

@@ -21,6 +21,7 @@ struct LranRunOptions {
     std::string weights = "random:1";  ///< an LRAN/RAN state dict (model/lran.h keys) or random:SEED
     std::string network = "lran";      ///< lran or ran
     int64_t classes = 0;               ///< 0: the weights file's (fc.weight rows), 4 for random weights
+    std::string widths;                ///< torchvision or paper; empty: the weights file's, torchvision for random weights
     /// µm/px of the patches. The paper resizes BACH's 2048 x 1536 images (0.42 µm/px) to
     /// 256 x 256, about 3.4 x 2.5 µm/px; 2.0 (the grid's) is the default, give the scale the
     /// weights were trained at.
@@ -30,6 +31,7 @@ struct LranRunOptions {
     double region[4] = {0, 0, 0, 0};   ///< level-0 x, y, width, height
     int patchSize = 256;
     int64_t camClass = -1;             ///< the class the CAM explains; -1: each patch's predicted class
+    std::string camTarget = "h";       ///< h: the CAM on H = B * M + B (the default); b: on B, the mask detached
     bool allPatches = false;           ///< also run patches without tissue (by default they are skipped)
     TissueParameters tissue;
     std::string device = "auto";       ///< auto, cpu or cuda
@@ -46,11 +48,14 @@ struct LranRunOptions {
 ///   valid [rows, columns] bool (patches run), tissue [rows, columns] float32 (tissue fraction),
 ///   mask_mean and mask_max [rows*h, columns*w]: the global mask M's channel mean and maximum,
 ///   gate_<s> [rows*s, columns*s] for each attention gate (s = 4 and 8; LRAN only),
-///   cam [rows*h, columns*w]: Grad-CAM on the base's layer4 (raw),
+///   cam [rows*h, columns*w]: the class activation map (raw), by default on H = B * M + B
+///   (fc's class weights on H at each position, over h*w; cam_target "h"), or Grad-CAM on the
+///   base's layer4 B with the mask detached (cam_target "b"),
 ///   origin and cell_size float64 [2]: level-0 (x, y) of patch (0, 0) and a patch's level-0
 ///   (width, height), so map pixel (i, j) of a map with s pixels per patch covers level-0
 ///   x + j * width / s, y + i * height / s,
-///   metadata: JSON str (slide, µm/px, region, network, weights, class names, map sizes).
+///   metadata: JSON str (slide, µm/px, region, network, widths, weights, class names, cam and
+///   cam_target, map sizes).
 struct LranRunSummary {
     int rows = 0;
     int columns = 0;
@@ -61,6 +66,8 @@ struct LranRunSummary {
     std::vector<double> meanProbabilities;  ///< over the patches run
     std::vector<int64_t> predictedCounts;   ///< patches run per predicted class
     std::string network;              ///< lran or ran
+    std::string widths;               ///< torchvision, paper or custom
+    std::string camTarget;            ///< h or b
     std::string weights;              ///< description: the file, or "random:SEED (untrained)"
     bool trained = false;
     std::string weightsSha256;

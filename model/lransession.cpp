@@ -37,6 +37,11 @@ Expected<Network> openNetwork(const LranSessionOptions& o) {
     LranConfig config;
     config.variant = *variant;
     config.classes = o.classes > 0 ? o.classes : 4;
+    if (!o.widths.empty()) {
+        const auto widths = LranConfig::parseWidths(o.widths);
+        if (!widths) return Opened::failure(widths.error());
+        config.setWidths(*widths);
+    }
     Network out;
     if (*seed) {
         out.net = Lran(config);
@@ -48,11 +53,12 @@ Expected<Network> openNetwork(const LranSessionOptions& o) {
     if (!dict) return Opened::failure(dict.error());
     const torch::Tensor fc = dict->find("fc.weight");
     if (o.classes <= 0 && fc.defined() && fc.dim() == 2) config.classes = fc.size(0);
+    if (o.widths.empty()) config.setWidths(LranConfig::widthsOf(*dict));
     out.net = Lran(config);
     const auto loaded = dict->loadInto(*out.net);
     if (!loaded)
-        return Opened::failure("The weights \"" + o.weights + "\" do not fit " + o.network + " with " +
-                               std::to_string(config.classes) + " classes: " + loaded.error());
+        return Opened::failure("The weights \"" + o.weights + "\" do not fit " + o.network + " (" + config.widthsName() +
+                               " widths) with " + std::to_string(config.classes) + " classes: " + loaded.error());
     const auto origin = weightsFileOrigin(o.weights, o.network + " " + o.weights);
     if (!origin) return Opened::failure(origin.error());
     out.origin = *origin;
@@ -88,6 +94,7 @@ struct LranSession::State {
     Network network;
     InferenceDevice device;
     int64_t camClass = -1;
+    LranCamTarget camTarget = LranCamTarget::Features;
     LranSessionInfo info;
     std::vector<uint8_t> done;
     int64_t doneCount = 0;
@@ -102,6 +109,8 @@ Expected<std::shared_ptr<LranSession>> LranSession::open(const LranSessionOption
     using R = std::shared_ptr<LranSession>;
     if (kind) *kind = LranOpenFailure::None;
     const auto other = LranOpenFailure::Other;
+    const auto camTarget = LranConfig::parseCamTarget(o.camTarget);
+    if (!camTarget) return failed<R>(kind, other, camTarget.error());
     auto opened = OpenSlideSource::open(o.slidePath);
     if (!opened) return failed<R>(kind, other, opened.error());
     if (o.slideMpp > 0.0) (*opened)->setUserMpp(o.slideMpp);
@@ -144,6 +153,7 @@ Expected<std::shared_ptr<LranSession>> LranSession::open(const LranSessionOption
                          "The CAM class " + std::to_string(o.camClass) + " is out of range (the weights have " +
                              std::to_string(classes) + " classes).");
     state->camClass = o.camClass;
+    state->camTarget = *camTarget;
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const auto device = InferenceDevice::choose(o.device, 0, o.torchThreads > 0 ? o.torchThreads : cores, 1);
     if (!device) return failed<R>(kind, other, device.error());
@@ -159,6 +169,8 @@ Expected<std::shared_ptr<LranSession>> LranSession::open(const LranSessionOption
     s.classes = classes;
     s.classNames = classNames(o, classes);
     s.network = o.network;
+    s.widths = network->net->config().widthsName();
+    s.camTarget = LranConfig::name(*camTarget);
     s.gated = network->net->config().variant == LranVariant::Lran;
     s.weights = network->origin.description;
     s.weightsSha256 = network->origin.sha256;
@@ -250,7 +262,7 @@ Expected<int64_t> LranSession::run(const std::vector<std::pair<int, int>>& cells
                 if (!read) return R::failure(read.error());
             }
             const auto result = s.network.net->forwardWithCam(
-                input.to(s.device.device), s.camClass < 0 ? GradCam::kPredictedClass : s.camClass);
+                input.to(s.device.device), s.camClass < 0 ? GradCam::kPredictedClass : s.camClass, s.camTarget);
             if (!result) return R::failure(result.error());
             LranBatchResult out;
             out.mapHeight = info.mapHeight;

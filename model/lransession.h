@@ -25,6 +25,9 @@ struct LranSessionOptions {
     std::string network = "lran";      ///< lran or ran
     std::string weights = "random:1";  ///< an LRAN/RAN state dict (model/lran.h keys) or random:SEED
     int64_t classes = 0;               ///< 0: the weights file's (fc.weight rows), 4 for random weights
+    /// torchvision or paper (LranWidths); empty: the weights file's (from its shapes),
+    /// torchvision for random weights.
+    std::string widths;
     std::vector<std::string> classNames;  ///< one per class; empty: BACH's four for 4 classes, else "class 0", ...
     double mpp = 2.0;                  ///< µm/px of the patches
     int patchSize = 256;
@@ -32,6 +35,7 @@ struct LranSessionOptions {
     bool hasRegion = false;            ///< false: the tissue bounding box
     double region[4] = {0, 0, 0, 0};   ///< level-0 x, y, width, height
     int64_t camClass = -1;             ///< the class the CAM explains; -1: each patch's predicted class
+    std::string camTarget = "h";       ///< h: the CAM on H = B * M + B; b: on B, the mask detached (LranCamTarget)
     TissueParameters tissue;
     std::string device = "auto";       ///< auto, cpu or cuda
     int torchThreads = 0;              ///< 0: every core
@@ -52,10 +56,12 @@ struct LranSessionInfo {
     double cellSize[2] = {0, 0};      ///< level-0
     int mapHeight = 0;
     int mapWidth = 0;
-    int64_t maskChannels = 0;         ///< the global mask's channels (B's 512)
+    int64_t maskChannels = 0;         ///< the global mask's channels (B's: 512 at torchvision's widths)
     int64_t classes = 0;
     std::vector<std::string> classNames;
     std::string network;              ///< lran or ran
+    std::string widths;               ///< torchvision, paper or custom (LranConfig::widthsName())
+    std::string camTarget;            ///< h or b (LranCamTarget)
     bool gated = false;               ///< LRAN: the results carry gate maps
     std::string weights;              ///< description: the file, or "lran random:SEED (untrained)"
     std::string weightsSha256;        ///< empty for random weights
@@ -90,7 +96,7 @@ struct LranPatchResult {
     int64_t camClass = -1;             ///< the class the CAM explains
     std::vector<float> mask;           ///< [maskChannels, h, w]: the global mask M
     std::vector<LranGateMap> gates;    ///< coarse to fine (4 x 4, 8 x 8 for 256 px); empty for RAN
-    std::vector<float> cam;            ///< [h, w]: Grad-CAM on the base's layer4, raw
+    std::vector<float> cam;            ///< [h, w]: the class activation map on the session's CAM target (H or B), raw
 };
 
 /// One batch's patches, in the order they were asked for.

@@ -36,6 +36,7 @@ std::string fingerprint(const LranTrainingOptions& o, const LranImageSet& set) {
                        std::to_string(o.batchSize) + "|" + std::to_string(o.learningRate) + "|" +
                        std::to_string(o.holdout) + "|" + std::to_string(o.seed) + "|" + std::to_string(o.inputSize) +
                        "|" + std::to_string(o.augment) + "|" + o.initWeights;
+    if (o.widths != LranConfig::name(LranWidths::Torchvision)) text += "|widths " + o.widths;  // earlier checkpoints stay valid
     for (const LranRateStep& step : o.schedule) text += "|" + std::to_string(step.afterEpoch) + ":" + std::to_string(step.rate);
     for (const std::string& name : set.classes) text += "|class " + name;
     for (size_t i = 0; i < set.paths.size(); ++i) text += "|" + set.paths[i] + "," + std::to_string(set.labels[i]);
@@ -148,6 +149,8 @@ std::string checkLranTrainingOptions(const LranTrainingOptions& o) {
     if (o.data.empty() || o.bundleFolder.empty()) return "The training data and the output bundle folder are required.";
     const auto variant = LranConfig::parseVariant(o.network);
     if (!variant) return variant.error();
+    const auto widths = LranConfig::parseWidths(o.widths);
+    if (!widths) return widths.error();
     if (o.epochs < 1) return "The number of epochs must be at least 1.";
     if (o.batchSize < 2) return "The batch size must be at least 2 (batch normalisation needs two images).";
     if (!(o.holdout >= 0.0 && o.holdout < 1.0)) return "The held-out fraction must be at least 0 and below 1.";
@@ -217,6 +220,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
     s.torchThreads = torch::get_num_threads();
     LranConfig config;
     config.variant = *LranConfig::parseVariant(o.network);
+    config.setWidths(*LranConfig::parseWidths(o.widths));
     config.classes = classes;
     int64_t trainedImages = 0;
     double trainingSeconds = 0.0;

@@ -34,6 +34,9 @@ struct LranTrainingOptions {
     /// or replaced); empty: a new bundle whose extractor and classifier are random:SEED.
     std::string baseBundle;
     std::string network = "lran";      ///< lran or ran
+    /// torchvision (ImageNet ResNet-18 widths, the default) or paper (about the paper's 5.8 M
+    /// parameters); see LranWidths in model/lran.h.
+    std::string widths = "torchvision";
     int epochs = 50;
     int batchSize = 24;
     double learningRate = 1e-4;

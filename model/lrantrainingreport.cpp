@@ -66,6 +66,7 @@ Json reportJson(const LranTrainingOptions& o, const LranImageSet& set, const Lra
     json["program_version"] = o.programVersion;
     json["data"] = o.data;
     json["network"] = o.network;
+    json["widths"] = o.widths;
     json["classes"] = set.classes;
     json["train_images"] = s.trainCounts;
     json["held_out_images"] = s.heldOutCounts;

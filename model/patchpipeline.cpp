@@ -95,8 +95,22 @@ std::string firstLine(const std::exception& e) {
 
 }  // namespace
 
-PatchPipeline::PatchPipeline(const PatchReader& reader, FeatureExtractor& extractor, const InferenceDevice& device)
-    : reader_(reader), extractor_(extractor), device_(device) {}
+torch::Tensor transformPlanes(const torch::Tensor& x, PatchTransform transform) {
+    const int64_t rows = x.dim() - 2, columns = x.dim() - 1;
+    switch (transform) {
+    case PatchTransform::None: return x;
+    case PatchTransform::FlipHorizontal: return x.flip({columns});
+    case PatchTransform::FlipVertical: return x.flip({rows});
+    case PatchTransform::Rotate90: return torch::rot90(x, -1, {rows, columns});
+    case PatchTransform::Rotate180: return torch::rot90(x, -2, {rows, columns});
+    case PatchTransform::Rotate270: return torch::rot90(x, -3, {rows, columns});
+    }
+    return x;
+}
+
+PatchPipeline::PatchPipeline(const PatchReader& reader, FeatureExtractor& extractor, const InferenceDevice& device,
+                             PatchTransform transform)
+    : reader_(reader), extractor_(extractor), device_(device), transform_(transform) {}
 
 Expected<int64_t> PatchPipeline::run(const std::vector<Cell>& cells, torch::Tensor& features,
                                      const ExtractionProgress& progress, const std::atomic<bool>* cancel) {
@@ -150,7 +164,11 @@ Expected<int64_t> PatchPipeline::run(const std::vector<Cell>& cells, torch::Tens
         const torch::Tensor flat = ring.waitForBatch(b);
         if (!flat.defined()) break;  // a reader failed
         try {
-            const torch::Tensor input = device_.prepareInput(flat.view({flat.size(0), 3, p, p}));
+            torch::Tensor input = device_.prepareInput(flat.view({flat.size(0), 3, p, p}));
+            if (transform_ != PatchTransform::None)  // on the device, in the extractor's memory format
+                input = transformPlanes(input, transform_)
+                            .contiguous(device_.channelsLast ? torch::MemoryFormat::ChannelsLast
+                                                             : torch::MemoryFormat::Contiguous);
             const torch::Tensor result = extractor_.extract(input).to(torch::kCPU, torch::kFloat32).contiguous();
             if (result.dim() != 2 || result.size(1) != featureCount)
                 throw std::runtime_error("the extractor gave features of an unexpected shape");

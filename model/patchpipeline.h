@@ -4,6 +4,7 @@
 #include "model/featureextractor.h"
 #include "model/inferencedevice.h"
 #include "model/patchreader.h"
+#include "model/patchtransform.h"
 #include "viewer/slide/expected.h"
 
 #include <torch/types.h>
@@ -28,7 +29,10 @@ public:
     /// Batch buffers in the ring: one being run, the others being filled.
     static constexpr int kBuffers = 3;
 
-    PatchPipeline(const PatchReader& reader, FeatureExtractor& extractor, const InferenceDevice& device);
+    /// `transform` flips or rotates each patch before the extractor (exact augmentation); the
+    /// features still go to the patch's own cell.
+    PatchPipeline(const PatchReader& reader, FeatureExtractor& extractor, const InferenceDevice& device,
+                  PatchTransform transform = PatchTransform::None);
 
     /// Extracts `cells` and writes cell (r, c)'s features to features[:, r, c] (`features` is a
     /// contiguous CPU float32 [K, M', N'] tensor). `progress` gets (cells done, cells.size())
@@ -41,6 +45,11 @@ private:
     const PatchReader& reader_;
     FeatureExtractor& extractor_;
     InferenceDevice device_;
+    PatchTransform transform_;
 };
+
+/// Flips or turns clockwise the last two dimensions (rows, columns) of `x`, e.g. patches
+/// [B, 3, p, p] or grids [K, M', N']: torch::flip, or torch::rot90 with k = -1 per quarter turn.
+torch::Tensor transformPlanes(const torch::Tensor& x, PatchTransform transform);
 
 }  // namespace slidesight::model

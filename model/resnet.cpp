@@ -7,10 +7,11 @@
 namespace slidesight::model {
 
 std::string ResNetConfig::name() const {
-    if (blocks == std::array<int, 4>{2, 2, 2, 2}) return "resnet18";
-    if (blocks == std::array<int, 4>{3, 4, 6, 3}) return "resnet34";
+    const std::string widthSuffix = width == 64 ? std::string() : "-w" + std::to_string(width);
+    if (blocks == std::array<int, 4>{2, 2, 2, 2}) return "resnet18" + widthSuffix;
+    if (blocks == std::array<int, 4>{3, 4, 6, 3}) return "resnet34" + widthSuffix;
     return "resnet-" + std::to_string(blocks[0]) + "-" + std::to_string(blocks[1]) + "-" +
-           std::to_string(blocks[2]) + "-" + std::to_string(blocks[3]);
+           std::to_string(blocks[2]) + "-" + std::to_string(blocks[3]) + widthSuffix;
 }
 
 namespace {
@@ -25,15 +26,17 @@ torch::nn::Sequential makeLayer(int64_t in, int64_t out, int blocks, int64_t str
 }  // namespace
 
 ResNetImpl::ResNetImpl(const ResNetConfig& config) : config_(config) {
+    TORCH_CHECK(config.width > 0, "a ResNet needs a positive width");
+    const int64_t w = config.width;
     conv1 = register_module(
-        "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 64, 7).stride(2).padding(3).bias(false)));
-    bn1 = register_module("bn1", torch::nn::BatchNorm2d(64));
-    layer1 = register_module("layer1", makeLayer(64, 64, config.blocks[0], 1));
-    layer2 = register_module("layer2", makeLayer(64, 128, config.blocks[1], 2));
-    layer3 = register_module("layer3", makeLayer(128, 256, config.blocks[2], 2));
-    layer4 = register_module("layer4", makeLayer(256, kFeatureCount, config.blocks[3], 2));
+        "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, w, 7).stride(2).padding(3).bias(false)));
+    bn1 = register_module("bn1", torch::nn::BatchNorm2d(w));
+    layer1 = register_module("layer1", makeLayer(w, w, config.blocks[0], 1));
+    layer2 = register_module("layer2", makeLayer(w, 2 * w, config.blocks[1], 2));
+    layer3 = register_module("layer3", makeLayer(2 * w, 4 * w, config.blocks[2], 2));
+    layer4 = register_module("layer4", makeLayer(4 * w, featureCount(), config.blocks[3], 2));
     if (config.numClasses > 0)
-        fc = register_module("fc", torch::nn::Linear(kFeatureCount, config.numClasses));
+        fc = register_module("fc", torch::nn::Linear(featureCount(), config.numClasses));
 }
 
 torch::Tensor ResNetImpl::featureMap(const torch::Tensor& x) {

@@ -28,17 +28,34 @@ namespace fs = std::filesystem;
 
 double learningRateOf(const TrainingOptions& o) {
     if (o.learningRate > 0.0) return o.learningRate;
-    return o.task == "classification" ? 1e-3 : 1e-4;
+    return trainingOptimizer(o) == "sgd" ? 1e-3 : 1e-4;
 }
 
-/// Everything that determines the result, hashed: a checkpoint only resumes the same run.
+/// 1 / the mean feature over every cell of the training grids (the automatic input scale).
+double meanFeatureScale(const TrainingSet& set) {
+    double sum = 0.0;
+    int64_t count = 0;
+    for (const GridSample& g : set.grids) {
+        sum += g.features.to(torch::kDouble).sum().item<double>();
+        count += g.features.numel();
+    }
+    const double mean = count > 0 ? sum / static_cast<double>(count) : 0.0;
+    return std::isfinite(mean) && mean > 0.0 ? 1.0 / mean : 1.0;
+}
+
+/// Everything that determines the result, hashed: a checkpoint only resumes the same run. The
+/// augmentation and extra scale as resolved ("auto" gives the same run as its choice given by
+/// name); exact mode is marked as re-extracting pixel flips and rotations, which it did not
+/// always do, so older exact checkpoints are not resumed.
 std::string fingerprint(const TrainingOptions& o, const TrainingSet& set) {
+    const std::string augment = set.augment == "exact" ? "exact-pixels" : set.augment;
     std::string text = "slidesight-training-1|" + o.task + "|" + std::to_string(o.epochs) + "|" +
                        std::to_string(o.batchSize) + "|" + std::to_string(o.folds) + "|" + std::to_string(o.inits) +
-                       "|" + o.augment + "|" + std::to_string(o.extraScale) + "|" + std::to_string(o.seed) + "|" +
+                       "|" + augment + "|" + std::to_string(int{set.extraScale}) + "|" + std::to_string(o.seed) + "|" +
                        std::to_string(learningRateOf(o)) + "|" + std::to_string(o.momentum) + "|" +
                        std::to_string(o.decayEpoch) + "|" + std::to_string(o.decayFactor) + "|" + o.attention + "|" +
-                       std::to_string(o.hidden) + "|" + std::to_string(o.kernel) + "|" + o.nonlinearity + "|" +
+                       std::to_string(o.hidden) + "|" + std::to_string(o.kernel) + "|" + o.nonlinearity + "|" + o.convPadding + "|" +
+                       trainingOptimizer(o) + "|" + std::to_string(o.inputScale) + "|" +
                        std::to_string(o.tissueOnly) + "|" + o.extraction.weights + "|" +
                        std::to_string(o.extraction.grid.targetMpp) + "|" + std::to_string(o.extraction.grid.patchSize);
     for (const ManifestItem& item : set.manifest.items)
@@ -58,21 +75,78 @@ std::vector<size_t> epochOrder(size_t count, uint64_t seed, int run, int epoch) 
     return order;
 }
 
+/// Scores every run's classifier on the test manifest (grid files, or slides extracted like the
+/// training manifest's, without augmentation): per run the scores and the metric, then their
+/// mean (std), into `summary`.
+Expected<bool> scoreTestManifest(const TrainingOptions& options, const TrainingSet& set,
+                                 const AttentionClassifierConfig& config, const LoopSettings& settings,
+                                 const std::atomic<bool>* cancel, const TrainingPreparation& preparation,
+                                 TrainingSummary& summary) {
+    using Scored = Expected<bool>;
+    const auto manifest = TrainingManifest::read(options.testManifestPath, options.task);
+    if (!manifest) return Scored::failure("The test manifest: " + manifest.error());
+    bool trainingSlides = false, testSlides = false;
+    for (const ManifestItem& item : set.manifest.items) trainingSlides = trainingSlides || !item.isGrid;
+    for (const ManifestItem& item : manifest->items) testSlides = testSlides || !item.isGrid;
+    if (testSlides && !trainingSlides && !options.extractorGiven)
+        return Scored::failure("The test manifest names slides but the training grids were extracted elsewhere: give "
+                               "--weights (and --arch, --mpp) as they were extracted.");
+    const auto grids = loadManifestGrids(*manifest, options.extraction, set.features, cancel, preparation);
+    if (!grids) return Scored::failure(grids.error());
+    std::vector<const GridSample*> pointers;
+    for (const GridSample& g : *grids) pointers.push_back(&g);
+    summary.testManifest = fs::absolute(options.testManifestPath).lexically_normal().string();  // compared by --compare
+    for (const ManifestItem& item : manifest->items) {
+        summary.testPaths.push_back(item.path);
+        summary.testTargets.push_back(item.target);
+    }
+    std::vector<double> metrics;
+    for (TrainingRunResult& run : summary.runs) {
+        AttentionClassifier model(config);
+        const auto dict = StateDict::read(run.weightsPath);
+        if (!dict) return Scored::failure(dict.error());
+        const auto loaded = dict->loadInto(*model);
+        if (!loaded) return Scored::failure(loaded.error());
+        run.testScores = predictScores(model, pointers, settings);
+        run.testMetric = protocolMetric(settings.classification, run.testScores, summary.testTargets);
+        metrics.push_back(run.testMetric);
+    }
+    summary.testMean = mean(metrics);
+    summary.testStd = sampleStd(metrics);
+    return true;
+}
+
 }  // namespace
 
 std::string checkTrainingOptions(const TrainingOptions& o) {
     if (o.task != "classification" && o.task != "regression")
         return "Unknown task \"" + o.task + "\": use classification or regression.";
-    if (o.augment != "none" && o.augment != "fast" && o.augment != "exact")
-        return "Unknown augmentation \"" + o.augment + "\": use none, fast or exact.";
+    if (o.augment != "auto" && o.augment != "none" && o.augment != "fast" && o.augment != "exact")
+        return "Unknown augmentation \"" + o.augment + "\": use auto, none, fast or exact.";
+    if (o.extraScale != "auto" && o.extraScale != "on" && o.extraScale != "off")
+        return "Unknown extra-scale setting \"" + o.extraScale + "\": use auto, on or off.";
     if (o.epochs < 1 || o.batchSize < 1 || o.chunkSize < 0 || o.inits < 1)
         return "Epochs, batch size and initialisations must be at least 1.";
     if (o.folds < 2) return "Cross-validation needs at least 2 folds.";
     if (o.learningRate < 0.0 || o.momentum < 0.0 || o.decayEpoch < 0 || o.decayFactor <= 0.0)
         return "The learning rate, momentum and decay must not be negative.";
     if (o.manifestPath.empty() || o.bundleFolder.empty()) return "A manifest and an output bundle are required.";
-    const auto config = classifierConfig(o.attention, o.hidden, o.kernel, o.nonlinearity, 1, true);
+    if (!o.optimizer.empty() && o.optimizer != "sgd" && o.optimizer != "adam")
+        return "Unknown optimiser \"" + o.optimizer + "\": use sgd or adam.";
+    if (!std::isfinite(o.inputScale) || o.inputScale < 0.0)
+        return "The input scale must be a positive number, or 0 for automatic.";
+    const auto config = classifierConfig(o.attention, o.hidden, o.kernel, o.nonlinearity, o.convPadding, 1, true);
     return config ? std::string() : config.error();
+}
+
+std::string trainingOptimizer(const TrainingOptions& o) {
+    if (!o.optimizer.empty()) return o.optimizer;
+    return o.task == "classification" ? "sgd" : "adam";
+}
+
+double epochLearningRate(const TrainingOptions& o, int epoch) {
+    const bool decayed = o.task == "classification" && o.decayEpoch > 0 && epoch >= o.decayEpoch;
+    return decayed ? learningRateOf(o) * o.decayFactor : learningRateOf(o);
 }
 
 Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const TrainingProgress& progress,
@@ -85,17 +159,26 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     auto prepared = prepareTrainingSet(options, cancel, preparation);
     if (!prepared) return Result::failure(prepared.error());
     const TrainingSet& set = *prepared;
+    if (!options.testManifestPath.empty()) {  // fail before training, not after
+        const auto test = TrainingManifest::read(options.testManifestPath, options.task);
+        if (!test) return Result::failure("The test manifest: " + test.error());
+    }
     const auto folds = set.manifest.assignFolds(options.folds, options.seed, options.task);
     if (!folds) return Result::failure(folds.error());
-    const auto config = classifierConfig(options.attention, options.hidden, options.kernel, options.nonlinearity,
-                                         set.features, classification);
+    auto config = classifierConfig(options.attention, options.hidden, options.kernel, options.nonlinearity,
+                                   options.convPadding, set.features, classification);
     if (!config) return Result::failure(config.error());
+    config->inputScale = options.inputScale > 0.0 ? options.inputScale : meanFeatureScale(set);
 
     TrainingSummary summary;
     summary.task = options.task;
     summary.metricName = classification ? "auc" : "spearman";
     summary.items = static_cast<int>(set.manifest.items.size());
+    summary.augment = set.augment;
+    summary.extraScale = set.extraScale;
     summary.augmentation = set.augmentation;
+    summary.optimizer = trainingOptimizer(options);
+    summary.inputScale = config->inputScale;
     summary.runFolder = options.runFolder.empty() ? options.bundleFolder + ".run" : options.runFolder;
     std::error_code error;
     fs::create_directories(summary.runFolder, error);
@@ -126,7 +209,6 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     settings.chunkSize = options.chunkSize;
     settings.tissueOnly = options.tissueOnly;
     const int runs = options.folds * options.inits;
-    const double baseRate = learningRateOf(options);
     try {
         for (int run = state.run; run < runs; ++run) {
             const int fold = run / options.inits, init = run % options.inits;
@@ -152,7 +234,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
             if (run == 0 || summary.gridsPerEpoch == 0) summary.gridsPerEpoch = static_cast<int>(entries.size());
             torch::manual_seed(options.seed * 1000003ULL + static_cast<uint64_t>(init));
             AttentionClassifier model(*config);
-            auto optimizer = makeOptimizer(*model, classification, baseRate, options.momentum);
+            auto optimizer = makeOptimizer(*model, summary.optimizer == "sgd", learningRateOf(options), options.momentum);
             if (state.epochsDone > 0) {
                 const auto loaded = loadCheckpointModel(checkpointPath, *model, *optimizer);
                 if (!loaded) return Result::failure(loaded.error());
@@ -160,8 +242,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
             const SampleSource source = [&](size_t i) { return set.sample(entries[i].first, entries[i].second); };
             for (int epoch = state.epochsDone; epoch < options.epochs; ++epoch) {
                 const auto epochStart = std::chrono::steady_clock::now();
-                const bool decayed = classification && options.decayEpoch > 0 && epoch >= options.decayEpoch;
-                setLearningRate(*optimizer, classification, decayed ? baseRate * options.decayFactor : baseRate);
+                setLearningRate(*optimizer, summary.optimizer == "sgd", epochLearningRate(options, epoch));
                 const auto loss = trainEpoch(model, *optimizer, epochOrder(entries.size(), options.seed, run, epoch),
                                              source, targets, settings, cancel);
                 if (!loss) return Result::failure(kTrainingCancelled);
@@ -172,8 +253,9 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
                 const auto written = writeCheckpoint(checkpointPath, state, *model, *optimizer);
                 if (!written) return Result::failure(written.error());
                 if (progress)
-                    progress({run, runs, fold, init, epoch + 1, options.epochs, static_cast<int>(entries.size()), *loss,
-                              metric, std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count()});
+                    progress({run, runs, fold, init, epoch + 1, options.epochs, static_cast<int>(entries.size()),
+                              learningRate(*optimizer), *loss, metric,
+                              std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count()});
             }
             FinishedRun finished;
             finished.fold = fold;
@@ -211,6 +293,14 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
         if (metrics[i] > metrics[static_cast<size_t>(summary.bestRun)] ||
             std::isnan(metrics[static_cast<size_t>(summary.bestRun)]))
             summary.bestRun = static_cast<int>(i);
+    if (!options.testManifestPath.empty()) {
+        try {
+            const auto tested = scoreTestManifest(options, set, *config, settings, cancel, preparation, summary);
+            if (!tested) return Result::failure(tested.error());
+        } catch (const std::exception& e) {
+            return Result::failure(std::string("Scoring the test manifest failed: ") + e.what());
+        }
+    }
     const auto report = writeTrainingOutputs(options, set, state, summary);
     if (!report) return Result::failure(report.error());
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,11 +29,21 @@ struct TrainingOptions {
     int chunkSize = 0;                 ///< grids run through the network at once (memory); 0: picked per batch
     int folds = 4;
     int inits = 2;                     ///< random initialisations per fold
-    std::string augment = "none";      ///< none, fast (grid transforms) or exact (re-extracted translations)
-    bool extraScale = false;           ///< add every training slide at 4 µm/px (slides only)
+    /// The paper's x9 augmentation: none, fast (transforms of the extracted grid), exact (the
+    /// transformed slide re-extracted: flipped and rotated patch pixels, shifted grid origins;
+    /// slides only) or auto: exact when every manifest line names a slide, else fast.
+    std::string augment = "auto";
+    /// Every training slide also at 4 µm/px: on (slides only), off, or auto: on when every
+    /// manifest line names a slide (grid files cannot be re-extracted), else off.
+    std::string extraScale = "auto";
+    /// Optional held-out test manifest (grids or slides, extracted like the training manifest):
+    /// every run's classifier is scored on it after training.
+    std::string testManifestPath;
     uint64_t seed = 1;                 ///< folds, shuffling and initialisations
     bool resume = false;               ///< continue from the run folder's checkpoint
-    double learningRate = 0.0;         ///< 0: the task's (1e-3 SGD, 1e-4 Adam)
+    double learningRate = 0.0;         ///< 0: the optimiser's (1e-3 SGD, 1e-4 Adam)
+    /// sgd or adam; empty: the task's (SGD for classification, Adam for regression).
+    std::string optimizer;
     double momentum = 0.9;             ///< SGD momentum (unstated in the paper)
     int decayEpoch = 20;               ///< classification: learning rate x decayFactor after this many epochs (0: never)
     double decayFactor = 0.1;
@@ -40,7 +51,11 @@ struct TrainingOptions {
     int64_t hidden = 64;
     int64_t kernel = 3;
     std::string nonlinearity = "relu";
-    bool tissueOnly = false;           ///< leave cells without tissue out of the attention
+    std::string convPadding = "zeros";  ///< the 3DCL's padding: zeros (the paper's) or centre
+    /// G's factor before the classifier (AttentionClassifierConfig::inputScale); 0: automatic,
+    /// 1 / the mean feature of the training grids. Recorded in the bundle.
+    double inputScale = 1.0;
+    bool tissueOnly = false;           ///< leave cells without tissue out of the attention (the 3DCL keeps their ring)
     /// For manifest lines naming slides (and exact augmentation): extractor weights and
     /// architecture, grid µm/px and p, device, cache. Its slidePath and outputPath are ignored.
     ExtractionOptions extraction;
@@ -56,6 +71,7 @@ struct TrainingEpoch {
     int fold = 0, init = 0;
     int epoch = 0, epochs = 0;  ///< epoch is 1-based
     int grids = 0;              ///< training grids seen in the epoch (augmentations included)
+    double learningRate = 0.0;  ///< the optimiser's learning rate in the epoch
     double loss = 0.0;          ///< mean training loss of the epoch
     double metric = 0.0;        ///< held-out AUC or Spearman after the epoch (NaN if undefined)
     double seconds = 0.0;
@@ -70,6 +86,8 @@ struct TrainingRunResult {
     double metric = 0.0;        ///< on the held-out fold after the last epoch
     double finalLoss = 0.0;
     std::string weightsPath;    ///< the run's classifier (state dict) in the run folder
+    double testMetric = std::numeric_limits<double>::quiet_NaN();  ///< on the test manifest (NaN: none, or undefined)
+    std::vector<double> testScores;  ///< per test manifest line
 };
 
 struct TrainingSummary {
@@ -81,13 +99,22 @@ struct TrainingSummary {
     int bestRun = 0;            ///< its weights went into the bundle
     int items = 0;              ///< manifest lines
     int gridsPerEpoch = 0;      ///< training grids per epoch of the first run, augmentations included
-    std::string augmentation;   ///< what the augmentation did, in words
+    std::string augment;        ///< the augmentation used: none, fast or exact (auto resolved)
+    bool extraScale = false;    ///< whether the 4 µm/px scale was added (auto resolved)
+    std::string augmentation;   ///< what the augmentation did and why it was chosen, in words
+    std::string testManifest;   ///< empty: no test manifest
+    std::vector<std::string> testPaths;
+    std::vector<double> testTargets;
+    double testMean = 0.0;      ///< mean (sample std) of the runs' test metrics
+    double testStd = 0.0;
     std::string bundlePath;     ///< the bundle's model.json
     std::string runFolder;
     std::string scoresPath;     ///< scores.json in the run folder
     bool resumed = false;
     int resumedRun = 0, resumedEpoch = 0;  ///< where the checkpoint left off
     bool extractorTrained = false;
+    std::string optimizer;      ///< sgd or adam (the task's when not given)
+    double inputScale = 1.0;    ///< the classifier's input scale (automatic resolved)
     double seconds = 0.0;
 };
 
@@ -98,6 +125,14 @@ extern const char* const kTrainingCancelled;
 /// The problem with the options (task, augmentation, sizes, attention), as one sentence;
 /// empty when there is none. trainClassifier() checks them too.
 std::string checkTrainingOptions(const TrainingOptions& options);
+
+/// The learning rate of a (0-based) epoch: the optimiser's (1e-3 SGD, 1e-4 Adam) or the
+/// options', times decayFactor from epoch decayEpoch on for classification; regression keeps
+/// its rate.
+double epochLearningRate(const TrainingOptions& options, int epoch);
+
+/// The optimiser a run uses: options.optimizer, else SGD for classification, Adam for regression.
+std::string trainingOptimizer(const TrainingOptions& options);
 
 /// Trains. The checkpoint (model, optimiser, finished runs) is written atomically after every
 /// epoch; with options.resume the run continues from it and ends as an uninterrupted run with

@@ -1,5 +1,8 @@
 #include "model/trainingdata.h"
 
+#include "model/patchpipeline.h"
+#include "model/tissueonly.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -63,25 +66,29 @@ bool isTranslation(GridTransform transform) {
            transform == GridTransform::ShiftY1 || transform == GridTransform::ShiftY2;
 }
 
+PatchTransform patchTransformOf(GridTransform transform) {
+    switch (transform) {
+    case GridTransform::FlipHorizontal: return PatchTransform::FlipHorizontal;
+    case GridTransform::FlipVertical: return PatchTransform::FlipVertical;
+    case GridTransform::Rotate90: return PatchTransform::Rotate90;
+    case GridTransform::Rotate180: return PatchTransform::Rotate180;
+    case GridTransform::Rotate270: return PatchTransform::Rotate270;
+    default: return PatchTransform::None;
+    }
+}
+
 GridSample transformGrid(const GridSample& s, GridTransform transform) {
-    // Features [K, M, N]: rows are dim 1, columns dim 2; tissue [M, N]: 0 and 1. A clockwise
-    // quarter turn is rot90 with k = -1 (from rows towards columns, reversed).
-    auto rotate = [&](int64_t k) {
-        return GridSample{torch::rot90(s.features, -k, {1, 2}).contiguous(), torch::rot90(s.tissue, -k, {0, 1}).contiguous()};
-    };
     switch (transform) {
     case GridTransform::Identity: return s;
-    case GridTransform::FlipHorizontal: return {s.features.flip({2}), s.tissue.flip({1})};
-    case GridTransform::FlipVertical: return {s.features.flip({1}), s.tissue.flip({0})};
-    case GridTransform::Rotate90: return rotate(1);
-    case GridTransform::Rotate180: return rotate(2);
-    case GridTransform::Rotate270: return rotate(3);
     case GridTransform::ShiftX1: return translate(s, 1, 1.0 / 3.0);
     case GridTransform::ShiftX2: return translate(s, 1, 2.0 / 3.0);
     case GridTransform::ShiftY1: return translate(s, 0, 1.0 / 3.0);
     case GridTransform::ShiftY2: return translate(s, 0, 2.0 / 3.0);
+    default: break;
     }
-    return s;
+    // Flips and clockwise quarter turns of the (rows, columns) plane: the same as the patches'.
+    const PatchTransform t = patchTransformOf(transform);
+    return {transformPlanes(s.features, t).contiguous(), transformPlanes(s.tissue, t).contiguous()};
 }
 
 GridBatch makeBatch(const std::vector<const GridSample*>& samples, const std::vector<double>& targets,
@@ -104,14 +111,17 @@ GridBatch makeBatch(const std::vector<const GridSample*>& samples, const std::ve
             break;
         }
     batch.valid = torch::zeros({count, rows, columns}, torch::kBool);
+    if (tissueOnly) batch.attend = torch::zeros({count, rows, columns}, torch::kBool);
     for (int64_t b = 0; b < count; ++b) {
         const GridSample& s = *samples[static_cast<size_t>(b)];
         const int64_t m = s.features.size(1), n = s.features.size(2);
         batch.grids[b].narrow(1, 0, m).narrow(2, 0, n).copy_(s.features);
         torch::Tensor valid = torch::ones({m, n}, torch::kBool);
         if (tissueOnly) {
-            const torch::Tensor tissue = s.tissue.gt(0.0);
-            if (tissue.any().item<bool>()) valid = tissue;
+            const torch::Tensor tissue = tissueCells(s.tissue);
+            const bool any = tissue.any().item<bool>();
+            batch.attend[b].narrow(0, 0, m).narrow(1, 0, n).copy_(any ? tissue : valid);
+            if (any) valid = tissueOnlyInputCells(s.tissue);
         }
         batch.valid[b].narrow(0, 0, m).narrow(1, 0, n).copy_(valid);
     }

@@ -4,6 +4,8 @@
 // augmentation (spec: flips, rotations, translations by p/3 and 2p/3) and padded batches.
 // Torch; used by training*.cpp only.
 
+#include "model/patchtransform.h"
+
 #include <torch/types.h>
 
 #include <cstdint>
@@ -26,6 +28,9 @@ std::string transformName(GridTransform transform);
 /// The nine transformations of the paper, without the identity.
 std::vector<GridTransform> augmentationTransforms();
 bool isTranslation(GridTransform transform);
+/// The flip or rotation of the patches' pixels that matches a grid transform (None for the
+/// identity and the translations).
+PatchTransform patchTransformOf(GridTransform transform);
 
 /// Applies a transformation to the grid itself (the "fast" augmentation). Flips and clockwise
 /// rotations rearrange the cells. A translation by a fraction s of a cell adds one row or
@@ -36,15 +41,18 @@ GridSample transformGrid(const GridSample& sample, GridTransform transform);
 
 /// A padded batch: grids [B, K, maxM', maxN'] (channels-last memory, the fast layout for the
 /// 3DCL on the CPU), the validity mask [B, maxM', maxN'] (false on padding and, with
-/// tissueOnly, on cells without tissue) and the targets [B] (int64 labels or float32 scores).
+/// tissueOnly, beyond the ring around the tissue: model/tissueonly.h), the cells attended to
+/// (with tissueOnly the tissue cells; else undefined: the valid ones) and the targets [B]
+/// (int64 labels or float32 scores).
 struct GridBatch {
     torch::Tensor grids;
     torch::Tensor valid;
+    torch::Tensor attend;
     torch::Tensor targets;
 };
 
-/// `targets` as given; classification = int64 labels, else float32. Grids without a valid cell
-/// under tissueOnly keep all their cells valid (the classifier needs one).
+/// `targets` as given; classification = int64 labels, else float32. Grids without a tissue
+/// cell under tissueOnly keep all their cells valid and attended (the classifier needs one).
 GridBatch makeBatch(const std::vector<const GridSample*>& samples, const std::vector<double>& targets,
                     bool classification, bool tissueOnly);
 

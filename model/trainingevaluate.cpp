@@ -46,24 +46,18 @@ Expected<EvaluationSummary> evaluateBundle(const EvaluationOptions& options, con
     summary.trained = bundle->trained;
     const bool classification = bundle->task != "regression";
     summary.metricName = classification ? "auc" : "spearman";
-    std::vector<GridSample> grids;
-    const int total = static_cast<int>(manifest->items.size());
-    for (int i = 0; i < total; ++i) {
-        const ManifestItem& item = manifest->items[static_cast<size_t>(i)];
-        if (cancel && cancel->load()) return Result::failure(kTrainingCancelled);
-        if (preparation) preparation(i, total, item.path);
-        auto grid = loadManifestGrid(item, extraction, cancel);
-        if (!grid) return Result::failure((cancel && cancel->load()) ? std::string(kTrainingCancelled) : grid.error());
-        if (!grids.empty() && grid->features.size(0) != grids.front().features.size(0))
-            return Result::failure("The grid of \"" + item.path + "\" has another feature count than the first grid.");
-        grids.push_back(std::move(*grid));
+    const auto read = loadManifestGrids(*manifest, extraction, 0, cancel, preparation);
+    if (!read) return Result::failure(read.error());
+    const std::vector<GridSample>& grids = *read;
+    for (const ManifestItem& item : manifest->items) {
         summary.paths.push_back(item.path);
         summary.targets.push_back(item.target);
     }
-    if (preparation) preparation(total, total, {});
-    const auto config = classifierConfig(bundle->classifier.attention, bundle->classifier.hidden, bundle->classifier.kernel,
-                                         bundle->classifier.nonlinearity, grids.front().features.size(0), classification);
+    auto config = classifierConfig(bundle->classifier.attention, bundle->classifier.hidden, bundle->classifier.kernel,
+                                   bundle->classifier.nonlinearity, bundle->classifier.convPadding,
+                                   grids.front().features.size(0), classification);
     if (!config) return Result::failure(config.error());
+    config->inputScale = bundle->classifier.inputScale;
     try {
         const auto seed = randomWeightsSeed(bundle->classifier.weights);
         if (!seed) return Result::failure(seed.error());
@@ -120,7 +114,7 @@ Expected<TrainingBenchmark> benchmarkTraining(int grids, int rows, int columns, 
         LoopSettings settings;
         settings.batchSize = batchSize;
         bench.chunkSize = static_cast<int>(std::max<int64_t>(1, kChunkElements / (int64_t{features} * cells)));
-        const auto config = classifierConfig("max+min", 64, 3, "relu", features, true);
+        const auto config = classifierConfig("max+min", 64, 3, "relu", "zeros", features, true);
         AttentionClassifier model(*config);
         auto optimizer = makeOptimizer(*model, true, 1e-3, 0.9);
         std::vector<size_t> order(static_cast<size_t>(grids));

@@ -50,14 +50,39 @@ Expected<GridSample> loadManifestGrid(const ManifestItem& item, ExtractionOption
     return readGridSample(extracted->gridPath);
 }
 
+Expected<std::vector<GridSample>> loadManifestGrids(const TrainingManifest& manifest, const ExtractionOptions& extraction,
+                                                    int64_t features, const std::atomic<bool>* cancel,
+                                                    const TrainingPreparation& preparation) {
+    using Result = Expected<std::vector<GridSample>>;
+    std::vector<GridSample> grids;
+    const int total = static_cast<int>(manifest.items.size());
+    for (int i = 0; i < total; ++i) {
+        const ManifestItem& item = manifest.items[static_cast<size_t>(i)];
+        if (cancel && cancel->load()) return Result::failure(kTrainingCancelled);
+        if (preparation) preparation(i, total, item.path);
+        auto grid = loadManifestGrid(item, extraction, cancel);
+        if (!grid) return Result::failure((cancel && cancel->load()) ? std::string(kTrainingCancelled) : grid.error());
+        if (features == 0) features = grid->features.size(0);
+        if (grid->features.size(0) != features)
+            return Result::failure("The grid of \"" + item.path + "\" has K = " + std::to_string(grid->features.size(0)) +
+                                   " features, not " + std::to_string(features) + ": every grid must come from the same "
+                                   "extractor.");
+        grids.push_back(std::move(*grid));
+    }
+    if (preparation) preparation(total, total, {});
+    return grids;
+}
+
 Expected<AttentionClassifierConfig> classifierConfig(const std::string& attention, int64_t hidden, int64_t kernel,
-                                                     const std::string& nonlinearity, int64_t features,
-                                                     bool classification) {
+                                                     const std::string& nonlinearity, const std::string& padding,
+                                                     int64_t features, bool classification) {
     using Config = Expected<AttentionClassifierConfig>;
     const auto sets = AttentionClassifierConfig::parseSets(attention);
     if (!sets) return Config::failure(sets.error());
     const auto activation = AttentionClassifierConfig::parseNonlinearity(nonlinearity);
     if (!activation) return Config::failure(activation.error());
+    const auto convPadding = AttentionClassifierConfig::parsePadding(padding);
+    if (!convPadding) return Config::failure(convPadding.error());
     if (hidden < 1 || kernel < 1 || kernel % 2 == 0 || features < 1)
         return Config::failure("The classifier needs H >= 1, K >= 1 and an odd kernel size n.");
     AttentionClassifierConfig config;
@@ -67,6 +92,7 @@ Expected<AttentionClassifierConfig> classifierConfig(const std::string& attentio
     config.outputs = classification ? 2 : 1;
     config.sets = *sets;
     config.nonlinearity = *activation;
+    config.padding = *convPadding;
     return config;
 }
 
@@ -83,6 +109,10 @@ void setLearningRate(torch::optim::Optimizer& optimizer, bool classification, do
         if (classification) static_cast<torch::optim::SGDOptions&>(group.options()).lr(learningRate);
         else static_cast<torch::optim::AdamOptions&>(group.options()).lr(learningRate);
     }
+}
+
+double learningRate(const torch::optim::Optimizer& optimizer) {
+    return optimizer.param_groups().front().options().get_lr();
 }
 
 std::optional<double> trainEpoch(AttentionClassifier& model, torch::optim::Optimizer& optimizer,
@@ -113,7 +143,7 @@ std::optional<double> trainEpoch(AttentionClassifier& model, torch::optim::Optim
             const std::vector<const GridSample*> chunkSamples(pointers.begin() + from, pointers.begin() + to);
             const std::vector<double> chunkTargets(batchTargets.begin() + from, batchTargets.begin() + to);
             const GridBatch batch = makeBatch(chunkSamples, chunkTargets, settings.classification, settings.tissueOnly);
-            const torch::Tensor loss = batchLoss(model->forward(batch.grids, batch.valid).logits, batch.targets,
+            const torch::Tensor loss = batchLoss(model->forward(batch.grids, batch.valid, batch.attend).logits, batch.targets,
                                                  settings.classification);
             (loss / count).backward();
             lossSum += loss.item<double>();
@@ -135,7 +165,7 @@ std::vector<double> predictScores(AttentionClassifier& model, const std::vector<
                                                   samples.begin() + static_cast<std::ptrdiff_t>(end));
         const GridBatch batch = makeBatch(part, std::vector<double>(part.size(), 0.0), settings.classification,
                                           settings.tissueOnly);
-        const torch::Tensor logits = model->forward(batch.grids, batch.valid).logits;
+        const torch::Tensor logits = model->forward(batch.grids, batch.valid, batch.attend).logits;
         const torch::Tensor s = settings.classification ? torch::softmax(logits, 1).select(1, 1) : logits.select(1, 0);
         const torch::Tensor d = s.to(torch::kDouble).contiguous();
         scores.insert(scores.end(), d.data_ptr<double>(), d.data_ptr<double>() + d.numel());

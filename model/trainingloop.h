@@ -7,6 +7,7 @@
 
 #include "model/attentionclassifier.h"
 #include "model/extraction.h"
+#include "model/training.h"
 #include "model/trainingdata.h"
 #include "model/trainingmanifest.h"
 #include "viewer/slide/expected.h"
@@ -44,17 +45,24 @@ Expected<GridSample> loadManifestGrid(const ManifestItem& item, ExtractionOption
                                       const std::atomic<bool>* cancel);
 /// A grid file's sample.
 Expected<GridSample> readGridSample(const std::string& path);
+/// The grids of every manifest line (loadManifestGrid), all with K features (0: the first
+/// grid's). `preparation` gets (done, total, path); kTrainingCancelled when cancelled.
+Expected<std::vector<GridSample>> loadManifestGrids(const TrainingManifest& manifest, const ExtractionOptions& extraction,
+                                                    int64_t features, const std::atomic<bool>* cancel,
+                                                    const TrainingPreparation& preparation);
 
 /// The classifier configuration from the option strings; K from the grids.
 Expected<AttentionClassifierConfig> classifierConfig(const std::string& attention, int64_t hidden, int64_t kernel,
-                                                     const std::string& nonlinearity, int64_t features,
-                                                     bool classification);
+                                                     const std::string& nonlinearity, const std::string& padding,
+                                                     int64_t features, bool classification);
 
 /// SGD with momentum (classification) or Adam (regression) over the module's parameters.
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(torch::nn::Module& module, bool classification,
                                                        double learningRate, double momentum);
 /// Sets every parameter group's learning rate.
 void setLearningRate(torch::optim::Optimizer& optimizer, bool classification, double learningRate);
+/// The first parameter group's learning rate.
+double learningRate(const torch::optim::Optimizer& optimizer);
 
 /// The training grid at a position of the epoch's order and its target.
 using SampleSource = std::function<GridSample(size_t index)>;

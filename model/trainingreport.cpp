@@ -43,6 +43,13 @@ bool copyAtomically(const fs::path& from, const fs::path& to) {
     return fs::is_regular_file(to) && !fs::exists(partial);
 }
 
+/// A scored manifest line: {"path":…,"target":…,"score":…}.
+std::string scoredItem(const std::string& path, double target, double score) {
+    JsonWriter entry;
+    entry.add("path", path).add("target", target).add("score", score);
+    return entry.text();
+}
+
 std::string scoresJson(const TrainingOptions& options, const TrainingSet& set, const CheckpointState& state,
                        const TrainingSummary& summary) {
     std::string runs = "[";
@@ -51,16 +58,25 @@ std::string scoresJson(const TrainingOptions& options, const TrainingSet& set, c
         std::string heldOut = "[";
         for (size_t i = 0; i < run.heldOut.size(); ++i) {
             const ManifestItem& item = set.manifest.items[static_cast<size_t>(run.heldOut[i])];
-            JsonWriter entry;
-            entry.add("path", item.path).add("target", item.target).add("score", run.scores[i]);
-            heldOut += (i ? "," : "") + entry.text();
+            heldOut += (i ? "," : "") + scoredItem(item.path, item.target, run.scores[i]);
         }
         heldOut += "]";
         JsonWriter head;
         head.add("fold", run.fold).add("init", run.init).add("metric", run.metric).add("weights", run.weightsPath);
+        // The test manifest's scores of this run's classifier, when there is one.
+        const TrainingRunResult& result = summary.runs.at(r);
+        std::string test;
+        if (!summary.testManifest.empty()) {
+            head.add("test_metric", result.testMetric);
+            test = ",\"test\":[";
+            for (size_t i = 0; i < result.testScores.size(); ++i)
+                test += (i ? "," : "") + scoredItem(summary.testPaths[i], summary.testTargets[i], result.testScores[i]);
+            test += "]";
+        }
         std::string text = head.text();
         text.pop_back();
-        text += ",\"losses\":" + array(run.losses) + ",\"metrics\":" + array(run.metrics) + ",\"held_out\":" + heldOut + "}";
+        text += ",\"losses\":" + array(run.losses) + ",\"metrics\":" + array(run.metrics) + ",\"held_out\":" + heldOut +
+                test + "}";
         runs += (r ? ",\n  " : "\n  ") + text;
     }
     runs += "\n]";
@@ -78,10 +94,12 @@ std::string scoresJson(const TrainingOptions& options, const TrainingSet& set, c
         .add("epochs", options.epochs)
         .add("batch_size", options.batchSize)
         .add("seed", static_cast<int64_t>(options.seed))
-        .add("augment", options.augment)
+        .add("augment", set.augment)
         .add("augmentation", set.augmentation)
-        .add("extra_scale", options.extraScale)
+        .add("extra_scale", set.extraScale)
         .add("best_run", summary.bestRun);
+    if (!summary.testManifest.empty())
+        json.add("test_manifest", summary.testManifest).add("test_mean", summary.testMean).add("test_std", summary.testStd);
     std::string text = json.text();
     text.pop_back();
     return text + ",\"runs\":" + runs + "}\n";
@@ -131,7 +149,7 @@ Expected<bool> writeTrainingOutputs(const TrainingOptions& options, const Traini
     const auto written = writeFileAtomically(summary.scoresPath, scores.data(), scores.size(), "the training scores");
     if (!written) return written;
 
-    const fs::path bundle(options.bundleFolder);
+    const fs::path bundle = fs::absolute(options.bundleFolder);  // the manifest names its files inside it
     std::error_code error;
     fs::create_directories(bundle, error);
     if (!fs::is_directory(bundle)) return Written::failure("Cannot create the bundle folder \"" + bundle.string() + "\".");
@@ -141,16 +159,21 @@ Expected<bool> writeTrainingOutputs(const TrainingOptions& options, const Traini
     const TrainingRunResult& best = summary.runs.at(static_cast<size_t>(summary.bestRun));
     std::ostringstream description;
     description << "Attention-based classifier trained by slidesight-cli train: " << options.folds << "-fold cross-validation x "
-                << options.inits << " initialisations, " << options.epochs << " epochs, augmentation " << options.augment
+                << options.inits << " initialisations, " << options.epochs << " epochs, augmentation " << summary.augmentation
                 << ". Mean (std) held-out " << summary.metricName << " " << summary.metricMean << " ("
-                << summary.metricStd << "). Weights: fold " << best.fold << ", initialisation " << best.init
+                << summary.metricStd << ")";
+    if (!summary.testManifest.empty())
+        description << "; on the test manifest " << summary.testManifest << ": " << summary.testMean << " ("
+                    << summary.testStd << ")";
+    description << ". Weights: fold " << best.fold << ", initialisation " << best.init
                 << " (held-out " << summary.metricName << " " << best.metric << ").";
     model.description = description.str();
     model.task = options.task;
     model.classes = options.task == "regression" ? std::vector<std::string>{"score"}
                                                  : std::vector<std::string>{"negative", "positive"};
     model.trained = true;
-    model.trainedOn = options.manifestPath + " (" + std::to_string(summary.items) + " slides)";
+    model.trainedOn = options.manifestPath + " (" + std::to_string(summary.items) + " slides; augmentation " +
+                      summary.augment + (summary.extraScale ? ", plus the slides at 4 um/px" : "") + ")";
     model.metrics[summary.metricName] = summary.metricMean;
     if (std::isfinite(summary.metricStd)) model.metrics[summary.metricName + "_std"] = summary.metricStd;
     const auto extractor = bundleExtractor(options, set, bundle);
@@ -164,6 +187,8 @@ Expected<bool> writeTrainingOutputs(const TrainingOptions& options, const Traini
     model.classifier.hidden = options.hidden;
     model.classifier.kernel = options.kernel;
     model.classifier.nonlinearity = options.nonlinearity;
+    model.classifier.convPadding = options.convPadding;
+    model.classifier.inputScale = summary.inputScale;
     model.classifier.tissueOnly = options.tissueOnly;
     const auto manifest = writeBundleManifest(model, bundle.string());
     if (!manifest) return Written::failure(manifest.error());

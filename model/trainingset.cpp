@@ -34,20 +34,33 @@ Expected<std::string> extractToCache(ExtractionOptions extraction, const std::st
     return extracted->gridPath;
 }
 
-std::string describe(const TrainingOptions& options) {
-    std::string text;
-    if (options.augment == "none") text = "none";
-    else if (options.augment == "fast")
-        text = "fast: x9 grid transformations (flips, rotations, translations by p/3 and 2p/3 as "
+/// What an augmentation mode does, after its name.
+const char* modeDetails(const std::string& augment) {
+    if (augment == "fast")
+        return ": x9 grid transformations (flips, clockwise rotations, translations by p/3 and 2p/3 as "
                "overlap-weighted means of neighbouring cells), computed from the extracted grid";
-    else
-        text = "exact: translations by p/3 and 2p/3 re-extracted with shifted grid origins; flips and "
-               "rotations rearrange the extracted grid's cells";
-    if (options.extraScale) text += "; plus every training slide at 4 um/px";
-    return text;
+    if (augment == "exact")
+        return ": x9 re-extracted (flips and clockwise rotations of every patch's pixels before the extractor, "
+               "each feature placed at its transformed cell; translations by p/3 and 2p/3 with shifted grid origins)";
+    return "";
 }
 
 }  // namespace
+
+void resolveAugmentation(const TrainingOptions& options, TrainingSet& set) {
+    bool slides = !set.manifest.items.empty();
+    for (const ManifestItem& item : set.manifest.items) slides = slides && !item.isGrid;
+    set.augment = options.augment == "auto" ? (slides ? "exact" : "fast") : options.augment;
+    set.extraScale = options.extraScale == "auto" ? slides : options.extraScale == "on";
+    std::string text = set.augment;
+    if (options.augment == "auto")
+        text += slides ? " (auto: every manifest line names a slide)"
+                       : " (auto: the manifest has grid files, which cannot be re-extracted)";
+    text += modeDetails(set.augment);
+    text += set.extraScale ? "; plus every training slide at 4 um/px" : "; no extra 4 um/px scale";
+    if (options.extraScale == "auto") text += " (auto)";
+    set.augmentation = text;
+}
 
 GridSample TrainingSet::sample(size_t line, const TrainingVariant& variant) const {
     if (variant.file.empty()) return transformGrid(grids[line], variant.transform);
@@ -62,14 +75,14 @@ Expected<TrainingSet> prepareTrainingSet(const TrainingOptions& options, const s
     if (!manifest) return Set::failure(manifest.error());
     TrainingSet set;
     set.manifest = std::move(*manifest);
-    set.augmentation = describe(options);
-    const bool exact = options.augment == "exact";
+    resolveAugmentation(options, set);
+    const bool exact = set.augment == "exact";
     const int total = static_cast<int>(set.manifest.items.size());
     for (int i = 0; i < total; ++i) {
         if (cancel && cancel->load()) return Set::failure(kTrainingCancelled);
         const ManifestItem& item = set.manifest.items[static_cast<size_t>(i)];
         if (preparation) preparation(i, total, item.path);
-        if (item.isGrid && (exact || options.extraScale))
+        if (item.isGrid && (exact || set.extraScale))
             return Set::failure("--augment exact and --extra-scale extract features again, so the manifest must name "
                                 "slides, not grid files such as \"" + item.path + "\".");
         std::string file = item.path;
@@ -91,10 +104,19 @@ Expected<TrainingSet> prepareTrainingSet(const TrainingOptions& options, const s
         set.grids.push_back({grid->features.to(torch::kFloat32).contiguous(), grid->tissue.to(torch::kFloat32).contiguous()});
 
         std::vector<TrainingVariant> variants{{GridTransform::Identity, {}}};
-        if (options.augment != "none")
-            for (const GridTransform t : augmentationTransforms())
-                if (!(exact && isTranslation(t))) variants.push_back({t, {}});
-        if (exact)
+        if (set.augment == "fast")
+            for (const GridTransform t : augmentationTransforms()) variants.push_back({t, {}});
+        if (exact) {
+            // Flips and rotations: the patches' pixels transformed before the extractor; sample()
+            // moves each feature to its transformed cell (transformGrid).
+            for (const GridTransform t : augmentationTransforms()) {
+                if (isTranslation(t)) continue;
+                ExtractionOptions transformed = options.extraction;
+                transformed.patchTransform = patchTransformOf(t);
+                const auto path = extractToCache(transformed, item.path, cancel);
+                if (!path) return Set::failure(path.error());
+                variants.push_back({t, *path});
+            }
             for (const Shift& shift : kShifts) {
                 ExtractionOptions shifted = options.extraction;
                 shifted.grid.originShiftX = shift.x * shifted.grid.patchSize;
@@ -103,7 +125,8 @@ Expected<TrainingSet> prepareTrainingSet(const TrainingOptions& options, const s
                 if (!path) return Set::failure(path.error());
                 variants.push_back({GridTransform::Identity, *path});
             }
-        if (options.extraScale) {
+        }
+        if (set.extraScale) {
             ExtractionOptions coarse = options.extraction;
             coarse.grid.targetMpp = 4.0;
             const auto path = extractToCache(coarse, item.path, cancel);

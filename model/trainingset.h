@@ -17,7 +17,8 @@
 namespace slidesight::model {
 
 /// One training variant of a manifest line: a transformation of its grid in memory, or a grid
-/// file (with a transformation of that file's grid, in practice the identity).
+/// file with a transformation of that file's grid (exact mode: the file holds the features of
+/// flipped or rotated patches, and the transformation puts them at their transformed cells).
 struct TrainingVariant {
     GridTransform transform = GridTransform::Identity;
     std::string file;  ///< empty: the line's grid in memory
@@ -28,12 +29,19 @@ struct TrainingSet {
     std::vector<GridSample> grids;                     ///< per line, untransformed
     std::vector<std::vector<TrainingVariant>> variants;  ///< per line, identity first
     int64_t features = 0;                              ///< K, the same for every grid
-    std::string augmentation;                          ///< what the variants are, in words
+    std::string augment;                               ///< none, fast or exact (auto resolved)
+    bool extraScale = false;                           ///< the 4 µm/px scale (auto resolved)
+    std::string augmentation;                          ///< what the variants are and why, in words
     std::string gridMetadata;                          ///< the first grid file's metadata JSON
 
     /// The grid of a variant (read from its file, or transformed in memory).
     GridSample sample(size_t line, const TrainingVariant& variant) const;
 };
+
+/// The augmentation and extra scale the options ask for on a manifest: "auto" becomes exact
+/// and on when every line names a slide, fast and off otherwise (grid files cannot be
+/// re-extracted). Sets set.augment, set.extraScale and set.augmentation.
+void resolveAugmentation(const TrainingOptions& options, TrainingSet& set);
 
 /// Reads the manifest's grids (extracting slides through the grid cache) and lists the
 /// variants the options ask for. Exact augmentation and the extra scale need slides, not grid

@@ -20,7 +20,7 @@
 <context>
     <name>AnalyzeCommand</name>
     <message>
-        <location filename="../app/cli/analyzecommand.cpp" line="+40"/>
+        <location filename="../app/cli/analyzecommand.cpp" line="+38"/>
         <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
         <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
     </message>
@@ -115,7 +115,7 @@
         <translation>Indicare il valore con --slide-mpp, per esempio --slide-mpp 0.25.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>UNTRAINED: the bundle &quot;%1&quot; has random weights; the prediction and the maps mean nothing.
 </source>
         <translation>NON ADDESTRATO: il pacchetto &quot;%1&quot; ha pesi casuali; la previsione e le mappe non hanno alcun significato.
@@ -163,9 +163,26 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Grad-CAM:    class %1 on %2
+        <source>Grad-CAM:    class %1 on %2 (%3 sum)
 </source>
-        <translation>Grad-CAM:        classe %1 su %2
+        <translation>Grad-CAM:    classe %1 su %2 (somma %3)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>centred</source>
+        <translation>centrata</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>raw</source>
+        <translation>grezza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Degenerate:  the Grad-CAM weights are at rounding level; the gradcam layer is noise and is not shown
+</source>
+        <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento; il livello gradcam è rumore e non viene mostrato
 </translation>
     </message>
     <message>
@@ -388,7 +405,7 @@
 <context>
     <name>BundleCheckCommand</name>
     <message>
-        <location filename="../app/cli/bundlecommand.cpp" line="+36"/>
+        <location filename="../app/cli/bundlecommand.cpp" line="+34"/>
         <source>Model bundles (bundle check, bundle create).</source>
         <translation>Pacchetti del modello (bundle check, bundle create).</translation>
     </message>
@@ -628,11 +645,46 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Grad-CAM&apos;s target layer: gprime (the 3D convolution&apos;s output, whose Grad-CAM weights vanish on this network) or grid (the feature grid).</source>
-        <translation>Lo strato bersaglio di Grad-CAM: gprime (l&apos;uscita della convoluzione 3D, i cui pesi Grad-CAM si annullano in questa rete) oppure grid (la griglia di caratteristiche).</translation>
+        <source>Grad-CAM&apos;s target layer: grid (the feature grid G) or gprime (the 3D convolution&apos;s output, whose Grad-CAM weights vanish on this network).</source>
+        <translation>Livello bersaglio di Grad-CAM: grid (la griglia di feature G) o gprime (l&apos;uscita della convoluzione 3D, i cui pesi Grad-CAM si annullano in questa rete).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grad-CAM&apos;s weighted sum: centred (each channel minus its mean over the valid cells) or raw.</source>
+        <translation>Somma pesata di Grad-CAM: centred (ogni canale meno la sua media sulle celle valide) o raw (grezza).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The 3D convolution&apos;s padding, as the classifier was trained: zeros (the paper&apos;s) or centre (a missing neighbour takes the centre cell&apos;s features).</source>
+        <translation>Il padding della convoluzione 3D, come nell&apos;addestramento del classificatore: zeros (quello dell&apos;articolo) o centre (un vicino mancante prende le feature della cella centrale).</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Grad-CAM:    class %1 on %2 (%3 sum), largest value %4, largest |weight| %5</source>
+        <translation>Grad-CAM:    classe %1 su %2 (somma %3), valore massimo %4, |peso| massimo %5</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>centred</source>
+        <translation>centrata</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>raw</source>
+        <translation>grezza</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Degenerate:  the Grad-CAM weights are at rounding level (on G&apos; they vanish: the per-channel softmax ignores constant shifts); --gradcam-target grid gives a usable map</source>
+        <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento (su G&apos; si annullano: la softmax per canale ignora gli spostamenti costanti); --gradcam-target grid dà una mappa utilizzabile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Degenerate:  the Grad-CAM weights are at rounding level; the map is noise</source>
+        <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento; la mappa è rumore</translation>
+    </message>
+    <message>
+        <location line="-99"/>
         <source>Leave cells without tissue out of the attention.</source>
         <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
     </message>
@@ -647,7 +699,12 @@
         <translation>--classifier e --out sono obbligatori.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+12"/>
+        <source>--gradcam-sum is &quot;%1&quot;: use centred or raw.</source>
+        <translation>--gradcam-sum è &quot;%1&quot;: usare centred o raw.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Grid:        %1 (%2 x %3 cells, K = %4; %5 cells in the attention)</source>
         <translation>Griglia:         %1 (%2 x %3 celle, K = %4; %5 celle nell&apos;attenzione)</translation>
     </message>
@@ -672,17 +729,7 @@
         <translation>Previsione:      classe %1%2 (logit %3)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Grad-CAM:    class %1 on %2, largest value %3, largest |weight| %4</source>
-        <translation>Grad-CAM:        classe %1 su %2, valore massimo %3, |peso| massimo %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>             (on G&apos; the weights vanish: the per-channel softmax ignores constant shifts; --gradcam-target grid gives a usable map)</source>
-        <translation>                 (su G&apos; i pesi si annullano: la softmax per canale ignora le traslazioni costanti; --gradcam-target grid dà una mappa utilizzabile)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Wrote:       %1</source>
         <translation>Scritto:         %1</translation>
     </message>
@@ -977,7 +1024,7 @@
 <context>
     <name>DemoBuildCommand</name>
     <message>
-        <location filename="../app/cli/democommand.cpp" line="+19"/>
+        <location filename="../app/cli/democommand.cpp" line="+20"/>
         <source>The offline teaching demo (demo build).</source>
         <translation>La demo didattica offline (demo build).</translation>
     </message>
@@ -1003,11 +1050,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The test data folder (default: $SLIDESIGHT_TEST_DATA).</source>
-        <translation>La cartella dei dati di test (predefinita: $SLIDESIGHT_TEST_DATA).</translation>
+        <source>A folder holding the two source slides as slides/cmu-1-small-region.svs and slides/tcga-cr-7395-01a-01-ts1.svs (default: $SLIDESIGHT_TEST_DATA when it holds them, else the slides are fetched once from their public homes into %1, each checked against its SHA-256).</source>
+        <translation>Una cartella con i due vetrini di origine come slides/cmu-1-small-region.svs e slides/tcga-cr-7395-01a-01-ts1.svs (predefinita: $SLIDESIGHT_TEST_DATA se li contiene, altrimenti i vetrini vengono scaricati una volta dalle loro sedi pubbliche in %1, ciascuno verificato con il suo SHA-256).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>Fetch the source slides from this mirror (URL/FILE-NAME) instead of their homes.</source>
+        <translation>Scarica i vetrini di origine da questo mirror (URL/NOME-FILE) invece che dalle loro sedi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Training mosaics (half positive).</source>
         <translation>Mosaici di addestramento (metà positivi).</translation>
     </message>
@@ -1067,12 +1119,7 @@
         <translation>Stampa il resoconto in JSON.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Give the test data folder with --data or SLIDESIGHT_TEST_DATA.</source>
-        <translation>Indicare la cartella dei dati di test con --data o SLIDESIGHT_TEST_DATA.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>--cells must look like 10x8, each from 4 to 64.</source>
         <translation>--cells deve avere la forma 10x8, ciascun valore da 4 a 64.</translation>
     </message>
@@ -1082,7 +1129,17 @@
         <translation>--folds deve essere al massimo la metà dei mosaici di addestramento, in modo che ogni fold contenga entrambe le classi.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
+        <source>Fetching the demo&apos;s source slides</source>
+        <translation>Download dei vetrini di origine della demo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Interrupted: the slides fetched so far are kept; run the command again to go on.</source>
+        <translation>Interrotto: i vetrini già scaricati sono conservati; eseguire di nuovo il comando per proseguire.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -1100,7 +1157,7 @@
 <context>
     <name>DemoBuilder</name>
     <message>
-        <location filename="../app/cli/demobuilder.cpp" line="+85"/>
+        <location filename="../app/cli/demobuilder.cpp" line="+88"/>
         <location line="+55"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
@@ -1146,7 +1203,7 @@
         <translation>Impossibile scrivere i manifesti in &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Training the classifier: run %1/%2, epoch %3/%4</source>
         <translation>Addestramento del classificatore: esecuzione %1/%2, epoca %3/%4</translation>
     </message>
@@ -1161,7 +1218,7 @@
         <translation>Scrittura delle patch LRAN</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Training the LRAN: epoch %1/%2, batch %3/%4</source>
         <translation>Addestramento della LRAN: epoca %1/%2, batch %3/%4</translation>
     </message>
@@ -1171,7 +1228,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demoevaluation.cpp" line="+235"/>
+        <location filename="../app/cli/demoevaluation.cpp" line="+312"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1185,6 +1242,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
     <message>
         <location line="+4"/>
+        <location line="+20"/>
         <source>| measure | value | goal |
 |---|---|---|
 </source>
@@ -1193,42 +1251,59 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>| slide AUC, %1 held-out mosaics | %2 | ≥ %3 |
 </source>
         <translation>| AUC per vetrino, %1 mosaici di test | %2 | ≥ %3 |
 </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>| max-attention vs region, cell AUC (mean of %1) | %2 | ≥ %3 |
-</source>
-        <translation>| attenzione massima rispetto alla regione, AUC per cella (media di %1) | %2 | ≥ %3 |
-</translation>
+        <location line="-249"/>
+        <source>max attention (channel mean)</source>
+        <translation>attenzione massima (media dei canali)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>| min-attention vs region, cell AUC | %1 | |
-</source>
-        <translation>| attenzione minima rispetto alla regione, AUC per cella | %1 | |
-</translation>
+        <source>min attention (channel mean)</source>
+        <translation>attenzione minima (media dei canali)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>| Grad-CAM vs region, cell AUC | %1 | |
-</source>
-        <translation>| Grad-CAM rispetto alla regione, AUC per cella | %1 | |
-</translation>
+        <source>Grad-CAM on G (centred)</source>
+        <translation>Grad-CAM su G (centrata)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>| pointing game (max attention in the region) | %1/%2 | |
-</source>
-        <translation>| pointing game (attenzione massima nella regione) | %1/%2 | |
-</translation>
+        <source>LRAN probability of the region&apos;s class</source>
+        <translation>probabilità LRAN della classe della regione</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>LRAN class activation map on H</source>
+        <translation>mappa di attivazione di classe LRAN su H</translation>
+    </message>
+    <message>
+        <location line="+246"/>
+        <source>
+Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
+
+</source>
+        <translation>
+Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC per cella: una cella è verità quando almeno metà di essa sta nella regione; pointing game: la cella più alta della mappa tocca la regione). Il visualizzatore mostra per prima **%2**.
+
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>| map | cell AUC, mean | cell AUC, lowest | goal (lowest) | pointing game |
+|---|---|---|---|---|
+</source>
+        <translation>| mappa | AUC per cella, media | AUC per cella, minima | obiettivo (minima) | pointing game |
+|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>| classifier cross-validation AUC | %1 (%2) | |
 </source>
         <translation>| AUC del classificatore in validazione incrociata | %1 (%2) | |
@@ -1249,7 +1324,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot write the report in &quot;%1&quot;.</source>
         <translation>Impossibile scrivere il resoconto in &quot;%1&quot;.</translation>
     </message>
@@ -1267,7 +1342,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>&quot;%1&quot; non è un indice di demo leggibile da questa versione; ricreare la demo.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The demo in &quot;%1&quot; is incomplete: &quot;%2&quot; is missing; rebuild it.</source>
         <translation>La demo in &quot;%1&quot; è incompleta: manca &quot;%2&quot;; ricrearla.</translation>
     </message>
@@ -1275,6 +1350,19 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <location line="+6"/>
         <source>The demo in &quot;%1&quot; is incomplete (no slides or no bundle); rebuild it.</source>
         <translation>La demo in &quot;%1&quot; è incompleta (mancano i vetrini o il pacchetto); ricrearla.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSources</name>
+    <message>
+        <location filename="../app/cli/demosources.cpp" line="+42"/>
+        <source>Cannot create &quot;%1&quot;.</source>
+        <translation>Impossibile creare &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The demo is made from two public slides, and %1 could not be fetched (%2). %3 Without a network, give --data with a folder holding %4 and %5.</source>
+        <translation>La demo è costruita da due vetrini pubblici, e %1 non è stato scaricato (%2). %3 Senza rete, indicare con --data una cartella che contenga %4 e %5.</translation>
     </message>
 </context>
 <context>
@@ -1290,7 +1378,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>&quot;%1&quot; è più grande di %2 x %2 px; per la demo serve un vetrino più piccolo.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+183"/>
         <source>Cannot write &quot;%1&quot;: %2</source>
         <translation>Impossibile scrivere &quot;%1&quot;: %2</translation>
     </message>
@@ -1298,7 +1386,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>EvaluateCommand</name>
     <message>
-        <location filename="../app/cli/evaluatecommand.cpp" line="+43"/>
+        <location filename="../app/cli/evaluatecommand.cpp" line="+44"/>
         <source>Cannot read &quot;%1&quot;: give a run folder of &apos;train&apos; or its scores.json.</source>
         <translation>Impossibile leggere &quot;%1&quot;: indicare una cartella delle esecuzioni di &apos;train&apos; o il suo scores.json.</translation>
     </message>
@@ -1308,17 +1396,17 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>&quot;%1&quot; non è lo scores.json di un addestramento.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Measure a bundle&apos;s AUC or Spearman on a manifest, or compare two training runs (Wilcoxon).</source>
         <translation>Misura l&apos;AUC o la correlazione di Spearman di un pacchetto su un manifesto, oppure confronta due addestramenti (Wilcoxon).</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>With --model and --manifest: runs the bundle&apos;s classifier on every manifest line (grid files, or slides extracted with the bundle&apos;s extractor through the grid cache) and reports the AUC (classification) or Spearman correlation (regression). With --compare RUN_A RUN_B: pairs the per-run held-out metrics of two &apos;train&apos; run folders by fold and initialisation and gives the two-sided Wilcoxon signed-rank test.</source>
-        <translation>Con --model e --manifest: esegue il classificatore del pacchetto su ogni riga del manifesto (file di griglia, oppure vetrini estratti con l&apos;estrattore del pacchetto attraverso la cache delle griglie) e riporta l&apos;AUC (classificazione) o la correlazione di Spearman (regressione). Con --compare RUN_A RUN_B: accoppia per fold e inizializzazione le metriche di test di ogni esecuzione di due cartelle delle esecuzioni di &apos;train&apos; e calcola il test dei ranghi con segno di Wilcoxon a due code.</translation>
+        <source>With --model and --manifest: runs the bundle&apos;s classifier on every manifest line (grid files, or slides extracted with the bundle&apos;s extractor through the grid cache) and reports the AUC (classification) or Spearman correlation (regression). With --compare RUN_A RUN_B: pairs the per-run metrics of two &apos;train&apos; run folders by fold and initialisation and gives the two-sided Wilcoxon signed-rank test: the metrics on the test manifest when both runs were trained with the same --test-manifest, else the held-out cross-validation metrics; the output says which.</source>
+        <translation>Con --model e --manifest: esegue il classificatore del bundle su ogni riga del manifest (file di griglia, o vetrini estratti con l&apos;estrattore del bundle tramite la cache delle griglie) e riporta l&apos;AUC (classificazione) o la correlazione di Spearman (regressione). Con --compare RUN_A RUN_B: appaia le metriche per esecuzione di due cartelle di esecuzione di &apos;train&apos; per fold e inizializzazione e dà il test dei ranghi con segno di Wilcoxon a due code: le metriche sul manifest di test quando entrambe le esecuzioni sono state addestrate con lo stesso --test-manifest, altrimenti le metriche di validazione incrociata; l&apos;output dice quali.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>With --compare: the two run folders (or scores.json files).</source>
         <translation>Con --compare: le due cartelle delle esecuzioni (o i file scores.json).</translation>
     </message>
@@ -1398,12 +1486,32 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>I due addestramenti non possono essere accoppiati: misurano %1 e %2 su %3 e %4 esecuzioni.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>test-manifest %1 (%2)</source>
+        <translation>manifest di test %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held-out cross-validation %1</source>
+        <translation>validazione incrociata %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Run B has no fold %1, initialisation %2 to pair with run A.</source>
         <translation>L&apos;addestramento B non ha il fold %1, inizializzazione %2, da accoppiare con l&apos;addestramento A.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>Paired scores: %1.</source>
+        <translation>Punteggi appaiati: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(The test-manifest scores are not paired: only one run has them, or the two runs used different test manifests.)</source>
+        <translation>(I punteggi del manifest di test non sono appaiati: solo un&apos;esecuzione li ha, oppure le due esecuzioni hanno usato manifest di test diversi.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 over %2 paired runs: mean A %3, mean B %4</source>
         <translation>%1 su %2 esecuzioni accoppiate: media A %3, media B %4</translation>
     </message>
@@ -1426,7 +1534,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>ExtractCommand</name>
     <message>
-        <location filename="../app/cli/extractcommand.cpp" line="+23"/>
+        <location filename="../app/cli/extractcommand.cpp" line="+18"/>
         <source>Extract a slide&apos;s grid of patch features (ResNet) into a file torch.load reads.</source>
         <translation>Estrae la griglia delle caratteristiche delle patch (ResNet) di un vetrino in un file che torch.load legge.</translation>
     </message>
@@ -1937,8 +2045,8 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 Grad-CAM</source>
-        <translation>Grad-CAM di %1</translation>
+        <source>%1 class activation map</source>
+        <translation>%1 mappa di attivazione di classe</translation>
     </message>
 </context>
 <context>
@@ -1960,11 +2068,11 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
     <message>
         <location line="+4"/>
-        <source>Tiles a slide region (by default the bounding box of the detected tissue) into 256 x 256 patches at the patch µm/px, runs LRAN (or RAN) on the patches that hold tissue and writes a file that Python&apos;s torch.load reads: probabilities [rows, columns, classes], the global mask&apos;s channel mean and maximum, the attention gates and the Grad-CAM map of the base network&apos;s last block, stitched into slide-aligned maps, with origin and cell_size in level-0 pixels and a JSON metadata string. Ctrl-C stops it and writes nothing. Random weights (random:SEED) are untrained and labelled so.</source>
-        <translation>Suddivide una regione del vetrino (per impostazione predefinita il rettangolo che delimita il tessuto rilevato) in patch di 256 x 256 ai µm/px delle patch, esegue LRAN (o RAN) sulle patch che contengono tessuto e scrive un file che torch.load di Python legge: probabilità [righe, colonne, classi], media e massimo sui canali della maschera globale, i gate di attenzione e la mappa Grad-CAM dell&apos;ultimo blocco della rete di base, ricomposti in mappe allineate al vetrino, con origin e cell_size in pixel del livello 0 e una stringa di metadati JSON. Ctrl-C interrompe l&apos;esecuzione e non scrive nulla. I pesi casuali (random:SEED) non sono addestrati e sono etichettati come tali.</translation>
+        <source>Tiles a slide region (by default the bounding box of the detected tissue) into 256 x 256 patches at the patch µm/px, runs LRAN (or RAN) on the patches that hold tissue and writes a file that Python&apos;s torch.load reads: probabilities [rows, columns, classes], the global mask&apos;s channel mean and maximum, the attention gates and the class activation map (by default on H = B * M + B, so the attention mask shows in it), stitched into slide-aligned maps, with origin and cell_size in level-0 pixels and a JSON metadata string. Ctrl-C stops it and writes nothing. Random weights (random:SEED) are untrained and labelled so.</source>
+        <translation>Divide una regione del vetrino (per impostazione predefinita il riquadro del tessuto rilevato) in patch 256 x 256 ai µm/px delle patch, esegue LRAN (o RAN) sulle patch che contengono tessuto e scrive un file che torch.load di Python legge: probabilità [righe, colonne, classi], media e massimo sui canali della maschera globale, i gate di attenzione e la mappa di attivazione di classe (per impostazione predefinita su H = B * M + B, così vi compare la maschera di attenzione), ricomposte in mappe allineate al vetrino, con origin e cell_size in pixel di livello 0 e una stringa di metadati JSON. Ctrl-C lo interrompe senza scrivere nulla. I pesi casuali (random:SEED) non sono addestrati e sono etichettati come tali.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The slide.</source>
         <translation>Il vetrino.</translation>
     </message>
@@ -2009,7 +2117,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>La classe spiegata dalla CAM (predefinita: quella prevista per ogni patch).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The class activation map&apos;s layer: h (H = B * M + B, the attention mask included) or b (the base network&apos;s B, the mask left out).</source>
+        <translation>Il livello della mappa di attivazione di classe: h (H = B * M + B, maschera di attenzione inclusa) o b (la B della rete di base, senza maschera).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Also run patches without tissue.</source>
         <translation>Elabora anche le patch senza tessuto.</translation>
     </message>
@@ -2044,7 +2157,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>--network deve essere lran oppure ran, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>--cam-target must be h or b, not &apos;%1&apos;.</source>
+        <translation>--cam-target deve essere h o b, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--region needs x,y,w,h in level-0 pixels with a positive width and height, not &apos;%1&apos;.</source>
         <translation>--region richiede x,y,w,h in pixel del livello 0 con larghezza e altezza positive, non &apos;%1&apos;.</translation>
     </message>
@@ -2112,7 +2230,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>LranTrainCommand</name>
     <message>
-        <location filename="../app/cli/lrantraincommand.cpp" line="+85"/>
+        <location filename="../app/cli/lrantraincommand.cpp" line="+84"/>
         <source>Train LRAN or RAN on labelled patches; write a bundle with the held-out accuracy.</source>
         <translation>Addestra LRAN o RAN su patch etichettate; scrive un pacchetto con l&apos;accuratezza sui dati di test.</translation>
     </message>
@@ -2177,7 +2295,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Addestra senza ribaltamenti e rotazioni casuali.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The network&apos;s widths: torchvision (ResNet-18&apos;s, so ImageNet weights load) or paper (about the paper&apos;s 5.8 M parameters).</source>
+        <translation>Le larghezze della rete: torchvision (quelle di ResNet-18, così i pesi ImageNet si caricano) o paper (circa i 5,8 M di parametri dell&apos;articolo).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>An LRAN/RAN state dict to start from.</source>
         <translation>Uno state dict LRAN/RAN da cui partire.</translation>
     </message>
@@ -2237,7 +2360,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>--decay-epochs richiede epoche crescenti di almeno 1, come 10,20, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Epoch %1/%2</source>
         <translation>Epoca %1/%2</translation>
     </message>
@@ -2861,17 +2984,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+30"/>
+        <location filename="../app/cli/traincommand.cpp" line="+28"/>
         <source>Train the attention classifier with cross-validation; write a trained bundle and a run folder.</source>
         <translation>Addestra il classificatore basato sull&apos;attenzione con validazione incrociata; scrive un pacchetto del modello addestrato e una cartella delle esecuzioni.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Trains the attention-based classifier on the grids of a manifest (CSV lines &apos;path,label[,fold]&apos; or &apos;path,score[,fold]&apos;; path: a grid file from &apos;extract&apos; or a slide, extracted through the grid cache) with the paper&apos;s protocols: classification with cross-entropy and SGD (learning rate 1e-3, momentum 0.9, x0.1 after epoch 20), regression with MSE and Adam (1e-4); 35 epochs; batches of 64 grids padded to the largest with a validity mask; k-fold cross-validation x random initialisations, folds from the manifest or stratified by the seed. The bundle gets the classifier of the run with the best held-out metric and the mean cross-validated metric; the run folder (BUNDLE.run) gets a checkpoint after every epoch, each run&apos;s weights and scores.json. Ctrl-C stops and keeps the checkpoint; --resume continues from it.</source>
-        <translation>Addestra il classificatore basato sull&apos;attenzione sulle griglie di un manifesto (righe CSV &apos;path,label[,fold]&apos; o &apos;path,score[,fold]&apos;; path: un file di griglia prodotto da &apos;extract&apos; oppure un vetrino, estratto attraverso la cache delle griglie) con i protocolli dell&apos;articolo: classificazione con entropia incrociata e SGD (tasso di apprendimento 1e-3, momento 0.9, x0.1 dopo l&apos;epoca 20), regressione con MSE e Adam (1e-4); 35 epoche; batch di 64 griglie portate con padding alla dimensione della più grande, con una maschera di validità; validazione incrociata a k fold x inizializzazioni casuali, con i fold presi dal manifesto o stratificati in base al seme. Il pacchetto riceve il classificatore dell&apos;esecuzione con la migliore metrica di test e la metrica media della validazione incrociata; la cartella delle esecuzioni (BUNDLE.run) riceve un checkpoint dopo ogni epoca, i pesi di ogni esecuzione e scores.json. Ctrl-C interrompe e conserva il checkpoint; --resume riprende da esso.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>The manifest CSV.</source>
         <translation>Il manifesto CSV.</translation>
     </message>
@@ -2916,17 +3034,32 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Inizializzazioni casuali per fold.</translation>
     </message>
     <message>
+        <location line="-27"/>
+        <source>Trains the attention-based classifier on the grids of a manifest (CSV lines &apos;path,label[,fold]&apos; or &apos;path,score[,fold]&apos;; path: a grid file from &apos;extract&apos; or a slide, extracted through the grid cache) with the paper&apos;s protocols: classification with cross-entropy and SGD (learning rate 1e-3, momentum 0.9, x0.1 after epoch 20), regression with MSE and Adam (1e-4); 35 epochs; batches of 64 grids padded to the largest with a validity mask; k-fold cross-validation x random initialisations, folds from the manifest or stratified by the seed. The bundle gets the classifier of the run with the best held-out metric and the mean cross-validated metric; the run folder (BUNDLE.run) gets a checkpoint after every epoch, each run&apos;s weights and scores.json. Ctrl-C stops and keeps the checkpoint; --resume continues from it. By default the paper&apos;s x9 augmentation and extra 4 µm/px scale are used: exact (re-extracted) with both when every manifest line names a slide, fast (grid transforms) without the extra scale when the manifest has grid files; the output says which. --test-manifest scores every run&apos;s classifier on a held-out test set.</source>
+        <translation>Addestra il classificatore basato sull&apos;attenzione sulle griglie di un manifest (righe CSV &apos;path,label[,fold]&apos; o &apos;path,score[,fold]&apos;; path: un file di griglia di &apos;extract&apos; o un vetrino, estratto tramite la cache delle griglie) con i protocolli dell&apos;articolo: classificazione con entropia incrociata e SGD (tasso di apprendimento 1e-3, momento 0.9, x0.1 dopo l&apos;epoca 20), regressione con MSE e Adam (1e-4); 35 epoche; lotti di 64 griglie riempite fino alla più grande con una maschera di validità; validazione incrociata a k fold x inizializzazioni casuali, fold dal manifest o stratificati dal seme. Il bundle riceve il classificatore dell&apos;esecuzione con la migliore metrica di validazione e la metrica media della validazione incrociata; la cartella di esecuzione (BUNDLE.run) riceve un checkpoint dopo ogni epoca, i pesi di ogni esecuzione e scores.json. Ctrl-C interrompe e conserva il checkpoint; --resume riprende da esso. Per impostazione predefinita si usano l&apos;aumento x9 dell&apos;articolo e la scala aggiuntiva a 4 µm/px: esatti (riestratti) con entrambi quando ogni riga del manifest indica un vetrino, fast (trasformazioni della griglia) senza la scala aggiuntiva quando il manifest ha file di griglia; l&apos;output dice quale. --test-manifest valuta il classificatore di ogni esecuzione su un insieme di test tenuto da parte.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>auto, none, fast (the x9 flips, rotations and translations applied to the extracted grid) or exact (the transformed slide re-extracted: flipped and rotated patch pixels, shifted grid origins; needs slides). auto: exact when every manifest line names a slide, else fast.</source>
+        <translation>auto, none, fast (i x9 ribaltamenti, rotazioni e traslazioni applicati alla griglia estratta) o exact (il vetrino trasformato riestratto: pixel delle patch ribaltati e ruotati, origini della griglia spostate; richiede vetrini). auto: exact quando ogni riga del manifest indica un vetrino, altrimenti fast.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also train on every training slide at 4 µm/px (needs slides). Default: on when every manifest line names a slide, else off.</source>
+        <translation>Addestra anche su ogni vetrino di addestramento a 4 µm/px (richiede vetrini). Predefinito: attivo quando ogni riga del manifest indica un vetrino, altrimenti disattivo.</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>none, fast (the x9 flips, rotations and translations applied to the grid) or exact (translations re-extracted with shifted grid origins; needs slides).</source>
-        <translation>none, fast (le x9 riflessioni, rotazioni e traslazioni applicate alla griglia) oppure exact (traslazioni estratte di nuovo con origini della griglia spostate; richiede i vetrini).</translation>
+        <source>Never add the 4 µm/px scale.</source>
+        <translation>Non aggiungere mai la scala a 4 µm/px.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Also train on every training slide at 4 µm/px (needs slides).</source>
-        <translation>Addestra anche su ogni vetrino di addestramento a 4 µm/px (richiede i vetrini).</translation>
+        <location line="+2"/>
+        <source>A held-out test manifest (grids or slides, extracted like --manifest): after training, every run&apos;s classifier is scored on it; each run&apos;s metric and their mean (std) are reported and written to scores.json, which &apos;evaluate --compare&apos; then pairs.</source>
+        <translation>Un manifest di test tenuto da parte (griglie o vetrini, estratti come --manifest): dopo l&apos;addestramento il classificatore di ogni esecuzione viene valutato su di esso; la metrica di ogni esecuzione e la loro media (dev. std.) sono riportate e scritte in scores.json, che &apos;evaluate --compare&apos; poi appaia.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Seed of the folds, the shuffling and the initialisations.</source>
         <translation>Seme dei fold, del rimescolamento e delle inizializzazioni.</translation>
     </message>
@@ -2961,7 +3094,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>relu, tanh oppure none.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The 3D convolution&apos;s padding: zeros (the paper&apos;s) or centre (a missing neighbour takes the centre cell&apos;s features); recorded in the bundle.</source>
+        <translation>Il padding della convoluzione 3D: zeros (quello dell&apos;articolo) o centre (un vicino mancante prende le feature della cella centrale); registrato nel bundle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Leave cells without tissue out of the attention.</source>
         <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
     </message>
@@ -3016,9 +3154,14 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>--manifest e --out sono obbligatori.</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, loss %8, held-out %9, %10 s</source>
-        <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, loss %8, test %9, %10 s</translation>
+        <location line="+4"/>
+        <source>Give --extra-scale or --no-extra-scale, not both.</source>
+        <translation>Indicare --extra-scale o --no-extra-scale, non entrambi.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, lr %8, loss %9, held-out %10, %11 s</source>
+        <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, lr %8, perdita %9, validazione %10, %11 s</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3031,9 +3174,14 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Interrotto: il checkpoint dell&apos;ultima epoca completata è conservato nella cartella delle esecuzioni; eseguire lo stesso comando con --resume per continuare.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Resumed from run %1, epoch %2.</source>
         <translation>Ripreso dall&apos;esecuzione %1, epoca %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Augmentation: %1</source>
+        <translation>Aumento:     %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3041,9 +3189,19 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>fold %1, init %2: %3 di test %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>, test %1</source>
+        <translation>, test %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cross-validated %1: %2 (std %3) over %4 runs; bundle weights from run %5.</source>
         <translation>%1 in validazione incrociata: %2 (dev. std. %3) su %4 esecuzioni; pesi del pacchetto dall&apos;esecuzione %5.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test %1 on %2 (%3 slides): %4 (std %5) over %6 runs.</source>
+        <translation>Test %1 su %2 (%3 vetrini): %4 (dev. std. %5) su %6 esecuzioni.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3062,9 +3220,22 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
 </context>
 <context>
-    <name>WeightsDownloader</name>
+    <name>UntrainedNotice</name>
     <message>
-        <location filename="../app/cli/weightsdownloader.cpp" line="+43"/>
+        <location filename="../app/untrainednotice.cpp" line="+10"/>
+        <source>Untrained model: these layers are not meaningful.</source>
+        <translation>Modello non addestrato: questi livelli non sono significativi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teaching model: features from a seeded, untrained ResNet-34.</source>
+        <translation>Modello didattico: feature da una ResNet-34 con seme, non addestrata.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedDownload</name>
+    <message>
+        <location filename="../app/cli/verifieddownload.cpp" line="+43"/>
         <source>The expected SHA-256 must be 8 to 64 hexadecimal digits, not &apos;%1&apos;.</source>
         <translation>Lo SHA-256 atteso deve avere da 8 a 64 cifre esadecimali, non &apos;%1&apos;.</translation>
     </message>
@@ -3072,8 +3243,8 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <location line="+12"/>
         <location line="+14"/>
         <location line="+36"/>
-        <source>Cannot write the weights to %1: %2.</source>
-        <translation>Impossibile scrivere i pesi in %1: %2.</translation>
+        <source>Cannot write %1: %2.</source>
+        <translation>Impossibile scrivere %1: %2.</translation>
     </message>
     <message>
         <location line="-13"/>
@@ -3197,14 +3368,14 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+31"/>
-        <location line="+74"/>
+        <location filename="../app/main.cpp" line="+33"/>
+        <location line="+79"/>
         <location line="+44"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-101"/>
         <source>Viewer for gigapixel pathology slides.</source>
         <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
     </message>
@@ -3280,7 +3451,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Apre la demo offline (slidesight-cli demo build) dalla cartella indicata come argomento, oppure da %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Open the window, wait until it has settled (the analysis and the LRAN done, every tile loaded), save what the screen shows of it to this PNG and quit.</source>
+        <translation>Apre la finestra, attende che sia stabile (analisi e LRAN concluse, ogni tassello caricato), salva ciò che lo schermo ne mostra in questo PNG ed esce.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>--%1 needs a model bundle (--analyze BUNDLE).</source>
         <translation>--%1 richiede un pacchetto del modello (--analyze BUNDLE).</translation>
     </message>
@@ -3316,11 +3492,12 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+33"/>
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-22"/>
         <source>--grid-mpp must be a positive number.</source>
         <translation>--grid-mpp deve essere un numero positivo.</translation>
     </message>
@@ -3732,7 +3909,17 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+32"/>
+        <source>Grad-CAM on G&apos; is degenerate: its weights vanish by construction (the softmax ignores a constant added to a channel). Use the grid target G.</source>
+        <translation>Grad-CAM su G&apos; è degenere: i suoi pesi si annullano per costruzione (la softmax ignora una costante aggiunta a un canale). Usare il bersaglio griglia G.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This map is degenerate: its weights are at rounding level, so its values are noise and are not shown.</source>
+        <translation>Questa mappa è degenere: i suoi pesi sono al livello dell&apos;arrotondamento, quindi i suoi valori sono rumore e non vengono mostrati.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Unknown layer &quot;%1&quot;; the analysis layers are %2.</source>
         <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
     </message>
@@ -4160,7 +4347,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>slidesight::HeatmapLayer</name>
     <message>
-        <location filename="../viewer/layers/heatmaplayer.cpp" line="+93"/>
+        <location filename="../viewer/layers/heatmaplayer.cpp" line="+101"/>
         <source>%1 (channel %2)</source>
         <translation>%1 (canale %2)</translation>
     </message>
@@ -4175,7 +4362,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>%1 (massimo sui canali)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+139"/>
         <source>%1 %2</source>
         <comment>value and units</comment>
         <translation>%1 %2</translation>
@@ -4353,7 +4540,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>No heatmap layer selected</source>
         <translation>Nessun livello di mappa di calore selezionato</translation>
     </message>
@@ -4363,7 +4550,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Nascosto sotto %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Untrained model: the values carry no meaning</source>
         <translation>Modello non addestrato: i valori non hanno alcun significato</translation>
     </message>
@@ -4608,11 +4795,6 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowanalysis.cpp" line="+28"/>
-        <source>Untrained model: these layers are not meaningful.</source>
-        <translation>Modello non addestrato: questi livelli non sono significativi.</translation>
-    </message>
-    <message>
         <location filename="../app/mainwindowannotations.cpp" line="+49"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
@@ -4648,7 +4830,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Esportazione di %1…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowdemo.cpp" line="+32"/>
+        <location filename="../app/mainwindowdemo.cpp" line="+81"/>
         <source>Import the demo&apos;s ground truth</source>
         <translation>Importa la verità di riferimento della demo</translation>
     </message>
@@ -4840,7 +5022,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 <context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/screenshotrunner.cpp" line="+34"/>
+        <location filename="../app/screenshotrunner.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
@@ -4860,7 +5042,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>Il vetrino non registra né i µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi non è possibile scegliere un ingrandimento; indicare --mpp.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
@@ -4919,6 +5101,25 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <location line="+86"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::WindowShot</name>
+    <message>
+        <location filename="../app/windowshot.cpp" line="+29"/>
+        <source>Timed out after %1 s waiting for the window to settle.</source>
+        <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+22"/>
+        <source>slidesight: %1</source>
+        <translation>slidesight: %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Wrote %1 (%2 x %3 px; the slide view at %4,%5, %6 x %7 px).</source>
+        <translation>Scritto %1 (%2 x %3 px; la vista del vetrino a %4,%5, %6 x %7 px).</translation>
     </message>
 </context>
 </TS>

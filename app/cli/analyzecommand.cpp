@@ -172,6 +172,9 @@ QJsonObject AnalyzeCommand::toJson(const model::AnalysisResult& r) {
                        {QStringLiteral("score"), r.score},
                        {QStringLiteral("gradcam_class"), qint64(r.gradcamClass)},
                        {QStringLiteral("gradcam_target"), QString::fromStdString(r.gradcamTarget)},
+                       {QStringLiteral("gradcam_centred"), r.gradcamCentred},
+                       {QStringLiteral("gradcam_degenerate"), r.gradcamDegenerate},
+                       {QStringLiteral("conv_padding"), QString::fromStdString(r.convPadding)},
                        {QStringLiteral("maps"), maps},
                        {QStringLiteral("from_cache"), r.fromCache},
                        {QStringLiteral("grid"), fromLocal(r.gridPath)},
@@ -202,7 +205,12 @@ QString AnalyzeCommand::toText(const model::AnalysisResult& r) {
         text += tr("Prediction:  %1, probability %2\n")
                     .arg(QString::fromStdString(b.classes.at(size_t(r.predictedClass))))
                     .arg(r.score, 0, 'f', 3);
-    text += tr("Grad-CAM:    class %1 on %2\n").arg(qint64(r.gradcamClass)).arg(QString::fromStdString(r.gradcamTarget));
+    text += tr("Grad-CAM:    class %1 on %2 (%3 sum)\n")
+                .arg(qint64(r.gradcamClass))
+                .arg(QString::fromStdString(r.gradcamTarget))
+                .arg(r.gradcamCentred ? tr("centred") : tr("raw"));
+    if (r.gradcamDegenerate)
+        text += tr("Degenerate:  the Grad-CAM weights are at rounding level; the gradcam layer is noise and is not shown\n");
     text += r.fromCache ? tr("Features:    reused the cached grid (nothing was extracted)\n")
                         : tr("Features:    extracted in %1 s\n").arg(r.extractionSeconds, 0, 'f', 2);
     if (!r.resultPath.empty()) text += tr("Wrote:       %1\n").arg(fromLocal(r.resultPath));

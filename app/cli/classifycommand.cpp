@@ -59,9 +59,20 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
     cl.addOption(QCommandLineOption(QStringLiteral("class"), tr("The class Grad-CAM explains (default: the predicted one)."),
                                     QStringLiteral("C")));
     cl.addOption(QCommandLineOption(QStringLiteral("gradcam-target"),
-                                    tr("Grad-CAM's target layer: gprime (the 3D convolution's output, whose Grad-CAM "
-                                       "weights vanish on this network) or grid (the feature grid)."),
-                                    QStringLiteral("LAYER"), QStringLiteral("gprime")));
+                                    tr("Grad-CAM's target layer: grid (the feature grid G) or gprime (the 3D "
+                                       "convolution's output, whose Grad-CAM weights vanish on this network)."),
+                                    QStringLiteral("LAYER"), QStringLiteral("grid")));
+    cl.addOption(QCommandLineOption(QStringLiteral("input-scale"),
+                                    tr("Multiply the features by this before the classifier, as it was trained."),
+                                    QStringLiteral("X"), QStringLiteral("1")));
+    cl.addOption(QCommandLineOption(QStringLiteral("gradcam-sum"),
+                                    tr("Grad-CAM's weighted sum: centred (each channel minus its mean over the valid "
+                                       "cells) or raw."),
+                                    QStringLiteral("SUM"), QStringLiteral("centred")));
+    cl.addOption(QCommandLineOption(QStringLiteral("conv-padding"),
+                                    tr("The 3D convolution's padding, as the classifier was trained: zeros (the "
+                                       "paper's) or centre (a missing neighbour takes the centre cell's features)."),
+                                    QStringLiteral("PADDING"), QStringLiteral("zeros")));
     cl.addOption(QCommandLineOption(QStringLiteral("tissue-only"), tr("Leave cells without tissue out of the attention.")));
     cl.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print the results as JSON.")));
     switch (cl.parse(arguments)) {
@@ -80,6 +91,11 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
     std::optional<qint64> gradcamClass = -1;
     if (cl.isSet(QStringLiteral("class"))) gradcamClass = cl.intValue(QStringLiteral("class"), 0, *classes - 1);
     if (!gradcamClass) return ExitUsageError;
+    const QString gradcamSum = cl.value(QStringLiteral("gradcam-sum"));
+    if (gradcamSum != QLatin1String("centred") && gradcamSum != QLatin1String("raw")) {
+        cl.usageError(tr("--gradcam-sum is \"%1\": use centred or raw.").arg(gradcamSum));
+        return ExitUsageError;
+    }
 
     model::ClassificationOptions options;
     options.gridPath = localPath(cl.positional().constFirst());
@@ -88,6 +104,11 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
     options.attention = cl.value(QStringLiteral("attention")).toStdString();
     options.nonlinearity = cl.value(QStringLiteral("nonlinearity")).toStdString();
     options.gradcamTarget = cl.value(QStringLiteral("gradcam-target")).toStdString();
+    options.gradcamCentred = gradcamSum == QLatin1String("centred");
+    options.convPadding = cl.value(QStringLiteral("conv-padding")).toStdString();
+    const auto inputScale = cl.positiveValue(QStringLiteral("input-scale"));
+    if (!inputScale) return ExitUsageError;
+    options.inputScale = *inputScale;
     options.hidden = *hidden;
     options.kernel = *kernel;
     options.classes = *classes;
@@ -109,8 +130,11 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
     if (cl.isSet(QStringLiteral("json"))) {
         QJsonObject gradcam{{QStringLiteral("class"), qint64(s.gradcamClass)},
                             {QStringLiteral("target"), JsonOutput::string(s.gradcamTarget)},
+                            {QStringLiteral("centred"), s.gradcamCentred},
                             {QStringLiteral("max"), s.gradcamMax},
-                            {QStringLiteral("weights_max_abs"), s.gradcamWeightsMaxAbs}};
+                            {QStringLiteral("weights_max_abs"), s.gradcamWeightsMaxAbs},
+                            {QStringLiteral("weight_ratio"), s.gradcamWeightRatio},
+                            {QStringLiteral("degenerate"), s.gradcamDegenerate}};
         JsonOutput::print({{QStringLiteral("grid"), cl.positional().constFirst()},
                            {QStringLiteral("output"), cl.value(QStringLiteral("out"))},
                            {QStringLiteral("rows"), s.rows},
@@ -123,6 +147,7 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
                            {QStringLiteral("logits"), jsonNumbers(s.logits)},
                            {QStringLiteral("probabilities"), jsonNumbers(s.probabilities)},
                            {QStringLiteral("predicted_class"), qint64(s.predictedClass)},
+                           {QStringLiteral("conv_padding"), JsonOutput::string(s.convPadding)},
                            {QStringLiteral("gradcam"), gradcam},
                            {QStringLiteral("seconds"), JsonOutput::rounded(s.seconds, 3)}});
         return ExitSuccess;
@@ -140,14 +165,17 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
                                     ? QString()
                                     : tr(", probability %1").arg(s.probabilities[size_t(s.predictedClass)], 0, 'f', 3);
     Console::outLine(tr("Prediction:  class %1%2 (logits %3)").arg(qint64(s.predictedClass)).arg(probability, numbers(s.logits)));
-    Console::outLine(tr("Grad-CAM:    class %1 on %2, largest value %3, largest |weight| %4")
+    Console::outLine(tr("Grad-CAM:    class %1 on %2 (%3 sum), largest value %4, largest |weight| %5")
                          .arg(qint64(s.gradcamClass))
                          .arg(QString::fromStdString(s.gradcamTarget))
+                         .arg(s.gradcamCentred ? tr("centred") : tr("raw"))
                          .arg(s.gradcamMax, 0, 'g', 3)
                          .arg(s.gradcamWeightsMaxAbs, 0, 'g', 3));
-    if (s.gradcamTarget == "gprime")
-        Console::outLine(tr("             (on G' the weights vanish: the per-channel softmax ignores constant "
-                            "shifts; --gradcam-target grid gives a usable map)"));
+    if (s.gradcamDegenerate)
+        Console::outLine(s.gradcamTarget == "gprime"
+                             ? tr("Degenerate:  the Grad-CAM weights are at rounding level (on G' they vanish: the "
+                                  "per-channel softmax ignores constant shifts); --gradcam-target grid gives a usable map")
+                             : tr("Degenerate:  the Grad-CAM weights are at rounding level; the map is noise"));
     Console::outLine(tr("Wrote:       %1").arg(cl.value(QStringLiteral("out"))));
     return ExitSuccess;
 }

@@ -4,6 +4,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/demobuilder.h"
+#include "app/cli/demosources.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/progressbar.h"
@@ -37,14 +38,22 @@ int DemoBuildCommand::run(const QString& path, const QStringList& arguments) {
     cl.addPositional(QStringLiteral("DIR"), tr("Where to build the demo."), QStringLiteral("[DIR]"));
     cl.setPositionalCount(0, 1);
     cl.addOption(QCommandLineOption(QStringLiteral("data"),
-                                    tr("The test data folder (default: $SLIDESIGHT_TEST_DATA)."), QStringLiteral("DIR")));
+                                    tr("A folder holding the two source slides as slides/cmu-1-small-region.svs and "
+                                       "slides/tcga-cr-7395-01a-01-ts1.svs (default: $SLIDESIGHT_TEST_DATA when it holds "
+                                       "them, else the slides are fetched once from their public homes into %1, each "
+                                       "checked against its SHA-256).")
+                                        .arg(DemoSources::cacheFolder()),
+                                    QStringLiteral("DIR")));
+    cl.addOption(QCommandLineOption(QStringLiteral("sources-url"),
+                                    tr("Fetch the source slides from this mirror (URL/FILE-NAME) instead of their homes."),
+                                    QStringLiteral("URL")));
     cl.addOption(QCommandLineOption(QStringLiteral("train"), tr("Training mosaics (half positive)."), QStringLiteral("N"),
                                     QStringLiteral("24")));
     cl.addOption(QCommandLineOption(QStringLiteral("test"), tr("Held-out mosaics (half positive)."), QStringLiteral("N"),
-                                    QStringLiteral("8")));
+                                    QStringLiteral("16")));
     cl.addOption(QCommandLineOption(QStringLiteral("cells"), tr("Mosaic size in analysis cells, COLUMNSxROWS."),
                                     QStringLiteral("CxR"), QStringLiteral("10x8")));
-    cl.addOption(QCommandLineOption(QStringLiteral("epochs"), tr("Classifier epochs."), QStringLiteral("N"), QStringLiteral("80")));
+    cl.addOption(QCommandLineOption(QStringLiteral("epochs"), tr("Classifier epochs."), QStringLiteral("N"), QStringLiteral("100")));
     cl.addOption(QCommandLineOption(QStringLiteral("folds"), tr("Cross-validation folds."), QStringLiteral("N"), QStringLiteral("4")));
     cl.addOption(QCommandLineOption(QStringLiteral("inits"), tr("Random initialisations per fold."), QStringLiteral("N"),
                                     QStringLiteral("2")));
@@ -65,11 +74,7 @@ int DemoBuildCommand::run(const QString& path, const QStringList& arguments) {
     }
     DemoOptions o;
     o.folder = cl.positional().isEmpty() ? DemoIndex::defaultFolder() : cl.positional().constFirst();
-    o.dataFolder = cl.isSet(QStringLiteral("data")) ? cl.value(QStringLiteral("data")) : qEnvironmentVariable("SLIDESIGHT_TEST_DATA");
-    if (o.dataFolder.isEmpty()) {
-        cl.usageError(tr("Give the test data folder with --data or SLIDESIGHT_TEST_DATA."));
-        return ExitUsageError;
-    }
+    o.dataFolder = cl.value(QStringLiteral("data"));
     const QStringList cells = cl.value(QStringLiteral("cells")).split(QLatin1Char('x'));
     bool okC = false, okR = false;
     if (cells.size() == 2) {
@@ -106,6 +111,31 @@ int DemoBuildCommand::run(const QString& path, const QStringList& arguments) {
     o.extractorWeights = cl.value(QStringLiteral("weights"));
 
     InterruptGuard interrupt;
+    if (o.dataFolder.isEmpty()) {
+        // The test data when it holds the slides; else the copies fetched once into the cache.
+        const QString testData = qEnvironmentVariable("SLIDESIGHT_TEST_DATA");
+        if (DemoSources::holdsBoth(testData)) {
+            o.dataFolder = testData;
+        } else {
+            ProgressBar download(tr("Fetching the demo's source slides"));
+            const auto fetched = DemoSources::fetchIntoCache(
+                cl.value(QStringLiteral("sources-url")), interrupt.flag(),
+                [&download](const QString& file, qint64 received, qint64 total) {
+                    download.setLabel(file);
+                    if (total > 0) download.update(double(received) / double(total));
+                });
+            if (!fetched) {
+                if (interrupt.interrupted()) {
+                    Console::error(tr("Interrupted: the slides fetched so far are kept; run the command again to go on."));
+                    return ExitInterrupted;
+                }
+                Console::error(QString::fromStdString(fetched.error()));
+                return ExitFailure;
+            }
+            download.finish();
+            o.dataFolder = *fetched;
+        }
+    }
     ProgressBar bar(tr("Demo"));
     const auto report = DemoBuilder::build(
         o,

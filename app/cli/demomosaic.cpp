@@ -77,6 +77,23 @@ void DemoTissues::fill(bool positive, quint64 seed, int64_t x0, int64_t y0, int 
     (positive ? positive_ : negative_)->fill(x0 + shift, y0 + shift, width, height, rgb);
 }
 
+namespace {
+
+/// A wavy ellipse around (cx, cy) with half-axes rx, ry, clamped to [0, width] x [0, height].
+QPolygonF wavyBlob(double cx, double cy, double rx, double ry, int vertices, double phase1, double phase2,
+                   double width, double height) {
+    QPolygonF polygon;
+    for (int i = 0; i < vertices; ++i) {
+        const double t = 2 * M_PI * i / vertices;
+        const double wave = 1.0 + 0.18 * std::sin(3 * t + phase1) + 0.08 * std::sin(5 * t + phase2);
+        polygon << QPointF(std::clamp(cx + rx * wave * std::cos(t), 0.0, width),
+                           std::clamp(cy + ry * wave * std::sin(t), 0.0, height));
+    }
+    return polygon;
+}
+
+}  // namespace
+
 QPolygonF DemoMosaic::randomRegion(int64_t width, int64_t height, double margin, double minRadius, double maxRadius,
                                    quint64 seed) {
     std::mt19937_64 random(seed);
@@ -86,16 +103,50 @@ QPolygonF DemoMosaic::randomRegion(int64_t width, int64_t height, double margin,
     const double radius = minRadius + unit(random) * (maxRadius - minRadius);
     const double aspect = 0.7 + 0.6 * unit(random);
     const double phase1 = unit(random) * 2 * M_PI, phase2 = unit(random) * 2 * M_PI;
-    QPolygonF polygon;
-    constexpr int kVertices = 40;
-    for (int i = 0; i < kVertices; ++i) {
-        const double t = 2 * M_PI * i / kVertices;
-        const double r = radius * (1.0 + 0.18 * std::sin(3 * t + phase1) + 0.08 * std::sin(5 * t + phase2));
-        const double x = std::clamp(cx + r * std::cos(t) * aspect, 0.0, double(width));
-        const double y = std::clamp(cy + r * std::sin(t) / aspect, 0.0, double(height));
-        polygon << QPointF(x, y);
+    return wavyBlob(cx, cy, radius * aspect, radius / aspect, 40, phase1, phase2, double(width), double(height));
+}
+
+QPolygonF DemoMosaic::randomIsland(int64_t width, int64_t height, double minMargin, double maxMargin, quint64 seed) {
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    auto margin = [&] { return minMargin + unit(random) * (maxMargin - minMargin); };
+    const double left = margin(), right = double(width) - margin();
+    const double top = margin(), bottom = double(height) - margin();
+    const double phase1 = unit(random) * 2 * M_PI, phase2 = unit(random) * 2 * M_PI;
+    // The wave reaches 1.26 times the half-axes: divide it out so the margins hold.
+    return wavyBlob((left + right) / 2, (top + bottom) / 2, (right - left) / 2 / 1.26, (bottom - top) / 2 / 1.26, 64,
+                    phase1, phase2, double(width), double(height));
+}
+
+QPolygonF DemoMosaic::randomRegionInside(const QPolygonF& island, double minRadius, double maxRadius, quint64 seed) {
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const QRectF box = island.boundingRect();
+    double radius = minRadius + unit(random) * (maxRadius - minRadius);
+    const double aspect = 0.75 + 0.5 * unit(random);
+    const double phase1 = unit(random) * 2 * M_PI, phase2 = unit(random) * 2 * M_PI;
+    // The centre: uniform in the island's box, kept when a circle of the radius around it
+    // lies in the island; after every 50 misses the radius shrinks by a tenth.
+    QPointF centre = box.center();
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        if (attempt > 0 && attempt % 50 == 0) radius = std::max(minRadius * 0.5, radius * 0.9);
+        const QPointF c(box.left() + unit(random) * box.width(), box.top() + unit(random) * box.height());
+        bool fits = island.containsPoint(c, Qt::OddEvenFill);
+        for (int i = 0; fits && i < 16; ++i) {
+            const double t = 2 * M_PI * i / 16;
+            fits = island.containsPoint(c + QPointF(radius * std::cos(t), radius * std::sin(t)), Qt::OddEvenFill);
+        }
+        if (fits) {
+            centre = c;
+            break;
+        }
     }
-    return polygon;
+    const QPolygonF blob = wavyBlob(centre.x(), centre.y(), radius * aspect, radius / aspect, 40, phase1, phase2,
+                                    box.right(), box.bottom());
+    QPolygonF clipped = blob.intersected(island);
+    // intersected() closes the polygon by repeating its first point: ASAP XML wants it once.
+    if (clipped.size() > 1 && clipped.first() == clipped.last()) clipped.removeLast();
+    return clipped;
 }
 
 Expected<bool> DemoMosaic::write(const DemoTissues& tissues, const QString& path, const QString& annotationPath,
@@ -110,27 +161,42 @@ Expected<bool> DemoMosaic::write(const DemoTissues& tissues, const QString& path
     o.mpp = tissues.mpp();
     o.objectivePower = 10.0 / tissues.mpp();
     const DemoMosaic& self = *this;
-    auto source = [&tissues, &self](int64_t x0, int64_t y0, int w, int h, uint8_t* rgb) {
-        tissues.fill(false, self.seed, x0, y0, w, h, rgb);
-        if (!self.positive || !self.region.boundingRect().intersects(QRectF(x0, y0, w, h))) return;
-        // The region's pixels: those whose centre lies inside the polygon (odd-even rule).
+    // The pixels whose centre lies inside `polygon` (odd-even rule) of the tile at (x0, y0).
+    auto maskOf = [](const QPolygonF& polygon, int64_t x0, int64_t y0, int w, int h) {
         QImage mask(w, h, QImage::Format_Grayscale8);
         mask.fill(0);
-        {
-            QPainter painter(&mask);
-            painter.setRenderHint(QPainter::Antialiasing, false);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(Qt::white);
-            painter.translate(-double(x0), -double(y0));
-            painter.drawPolygon(self.region, Qt::OddEvenFill);
-        }
-        std::vector<uint8_t> inside(static_cast<size_t>(w) * h * 3);
-        tissues.fill(true, self.seed, x0, y0, w, h, inside.data());
+        QPainter painter(&mask);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.translate(-double(x0), -double(y0));
+        painter.drawPolygon(polygon, Qt::OddEvenFill);
+        return mask;
+    };
+    // Copies the pixels of `from` that `mask` marks into `rgb`.
+    auto paste = [](const QImage& mask, const uint8_t* from, uint8_t* rgb, int w, int h) {
         for (int y = 0; y < h; ++y) {
             const uchar* m = mask.constScanLine(y);
             for (int x = 0; x < w; ++x)
-                if (m[x]) std::copy_n(&inside[(size_t(y) * w + x) * 3], 3, &rgb[(size_t(y) * w + x) * 3]);
+                if (m[x]) std::copy_n(&from[(size_t(y) * w + x) * 3], 3, &rgb[(size_t(y) * w + x) * 3]);
         }
+    };
+    auto source = [&tissues, &self, &maskOf, &paste](int64_t x0, int64_t y0, int w, int h, uint8_t* rgb) {
+        const QRectF tile(x0, y0, w, h);
+        if (self.tissue.isEmpty()) {
+            tissues.fill(false, self.seed, x0, y0, w, h, rgb);
+        } else {
+            std::fill_n(rgb, static_cast<size_t>(w) * h * 3, kBackground);
+            if (self.tissue.boundingRect().intersects(tile)) {
+                std::vector<uint8_t> negative(static_cast<size_t>(w) * h * 3);
+                tissues.fill(false, self.seed, x0, y0, w, h, negative.data());
+                paste(maskOf(self.tissue, x0, y0, w, h), negative.data(), rgb, w, h);
+            }
+        }
+        if (!self.positive || !self.region.boundingRect().intersects(tile)) return;
+        std::vector<uint8_t> inside(static_cast<size_t>(w) * h * 3);
+        tissues.fill(true, self.seed, x0, y0, w, h, inside.data());
+        paste(maskOf(self.region, x0, y0, w, h), inside.data(), rgb, w, h);
     };
     auto written = SyntheticSlideWriter::write(path.toStdString(), o, source);
     if (!written) return written;

@@ -49,18 +49,31 @@ private:
     int piece_ = 224;
 };
 
-/// One mosaic slide: negative tissue everywhere, and, for a positive slide, positive tissue
-/// inside `region` (level-0 pixels of the mosaic).
+/// One mosaic slide, laid out like a real one: a tissue island of negative tissue on a white
+/// background (so that the tissue box's edge cells are partly background, as on a scan), and,
+/// for a positive slide, positive tissue inside `region` (level-0 pixels of the mosaic), which
+/// lies inside the island.
 struct DemoMosaic {
     int64_t width = 0, height = 0;
     bool positive = false;
+    QPolygonF tissue;  ///< the tissue island; empty: tissue everywhere
     QPolygonF region;  ///< empty for a negative slide
     quint64 seed = 1;
+
+    /// The background outside the island: the near-white of a scanned glass slide.
+    static constexpr uint8_t kBackground = 242;
 
     /// A random blob-shaped region: centre at least `margin` px from the borders, mean radius
     /// drawn from [minRadius, maxRadius] px, 40 vertices with a wavy outline.
     static QPolygonF randomRegion(int64_t width, int64_t height, double margin, double minRadius, double maxRadius,
                                   quint64 seed);
+    /// A random tissue island filling the mosaic but `margin` px (drawn from [minMargin,
+    /// maxMargin] per side) of white at its widest: a wavy ellipse of 64 vertices.
+    static QPolygonF randomIsland(int64_t width, int64_t height, double minMargin, double maxMargin, quint64 seed);
+    /// A random blob region of mean radius in [minRadius, maxRadius] px whose centre lies in
+    /// `island` at least its radius from the island's outline (the radius shrinks if nothing
+    /// fits), clipped to the island: its outline is the exact truth.
+    static QPolygonF randomRegionInside(const QPolygonF& island, double minRadius, double maxRadius, quint64 seed);
 
     /// Writes the mosaic as a pyramidal Aperio-style TIFF (µm/px and magnification recorded,
     /// levels 1, 4, 16, JPEG tiles) at `path` atomically, and, for a positive slide, the region

@@ -30,7 +30,9 @@ QJsonValue finiteOrNull(double value) { return std::isfinite(value) ? QJsonValue
 struct RunScores {
     QString path;
     QString metric;
-    std::map<std::pair<int, int>, double> byFoldInit;
+    std::map<std::pair<int, int>, double> byFoldInit;      ///< held-out (cross-validation) metric
+    std::map<std::pair<int, int>, double> testByFoldInit;  ///< on the test manifest, when train had one
+    QString testManifest;
     QString error;
 };
 
@@ -50,9 +52,13 @@ RunScores readScores(const QString& given) {
     scores.metric = root.value(QStringLiteral("metric")).toString();
     for (const QJsonValue run : root.value(QStringLiteral("runs")).toArray()) {
         const QJsonObject r = run.toObject();
-        scores.byFoldInit[{r.value(QStringLiteral("fold")).toInt(), r.value(QStringLiteral("init")).toInt()}] =
-            r.value(QStringLiteral("metric")).toDouble(std::nan(""));
+        const std::pair<int, int> key{r.value(QStringLiteral("fold")).toInt(), r.value(QStringLiteral("init")).toInt()};
+        scores.byFoldInit[key] = r.value(QStringLiteral("metric")).toDouble(std::nan(""));
+        if (r.contains(QStringLiteral("test_metric")))
+            scores.testByFoldInit[key] = r.value(QStringLiteral("test_metric")).toDouble(std::nan(""));
     }
+    scores.testManifest = root.value(QStringLiteral("test_manifest")).toString();
+    if (scores.testByFoldInit.size() != scores.byFoldInit.size()) scores.testByFoldInit.clear();
     return scores;
 }
 
@@ -66,8 +72,10 @@ int EvaluateCommand::run(const QString& path, const QStringList& arguments) {
     CommandLine cl(path, tr("With --model and --manifest: runs the bundle's classifier on every manifest line (grid "
                             "files, or slides extracted with the bundle's extractor through the grid cache) and "
                             "reports the AUC (classification) or Spearman correlation (regression). With --compare "
-                            "RUN_A RUN_B: pairs the per-run held-out metrics of two 'train' run folders by fold and "
-                            "initialisation and gives the two-sided Wilcoxon signed-rank test."));
+                            "RUN_A RUN_B: pairs the per-run metrics of two 'train' run folders by fold and "
+                            "initialisation and gives the two-sided Wilcoxon signed-rank test: the metrics on the "
+                            "test manifest when both runs were trained with the same --test-manifest, else the "
+                            "held-out cross-validation metrics; the output says which."));
     cl.addPositional(QStringLiteral("RUNS"), tr("With --compare: the two run folders (or scores.json files)."),
                      QStringLiteral("[RUN_A RUN_B]"));
     cl.setPositionalCount(0, 2);
@@ -158,10 +166,16 @@ int EvaluateCommand::compare(const QString& runA, const QString& runB, bool json
                            .arg(a.metric, b.metric).arg(a.byFoldInit.size()).arg(b.byFoldInit.size()));
         return ExitFailure;
     }
+    // The test-manifest metrics when both runs measured the same test set, else the held-out ones.
+    const bool test = !a.testByFoldInit.empty() && !b.testByFoldInit.empty() && a.testManifest == b.testManifest;
+    const QString paired = test ? tr("test-manifest %1 (%2)").arg(a.metric, a.testManifest)
+                                : tr("held-out cross-validation %1").arg(a.metric);
+    const auto& scoresA = test ? a.testByFoldInit : a.byFoldInit;
+    const auto& scoresB = test ? b.testByFoldInit : b.byFoldInit;
     std::vector<double> va, vb;
-    for (const auto& [key, value] : a.byFoldInit) {
-        const auto other = b.byFoldInit.find(key);
-        if (other == b.byFoldInit.end()) {
+    for (const auto& [key, value] : scoresA) {
+        const auto other = scoresB.find(key);
+        if (other == scoresB.end()) {
             Console::error(tr("Run B has no fold %1, initialisation %2 to pair with run A.").arg(key.first).arg(key.second));
             return ExitFailure;
         }
@@ -171,6 +185,8 @@ int EvaluateCommand::compare(const QString& runA, const QString& runB, bool json
     const model::WilcoxonResult w = model::wilcoxonSignedRank(va, vb);
     if (json) {
         JsonOutput::print({{QStringLiteral("metric"), a.metric},
+                           {QStringLiteral("scores"), test ? QStringLiteral("test") : QStringLiteral("held_out")},
+                           {QStringLiteral("test_manifest"), test ? QJsonValue(a.testManifest) : QJsonValue()},
                            {QStringLiteral("pairs"), static_cast<int>(va.size())},
                            {QStringLiteral("mean_a"), finiteOrNull(model::mean(va))},
                            {QStringLiteral("mean_b"), finiteOrNull(model::mean(vb))},
@@ -182,6 +198,10 @@ int EvaluateCommand::compare(const QString& runA, const QString& runB, bool json
                            {QStringLiteral("exact"), w.exact}});
         return ExitSuccess;
     }
+    Console::outLine(tr("Paired scores: %1.").arg(paired));
+    if (!test && (!a.testByFoldInit.empty() || !b.testByFoldInit.empty()))
+        Console::outLine(tr("(The test-manifest scores are not paired: only one run has them, or the two runs used "
+                            "different test manifests.)"));
     Console::outLine(tr("%1 over %2 paired runs: mean A %3, mean B %4").arg(a.metric).arg(va.size())
                          .arg(model::mean(va), 0, 'f', 4).arg(model::mean(vb), 0, 'f', 4));
     Console::outLine(tr("Wilcoxon signed-rank: W = %1 (W+ %2, W- %3, %4 non-zero pairs), two-sided p = %5 (%6)")

@@ -80,7 +80,8 @@ int LranRunCommand::run(const QString& path, const QStringList& arguments) {
                             "256 x 256 patches at the patch µm/px, runs LRAN (or RAN) on the patches that hold "
                             "tissue and writes a file that Python's torch.load reads: probabilities [rows, columns, "
                             "classes], the global mask's channel mean and maximum, the attention gates and the "
-                            "Grad-CAM map of the base network's last block, stitched into slide-aligned maps, with "
+                            "class activation map (by default on H = B * M + B, so the attention mask shows in it), "
+                            "stitched into slide-aligned maps, with "
                             "origin and cell_size in level-0 pixels and a JSON metadata string. Ctrl-C stops it "
                             "and writes nothing. Random weights (random:SEED) are untrained and labelled so."));
     cl.addPositional(QStringLiteral("SLIDE"), tr("The slide."), QStringLiteral("SLIDE"));
@@ -100,6 +101,10 @@ int LranRunCommand::run(const QString& path, const QStringList& arguments) {
                                     QStringLiteral("X,Y,W,H")));
     cl.addOption(QCommandLineOption(QStringLiteral("class"), tr("The class the CAM explains (default: each patch's predicted one)."),
                                     QStringLiteral("C")));
+    cl.addOption(QCommandLineOption(QStringLiteral("cam-target"),
+                                    tr("The class activation map's layer: h (H = B * M + B, the attention mask "
+                                       "included) or b (the base network's B, the mask left out)."),
+                                    QStringLiteral("LAYER"), QStringLiteral("h")));
     cl.addOption(QCommandLineOption(QStringLiteral("all-patches"), tr("Also run patches without tissue.")));
     cl.addOption(QCommandLineOption(QStringLiteral("device"), tr("auto, cpu or cuda."), QStringLiteral("NAME"),
                                     QStringLiteral("auto")));
@@ -136,6 +141,11 @@ int LranRunCommand::run(const QString& path, const QStringList& arguments) {
         const auto camClass = cl.intValue(QStringLiteral("class"), 0, options.classes > 0 ? options.classes - 1 : 99999);
         if (!camClass) return ExitUsageError;
         options.camClass = *camClass;
+    }
+    options.camTarget = cl.value(QStringLiteral("cam-target")).toStdString();
+    if (options.camTarget != "h" && options.camTarget != "b") {
+        cl.usageError(tr("--cam-target must be h or b, not '%1'.").arg(cl.value(QStringLiteral("cam-target"))));
+        return ExitUsageError;
     }
     if (cl.isSet(QStringLiteral("slide-mpp"))) {
         const auto slideMpp = cl.positiveValue(QStringLiteral("slide-mpp"));

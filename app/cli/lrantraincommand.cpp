@@ -114,6 +114,10 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
     option(QStringLiteral("max-per-class"), tr("At most this many images per class (0: all)."), QStringLiteral("N"),
            QStringLiteral("0"));
     option(QStringLiteral("no-augment"), tr("Train without random flips and rotations."));
+    option(QStringLiteral("widths"),
+           tr("The network's widths: torchvision (ResNet-18's, so ImageNet weights load) or paper (about the "
+              "paper's 5.8 M parameters)."),
+           QStringLiteral("NAME"), QStringLiteral("torchvision"));
     option(QStringLiteral("init"), tr("An LRAN/RAN state dict to start from."), QStringLiteral("FILE"));
     option(QStringLiteral("bundle"), tr("A bundle whose extractor and classifier the new bundle keeps."), QStringLiteral("BUNDLE"));
     option(QStringLiteral("mpp"), tr("µm/px of the patches, recorded in the bundle."), QStringLiteral("UM"), QStringLiteral("2.0"));
@@ -166,6 +170,7 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
     o.seed = static_cast<uint64_t>(*seed);
     o.maxPerClass = static_cast<int>(*cap);
     o.augment = !cl.isSet(QStringLiteral("no-augment"));
+    o.widths = cl.value(QStringLiteral("widths")).toStdString();
     o.mpp = *mpp;
     o.inputSize = static_cast<int>(*inputSize);
     o.resume = cl.isSet(QStringLiteral("resume"));

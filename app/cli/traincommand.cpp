@@ -38,7 +38,11 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
                             "from the manifest or stratified by the seed. The bundle gets the classifier of the run "
                             "with the best held-out metric and the mean cross-validated metric; the run folder "
                             "(BUNDLE.run) gets a checkpoint after every epoch, each run's weights and scores.json. "
-                            "Ctrl-C stops and keeps the checkpoint; --resume continues from it."));
+                            "Ctrl-C stops and keeps the checkpoint; --resume continues from it. By default the "
+                            "paper's x9 augmentation and extra 4 µm/px scale are used: exact (re-extracted) with "
+                            "both when every manifest line names a slide, fast (grid transforms) without the extra "
+                            "scale when the manifest has grid files; the output says which. --test-manifest scores "
+                            "every run's classifier on a held-out test set."));
     const auto option = [&cl](const QString& name, const QString& help, const QString& value = QString(),
                               const QString& fallback = QString()) {
         cl.addOption(value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value, fallback));
@@ -54,20 +58,40 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     option(QStringLiteral("folds"), tr("Cross-validation folds."), QStringLiteral("N"), QStringLiteral("4"));
     option(QStringLiteral("inits"), tr("Random initialisations per fold."), QStringLiteral("N"), QStringLiteral("2"));
     option(QStringLiteral("augment"),
-           tr("none, fast (the x9 flips, rotations and translations applied to the grid) or exact (translations "
-              "re-extracted with shifted grid origins; needs slides)."),
-           QStringLiteral("MODE"), QStringLiteral("none"));
-    option(QStringLiteral("extra-scale"), tr("Also train on every training slide at 4 µm/px (needs slides)."));
+           tr("auto, none, fast (the x9 flips, rotations and translations applied to the extracted grid) or exact "
+              "(the transformed slide re-extracted: flipped and rotated patch pixels, shifted grid origins; needs "
+              "slides). auto: exact when every manifest line names a slide, else fast."),
+           QStringLiteral("MODE"), QStringLiteral("auto"));
+    option(QStringLiteral("extra-scale"),
+           tr("Also train on every training slide at 4 µm/px (needs slides). Default: on when every manifest line "
+              "names a slide, else off."));
+    option(QStringLiteral("no-extra-scale"), tr("Never add the 4 µm/px scale."));
+    option(QStringLiteral("test-manifest"),
+           tr("A held-out test manifest (grids or slides, extracted like --manifest): after training, every run's "
+              "classifier is scored on it; each run's metric and their mean (std) are reported and written to "
+              "scores.json, which 'evaluate --compare' then pairs."),
+           QStringLiteral("CSV"));
     option(QStringLiteral("seed"), tr("Seed of the folds, the shuffling and the initialisations."), QStringLiteral("N"),
            QStringLiteral("1"));
     option(QStringLiteral("resume"), tr("Continue from the run folder's checkpoint."));
-    option(QStringLiteral("lr"), tr("Learning rate (default: 1e-3 for classification, 1e-4 for regression)."),
+    option(QStringLiteral("optimizer"),
+           tr("sgd or adam (default: SGD with momentum 0.9 for classification, Adam for regression, as in the paper)."),
+           QStringLiteral("NAME"));
+    option(QStringLiteral("input-scale"),
+           tr("Multiply the features by this before the classifier, or auto: 1 / their mean over the training "
+              "grids (for features far from a trained ResNet's scale); recorded in the bundle."),
+           QStringLiteral("X"), QStringLiteral("1"));
+    option(QStringLiteral("lr"), tr("Learning rate (default: 1e-3 for SGD, 1e-4 for Adam)."),
            QStringLiteral("RATE"));
     option(QStringLiteral("attention"), tr("Attention sets: max+min, max, min, avg or avg+max."), QStringLiteral("SETS"),
            QStringLiteral("max+min"));
     option(QStringLiteral("hidden"), tr("H, the 3D convolution's output channels."), QStringLiteral("H"), QStringLiteral("64"));
     option(QStringLiteral("kernel"), tr("n, the 3D convolution's odd spatial size."), QStringLiteral("N"), QStringLiteral("3"));
     option(QStringLiteral("nonlinearity"), tr("relu, tanh or none."), QStringLiteral("NAME"), QStringLiteral("relu"));
+    option(QStringLiteral("conv-padding"),
+           tr("The 3D convolution's padding: zeros (the paper's) or centre (a missing neighbour takes the centre "
+              "cell's features); recorded in the bundle."),
+           QStringLiteral("PADDING"), QStringLiteral("zeros"));
     option(QStringLiteral("tissue-only"), tr("Leave cells without tissue out of the attention."));
     option(QStringLiteral("weights"),
            tr("Extractor for slides in the manifest: a torchvision .pth, a TorchScript file or random:SEED (default: "
@@ -89,6 +113,10 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     }
     if (!cl.isSet(QStringLiteral("manifest")) || !cl.isSet(QStringLiteral("out"))) {
         cl.usageError(tr("--manifest and --out are required."));
+        return ExitUsageError;
+    }
+    if (cl.isSet(QStringLiteral("extra-scale")) && cl.isSet(QStringLiteral("no-extra-scale"))) {
+        cl.usageError(tr("Give --extra-scale or --no-extra-scale, not both."));
         return ExitUsageError;
     }
     model::TrainingOptions o;
@@ -124,12 +152,25 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     o.inits = static_cast<int>(*inits);
     o.seed = static_cast<uint64_t>(*seed);
     o.augment = cl.value(QStringLiteral("augment")).toStdString();
-    o.extraScale = cl.isSet(QStringLiteral("extra-scale"));
+    o.extraScale = cl.isSet(QStringLiteral("extra-scale")) ? "on" : cl.isSet(QStringLiteral("no-extra-scale")) ? "off" : "auto";
+    o.testManifestPath = localPath(cl.value(QStringLiteral("test-manifest")));
     o.resume = cl.isSet(QStringLiteral("resume"));
     o.attention = cl.value(QStringLiteral("attention")).toStdString();
     o.hidden = *hidden;
     o.kernel = *kernel;
     o.nonlinearity = cl.value(QStringLiteral("nonlinearity")).toStdString();
+    o.convPadding = cl.value(QStringLiteral("conv-padding")).toStdString();
+    o.optimizer = cl.value(QStringLiteral("optimizer")).toStdString();
+    if (const QString scale = cl.value(QStringLiteral("input-scale")); scale == QLatin1String("auto")) {
+        o.inputScale = 0.0;
+    } else {
+        bool ok = false;
+        o.inputScale = scale.toDouble(&ok);
+        if (!ok || !(o.inputScale > 0.0)) {
+            cl.usageError(tr("--input-scale must be a number above 0 or auto, not '%1'.").arg(scale));
+            return ExitUsageError;
+        }
+    }
     o.tissueOnly = cl.isSet(QStringLiteral("tissue-only"));
     o.extractorGiven = cl.isSet(QStringLiteral("weights"));
     if (o.extractorGiven) o.extraction.weights = localPath(cl.value(QStringLiteral("weights")));
@@ -150,10 +191,10 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     const bool json = cl.isSet(QStringLiteral("json"));
     const InterruptGuard interrupt;
     const auto epochLine = [json](const model::TrainingEpoch& e) {
-        const QString line = tr("run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, loss %8, held-out %9, %10 s")
+        const QString line = tr("run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, lr %8, loss %9, held-out %10, %11 s")
                                  .arg(e.run + 1).arg(e.runs).arg(e.fold).arg(e.init).arg(e.epoch).arg(e.epochs)
-                                 .arg(e.grids).arg(e.loss, 0, 'f', 4).arg(metricText(e.metric))
-                                 .arg(e.seconds, 0, 'f', 1);
+                                 .arg(e.grids).arg(e.learningRate, 0, 'g', 3).arg(e.loss, 0, 'f', 4)
+                                 .arg(metricText(e.metric)).arg(e.seconds, 0, 'f', 1);
         if (json) Console::err(line + QLatin1Char('\n'));
         else Console::outLine(line);
     };
@@ -187,7 +228,14 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
             runs.append(QJsonObject{{QStringLiteral("fold"), r.fold}, {QStringLiteral("init"), r.init},
                                     {QStringLiteral("metric"), metricJson(r.metric)},
                                     {QStringLiteral("final_loss"), r.finalLoss},
+                                    {QStringLiteral("test_metric"), metricJson(r.testMetric)},
                                     {QStringLiteral("weights"), fromLocal(r.weightsPath)}});
+        QJsonValue test;
+        if (!s.testManifest.empty())
+            test = QJsonObject{{QStringLiteral("manifest"), fromLocal(s.testManifest)},
+                               {QStringLiteral("slides"), static_cast<int>(s.testPaths.size())},
+                               {QStringLiteral("mean"), metricJson(s.testMean)},
+                               {QStringLiteral("std"), metricJson(s.testStd)}};
         JsonOutput::print({{QStringLiteral("task"), JsonOutput::string(s.task)},
                            {QStringLiteral("metric"), JsonOutput::string(s.metricName)},
                            {QStringLiteral("mean"), metricJson(s.metricMean)},
@@ -196,7 +244,12 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
                            {QStringLiteral("best_run"), s.bestRun},
                            {QStringLiteral("slides"), s.items},
                            {QStringLiteral("grids_per_epoch"), s.gridsPerEpoch},
+                           {QStringLiteral("augment"), JsonOutput::string(s.augment)},
+                           {QStringLiteral("extra_scale"), s.extraScale},
                            {QStringLiteral("augmentation"), JsonOutput::string(s.augmentation)},
+                           {QStringLiteral("optimizer"), JsonOutput::string(s.optimizer)},
+                           {QStringLiteral("input_scale"), s.inputScale},
+                           {QStringLiteral("test"), test},
                            {QStringLiteral("bundle"), fromLocal(s.bundlePath)},
                            {QStringLiteral("run_folder"), fromLocal(s.runFolder)},
                            {QStringLiteral("scores"), fromLocal(s.scoresPath)},
@@ -207,12 +260,20 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     }
     if (s.resumed)
         Console::outLine(tr("Resumed from run %1, epoch %2.").arg(s.resumedRun + 1).arg(s.resumedEpoch));
+    const QString metric = QString::fromStdString(s.metricName);
+    const bool tested = !s.testManifest.empty();
+    Console::outLine(tr("Augmentation: %1").arg(QString::fromStdString(s.augmentation)));
+    Console::outLine(tr("Optimiser:   %1; classifier input scale %2").arg(QString::fromStdString(s.optimizer)).arg(s.inputScale, 0, 'g', 4));
     for (const auto& r : s.runs)
-        Console::outLine(tr("fold %1, init %2: held-out %3 %4").arg(r.fold).arg(r.init)
-                             .arg(QString::fromStdString(s.metricName), metricText(r.metric)));
+        Console::outLine(tr("fold %1, init %2: held-out %3 %4").arg(r.fold).arg(r.init).arg(metric, metricText(r.metric)) +
+                         (tested ? tr(", test %1").arg(metricText(r.testMetric)) : QString()));
     Console::outLine(tr("Cross-validated %1: %2 (std %3) over %4 runs; bundle weights from run %5.")
-                         .arg(QString::fromStdString(s.metricName), metricText(s.metricMean), metricText(s.metricStd))
+                         .arg(metric, metricText(s.metricMean), metricText(s.metricStd))
                          .arg(s.runs.size()).arg(s.bestRun + 1));
+    if (tested)
+        Console::outLine(tr("Test %1 on %2 (%3 slides): %4 (std %5) over %6 runs.")
+                             .arg(metric, fromLocal(s.testManifest)).arg(s.testPaths.size())
+                             .arg(metricText(s.testMean), metricText(s.testStd)).arg(s.runs.size()));
     if (!s.extractorTrained)
         Console::outLine(tr("The features come from an UNTRAINED (random) extractor; the bundle is labelled so."));
     Console::outLine(tr("Bundle:      %1").arg(fromLocal(s.bundlePath)));

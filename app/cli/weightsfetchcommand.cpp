@@ -5,7 +5,7 @@
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/progressbar.h"
-#include "app/cli/weightsdownloader.h"
+#include "app/cli/verifieddownload.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QJsonObject>
@@ -53,7 +53,7 @@ int WeightsFetchCommand::run(const QString& path, const QStringList& arguments) 
         return ExitUsageError;
     }
     QString expected = cl.value(QStringLiteral("sha256"));
-    if (expected.isEmpty()) expected = WeightsDownloader::hashPrefixInName(fileName);
+    if (expected.isEmpty()) expected = VerifiedDownload::hashPrefixInName(fileName);
     if (expected.isEmpty()) {
         cl.usageError(tr("The file name '%1' carries no hash to verify: give --sha256.").arg(fileName));
         return ExitUsageError;
@@ -65,11 +65,11 @@ int WeightsFetchCommand::run(const QString& path, const QStringList& arguments) 
     }
 
     const InterruptGuard interrupt;
-    WeightsDownloader::Result result;
+    VerifiedDownload::Result result;
     QString error;
     {
         ProgressBar progress(tr("Downloading %1").arg(fileName));
-        error = WeightsDownloader::fetch(
+        error = VerifiedDownload::fetch(
             url, QDir(folder).filePath(fileName), expected, interrupt.flag(),
             [&progress](qint64 received, qint64 total) {
                 if (total > 0) progress.update(double(received) / double(total));

@@ -192,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(cancelled.wait(kTimeoutMs) || !cancelled.isEmpty());
         QVERIFY(heatmap(stack, "lran-probability") && heatmap(stack, "lran-mask"));
         QVERIFY(!heatmap(stack, "lran-gates"));
-        QCOMPARE(heatmap(stack, "lran-cam")->name(), QStringLiteral("RAN Grad-CAM"));
+        QCOMPARE(heatmap(stack, "lran-cam")->name(), QStringLiteral("RAN class activation map"));
     }
 
     void bundleWithoutLranFails() {

@@ -6,6 +6,7 @@
 #include "model/gridfile.h"
 #include "model/sha256.h"
 #include "model/statedict.h"
+#include "model/tissueonly.h"
 
 #include "../model/pythontorch.h"
 #include "clirunner.h"
@@ -96,7 +97,10 @@ private Q_SLOTS:
         AttentionClassifier model(smallConfig());
         torch::NoGradGuard noGrad;
         const torch::Tensor valid = grid.tissue.gt(0);
-        const AttentionResult expected = model->forward(grid.features.unsqueeze(0), valid.unsqueeze(0));
+        // Tissue-only: the attention on the tissue cells, the 3DCL over them and their ring.
+        const AttentionResult expected = model->forward(grid.features.unsqueeze(0),
+                                                        tissueOnlyInputCells(grid.tissue).unsqueeze(0), valid.unsqueeze(0));
+        QVERIFY(!torch::allclose(expected.logits, model->forward(grid.features.unsqueeze(0), valid.unsqueeze(0)).logits));
         QVERIFY(torch::allclose(file.tensor("logits"), expected.logits[0], 1e-5, 1e-6));
         QVERIFY(torch::allclose(file.tensor("attention_max"), expected.attentionMax[0], 1e-5, 1e-7));
         QVERIFY(torch::allclose(file.tensor("attention_min"), expected.attentionMin[0], 1e-5, 1e-7));
@@ -114,7 +118,61 @@ private Q_SLOTS:
         QCOMPARE(metadata.value(QLatin1String("trained")).toBool(true), false);
         QVERIFY(metadata.value(QLatin1String("label")).toString().contains(QLatin1String("UNTRAINED")));
         QCOMPARE(metadata.value(QLatin1String("valid_cells")).toInt(), 15);
+        // The defaults: Grad-CAM on G, centred, the paper's zero padding; not degenerate.
+        QCOMPARE(metadata.value(QLatin1String("gradcam_target")).toString(), QStringLiteral("grid"));
+        QCOMPARE(metadata.value(QLatin1String("gradcam_centred")).toBool(false), true);
+        QCOMPARE(metadata.value(QLatin1String("gradcam_degenerate")).toBool(true), false);
+        QCOMPARE(metadata.value(QLatin1String("conv_padding")).toString(), QStringLiteral("zeros"));
+        QCOMPARE(file.tensor("gradcam_degenerate").item<bool>(), false);
+        QVERIFY(!r.out.contains(QLatin1String("Degenerate")));
         QCOMPARE(file.json("grid_metadata").value(QLatin1String("extractor")).toString(), QStringLiteral("test"));
+    }
+
+    void gPrimeIsReportedDegenerate() {
+        const QString out = path(QStringLiteral("gprime.pt"));
+        const CliResult r = runCli(classify({QStringLiteral("--classifier"), QStringLiteral("random:5"),
+                                             QStringLiteral("--out"), out, QStringLiteral("--gradcam-target"),
+                                             QStringLiteral("gprime")}));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count(QLatin1String("Degenerate:")), 1);
+        const auto file = readResultFile(out);
+        QVERIFY2(file.error.isEmpty(), qPrintable(file.error));
+        QCOMPARE(file.tensor("gradcam_degenerate").item<bool>(), true);
+        const QJsonObject metadata = file.json("metadata");
+        QCOMPARE(metadata.value(QLatin1String("gradcam_target")).toString(), QStringLiteral("gprime"));
+        QCOMPARE(metadata.value(QLatin1String("gradcam_degenerate")).toBool(false), true);
+        QVERIFY(metadata.value(QLatin1String("gradcam_weight_ratio")).toDouble() < 1e-4);
+    }
+
+    void centrePaddingAndRawSum() {
+        torch::manual_seed(9);
+        AttentionClassifierConfig config = smallConfig();
+        config.padding = ConvPadding::Centre;
+        AttentionClassifier model(config);
+        const QString weights = path(QStringLiteral("centre.pt"));
+        QVERIFY(StateDict::of(*model).write(weights.toStdString()));
+        const QString out = path(QStringLiteral("centre-result.pt"));
+        const CliResult r = runCli(classify({QStringLiteral("--classifier"), weights, QStringLiteral("--out"), out,
+                                             QStringLiteral("--json"), QStringLiteral("--conv-padding"),
+                                             QStringLiteral("centre"), QStringLiteral("--gradcam-sum"), QStringLiteral("raw")}));
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = parseJson(r.out);
+        QCOMPARE(o.value(QLatin1String("conv_padding")).toString(), QStringLiteral("centre"));
+        QCOMPARE(o.value(QLatin1String("gradcam")).toObject().value(QLatin1String("centred")).toBool(true), false);
+        const GridFile grid = makeGrid();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor logits = model->forward(grid.features.unsqueeze(0)).logits[0];
+        const QJsonArray printed = o.value(QLatin1String("logits")).toArray();
+        for (int c = 0; c < 3; ++c) QVERIFY(qAbs(printed[c].toDouble() - logits[c].item<double>()) < 1e-5);
+        // The same weights with zero padding give other logits.
+        config.padding = ConvPadding::Zeros;
+        AttentionClassifier zeros(config);
+        QVERIFY(StateDict::read(weights.toStdString())->loadInto(*zeros));
+        QVERIFY(!torch::allclose(zeros->forward(grid.features.unsqueeze(0)).logits[0], logits, 1e-4, 1e-5));
+        QCOMPARE(runCli(classify({QStringLiteral("--classifier"), weights, QStringLiteral("--out"), out,
+                                  QStringLiteral("--conv-padding"), QStringLiteral("mirror")}))
+                     .exitCode,
+                 2);
     }
 
     void weightsFileWithJsonAndGridTarget() {

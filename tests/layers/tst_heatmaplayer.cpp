@@ -1,6 +1,7 @@
 // HeatmapLayer: one premultiplied pixel per cell with the colormap's colours, transparency
 // for NaN and below the threshold, values and legend, signals, painting at exact cell borders,
-// the layer's opacity applied once, and colouring cached by data and settings, never by view.
+// the layer's opacity applied once, colouring cached by data and settings, never by view, and
+// a notice (a degenerate map) painted, put in the legend and the value instead of the values.
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/view/slideview.h"
 
@@ -183,6 +184,39 @@ private Q_SLOTS:
                 if (target.pixel(x, y) != expected)
                     QFAIL(qPrintable(QStringLiteral("device (%1, %2)").arg(x).arg(y)));
             }
+    }
+
+    void noticeReplacesTheValues() {
+        HeatmapLayer layer(QStringLiteral("gradcam"), QStringLiteral("Grad-CAM"), checkerGrid(6, 7));
+        QSignalSpy display(&layer, &HeatmapLayer::displayChanged);
+        const QString notice = QStringLiteral("This map is degenerate.");
+        layer.setNotice(notice);
+        QCOMPARE(display.count(), 1);
+        QCOMPARE(layer.notice(), notice);
+        QCOMPARE(layer.legend().notice, notice);
+        QCOMPARE(layer.valueAt(QPointF(35, 55)), std::optional<QString>(notice));
+        QVERIFY(!layer.valueAt(QPointF(5, 5)));  // outside the grid
+        QImage target(400, 300, QImage::Format_ARGB32_Premultiplied);
+        target.fill(Qt::black);
+        QPainter p(&target);
+        p.setWorldTransform(QTransform(0.5, 0, 0, 0.5, 0, 0));
+        layer.paint(p, QRectF(0, 0, 1000, 1000), 2.0);
+        p.end();
+        // No cell colour anywhere; the notice box (white) near the grid's top-left corner.
+        const auto& viridis = colormapTable(Colormap::Viridis);
+        int white = 0;
+        for (int y = 0; y < target.height(); ++y)
+            for (int x = 0; x < target.width(); ++x) {
+                QVERIFY(target.pixel(x, y) != viridis[0] && target.pixel(x, y) != viridis[255]);
+                if (qRed(target.pixel(x, y)) > 200 && qGreen(target.pixel(x, y)) > 200) ++white;
+            }
+        QVERIFY(white > 200);
+        // Inside the box, which starts 8 px from the grid's corner (15, 25), before its text.
+        QVERIFY(qRed(target.pixel(15 + 10, 25 + 10)) > 200 && qBlue(target.pixel(15 + 10, 25 + 10)) > 200);
+        // Cleared: the values come back.
+        layer.setNotice(QString());
+        QVERIFY(layer.valueAt(QPointF(35, 55)) != std::optional<QString>(notice));
+        QCOMPARE(layer.rawValueAt(QPointF(35, 55)), std::optional<double>(0.0));
     }
 
     void paintsUnderARotation() {

@@ -151,6 +151,10 @@ private Q_SLOTS:
         // Grad-CAM on G' vanishes by the softmax's shift invariance.
         QCOMPARE(r->gradcamTarget, std::string("gprime"));
         for (const float v : r->map("gradcam")->values) QVERIFY(std::isnan(v) || std::abs(v) < 1e-5f);
+        // ... and is reported as degenerate, for the viewer to show a notice instead.
+        QVERIFY(r->gradcamDegenerate);
+        QVERIFY(r->map("gradcam")->degenerate);
+        QVERIFY(!r->map("attention-max")->degenerate);
     }
 
     void cancelFromProgress() {

@@ -51,11 +51,26 @@ torch::Tensor finiteDifferences(const std::function<torch::Tensor(const torch::T
     return gradient;
 }
 
-// Grad-CAM from a gradient: alpha = mean over valid cells, map = ReLU(sum alpha A) on them.
-torch::Tensor camFrom(const torch::Tensor& activation, const torch::Tensor& gradient, const torch::Tensor& valid) {
+// Grad-CAM from a gradient: alpha = mean over valid cells, map = ReLU(sum alpha A) on them;
+// with `centred`, A minus each channel's mean over the valid cells, written out cell by cell.
+torch::Tensor camFrom(const torch::Tensor& activation, const torch::Tensor& gradient, const torch::Tensor& valid,
+                      bool centred = false) {
     const torch::Tensor v = valid.unsqueeze(1).to(torch::kDouble);
     const torch::Tensor alpha = (gradient * v).sum({2, 3}) / v.sum({2, 3});
-    return torch::relu((alpha.unsqueeze(2).unsqueeze(3) * activation).sum(1)) * v.squeeze(1);
+    torch::Tensor a = activation.clone();
+    if (centred)
+        for (int64_t c = 0; c < a.size(1); ++c) {
+            double sum = 0.0;
+            int count = 0;
+            for (int64_t m = 0; m < a.size(2); ++m)
+                for (int64_t n = 0; n < a.size(3); ++n)
+                    if (valid[0][m][n].item<bool>()) {
+                        sum += activation[0][c][m][n].item<double>();
+                        ++count;
+                    }
+            a[0][c] -= sum / count;
+        }
+    return torch::relu((alpha.unsqueeze(2).unsqueeze(3) * a).sum(1)) * v.squeeze(1);
 }
 
 }  // namespace
@@ -67,6 +82,9 @@ private Q_SLOTS:
     void gPrimeAgainstFiniteDifferences_data();
     void gPrimeAgainstFiniteDifferences();
     void gridAgainstFiniteDifferences();
+    void centredGridOnNonNegativeFeatures();
+    void attendedCellsAgainstFiniteDifferences();
+    void degenerateOnlyOnGPrime();
     void maskingBatchingAndClasses();
     void resnetLastBlock();
     void headErrors();
@@ -86,7 +104,7 @@ void TestGradCam::gPrimeAgainstFiniteDifferences() {
     torch::Tensor valid = torch::ones({1, 3, 4}, torch::kBool);
     valid[0][2][3] = false;
     for (int64_t k = 0; k < 2; ++k) {
-        const auto cam = GradCam::compute(model, grid, valid, k);
+        const auto cam = GradCam::compute(model, grid, valid, k, GradCamTarget::GPrime, false);
         QVERIFY2(cam, cam.error().c_str());
         QCOMPARE(shapeText(cam->map), QStringLiteral("1,3,4"));
         QCOMPARE(shapeText(cam->weights), QStringLiteral("1,2"));
@@ -98,6 +116,8 @@ void TestGradCam::gPrimeAgainstFiniteDifferences() {
         // The weights are its means over the valid cells and vanish: adding a constant to a
         // channel of G' shifts its pooled values alike, which the softmax ignores.
         QVERIFY(cam->weights.abs().max().item<double>() < 1e-12);
+        QVERIFY(cam->isDegenerate(0));  // and are reported so
+        QVERIFY(cam->weightRatio[0].item<double>() < GradCam::kDegenerateRatio);
         QVERIFY(maxAbsDiff(cam->map, camFrom(gPrime, expected, valid)) < 1e-8);
         QCOMPARE(cam->classes[0].item<int64_t>(), k);
     }
@@ -109,15 +129,111 @@ void TestGradCam::gridAgainstFiniteDifferences() {
     const torch::Tensor grid = torch::rand({1, 3, 3, 4}, torch::kDouble) - 0.3;
     torch::Tensor valid = torch::ones({1, 3, 4}, torch::kBool);
     valid[0][0][1] = false;
-    const auto cam = GradCam::compute(model, grid, valid, 1, GradCamTarget::Grid);
-    QVERIFY2(cam, cam.error().c_str());
     const torch::Tensor masked = grid.masked_fill(valid.logical_not().unsqueeze(1), 0.0);
     const auto logits = [&](const torch::Tensor& g) { return model->forward(g, valid).logits; };
     const torch::Tensor expected = finiteDifferences(logits, masked, valid, 1);
-    QVERIFY(maxAbsDiff(cam->gradient, expected) < 1e-8);
-    QVERIFY(cam->weights.abs().max().item<double>() > 1e-4);  // the grid's weights do not vanish
-    QVERIFY(maxAbsDiff(cam->map, camFrom(masked, expected, valid)) < 1e-8);
-    QCOMPARE(cam->map[0][0][1].item<double>(), 0.0);
+    for (const bool centred : {false, true}) {
+        const auto cam = GradCam::compute(model, grid, valid, 1, GradCamTarget::Grid, centred);
+        QVERIFY2(cam, cam.error().c_str());
+        QCOMPARE(cam->centred, centred);
+        QVERIFY(maxAbsDiff(cam->gradient, expected) < 1e-8);
+        QVERIFY(cam->weights.abs().max().item<double>() > 1e-4);  // the grid's weights do not vanish
+        QVERIFY(!cam->isDegenerate(0));
+        const torch::Tensor byHand = camFrom(masked, expected, valid, centred);
+        QVERIFY(byHand.abs().max().item<double>() > 1e-6);
+        QVERIFY2(maxAbsDiff(cam->map, byHand) < 1e-8, qPrintable(QString::number(maxAbsDiff(cam->map, byHand))));
+        QCOMPARE(cam->map[0][0][1].item<double>(), 0.0);
+    }
+    // Centred is the default of the grid target, and the grid target the default.
+    const auto byDefault = GradCam::compute(model, grid, valid, 1);
+    QVERIFY(byDefault && byDefault->centred);
+    QVERIFY(maxAbsDiff(byDefault->map, camFrom(masked, expected, valid, true)) < 1e-8);
+}
+
+void TestGradCam::centredGridOnNonNegativeFeatures() {
+    // Features like ResNet's: non-negative, a large common level per channel, and a region of
+    // cells (rows 1-2, columns 2-4) with one channel raised. A classifier whose logit 1 grows
+    // with that channel: the raw sum is dominated by the common level (every cell about alike,
+    // the region barely stands out), the centred sum is positive on the region and 0 elsewhere.
+    AttentionClassifierConfig config;
+    config.features = 3;
+    config.hidden = 2;
+    config.outputs = 2;
+    AttentionClassifier model(config);
+    model->to(torch::kDouble);
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& p : model->parameters()) p.zero_();
+        model->conv->weight[0][0][1][1] = 1.0;   // G'_0 = G_0: attention max finds the region
+        model->conv->weight[1][1][1][1] = 1.0;
+        // logit 1 = sum of the pooled channel-0 features of both attention sets
+        for (int64_t s = 0; s < 2; ++s)
+            for (int64_t h = 0; h < 2; ++h) model->fc->weight[1][s * 2 * 3 + h * 3 + 0] = 1.0;
+    }
+    torch::Tensor grid = torch::full({1, 3, 5, 6}, 10.0, torch::kDouble);
+    using torch::indexing::Slice;
+    grid.index_put_({0, 0, Slice(1, 3), Slice(2, 5)}, 12.0);
+    const auto raw = GradCam::compute(model, grid, {}, 1, GradCamTarget::Grid, false);
+    const auto centred = GradCam::compute(model, grid, {}, 1, GradCamTarget::Grid, true);
+    QVERIFY(raw && centred);
+    torch::Tensor region = torch::zeros({5, 6}, torch::kBool);
+    region.index_put_({Slice(1, 3), Slice(2, 5)}, true);
+    const torch::Tensor r = raw->map[0], c = centred->map[0];
+    // Raw: the background is lit almost as much as the region (10 against 12).
+    QVERIFY(r.masked_select(region.logical_not()).min().item<double>() > 0.8 * r.max().item<double>());
+    // Centred: only the region.
+    QCOMPARE(c.masked_select(region.logical_not()).abs().max().item<double>(), 0.0);
+    QVERIFY(c.masked_select(region).min().item<double>() > 0.0);
+}
+
+void TestGradCam::attendedCellsAgainstFiniteDifferences() {
+    // Tissue-only: the attention over `attend` only, the 3DCL over every valid cell. Alpha is
+    // the mean gradient over the attended cells, and the map covers them alone.
+    for (const ConvPadding padding : {ConvPadding::Zeros, ConvPadding::Centre}) {
+        AttentionClassifierConfig config;
+        config.features = 3;
+        config.hidden = 2;
+        config.padding = padding;
+        torch::manual_seed(8);
+        AttentionClassifier model(config);
+        model->to(torch::kDouble);
+        torch::manual_seed(9);
+        const torch::Tensor grid = torch::rand({1, 3, 4, 4}, torch::kDouble);
+        const torch::Tensor valid = torch::ones({1, 4, 4}, torch::kBool);
+        torch::Tensor attend = torch::zeros({1, 4, 4}, torch::kBool);
+        attend.index_put_({0, torch::indexing::Slice(1, 3), torch::indexing::Slice(1, 4)}, true);
+        const auto cam = GradCam::compute(model, grid, valid, 0, GradCamTarget::Grid, true, attend);
+        QVERIFY2(cam, cam.error().c_str());
+        const auto logits = [&](const torch::Tensor& g) { return model->forward(g, valid, attend).logits; };
+        const torch::Tensor all = finiteDifferences(logits, grid, valid, 0);
+        // Background cells reach the logit through the 3DCL: their gradient is not zero.
+        QVERIFY(all.masked_select(attend.logical_not().unsqueeze(1).expand_as(all)).abs().max().item<double>() > 1e-6);
+        const torch::Tensor onAttended = all * attend.unsqueeze(1).to(torch::kDouble);
+        QVERIFY(maxAbsDiff(cam->gradient, onAttended) < 1e-8);
+        QVERIFY(maxAbsDiff(cam->map, camFrom(grid, all, attend, true)) < 1e-8);
+        // The forward pass differs from attending to every cell, and from a grid whose
+        // background was zeroed (the background is a real neighbour for the 3DCL).
+        torch::NoGradGuard noGrad;
+        const torch::Tensor attended = model->forward(grid, valid, attend).logits;
+        QVERIFY(maxAbsDiff(attended, model->forward(grid, valid).logits) > 1e-6);
+        QVERIFY(maxAbsDiff(attended, model->forward(grid, attend).logits) > 1e-6);
+    }
+}
+
+void TestGradCam::degenerateOnlyOnGPrime() {
+    // In float32, as the application runs: G' is at rounding level, G far from it.
+    AttentionClassifierConfig config;
+    config.features = 16;
+    config.hidden = 4;
+    torch::manual_seed(10);
+    AttentionClassifier model(config);
+    const torch::Tensor grid = torch::rand({1, 16, 6, 7});
+    const auto onGPrime = GradCam::compute(model, grid, {}, 1, GradCamTarget::GPrime);
+    const auto onGrid = GradCam::compute(model, grid, {}, 1, GradCamTarget::Grid);
+    QVERIFY(onGPrime && onGrid);
+    QVERIFY(onGPrime->isDegenerate(0));
+    QVERIFY(!onGrid->isDegenerate(0));
+    QVERIFY(onGrid->weightRatio[0].item<double>() > 100 * GradCam::kDegenerateRatio);
 }
 
 void TestGradCam::maskingBatchingAndClasses() {
@@ -199,8 +315,8 @@ void TestGradCam::pythonCrossCheck() {
     QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
     AttentionClassifier& model = fixture.model;
     const StateDict* io = &fixture.io;
-    const auto onGPrime = GradCam::compute(model, io->find("grid"), io->find("mask"), 2);
-    const auto onGrid = GradCam::compute(model, io->find("grid"), io->find("mask"), 2, GradCamTarget::Grid);
+    const auto onGPrime = GradCam::compute(model, io->find("grid"), io->find("mask"), 2, GradCamTarget::GPrime, false);
+    const auto onGrid = GradCam::compute(model, io->find("grid"), io->find("mask"), 2, GradCamTarget::Grid, false);
     QVERIFY(onGPrime && onGrid);
     QVERIFY(maxAbsDiff(onGPrime->gradient, io->find("gradient_gprime")) < 1e-6);
     QVERIFY(io->find("alpha_gprime").abs().max().item<double>() < 1e-15);  // PyTorch finds them zero too

@@ -1,6 +1,8 @@
 // LRAN and RAN (paper 002, spec "LRAN"): shapes for 256 x 256 patches, the global mask's
 // per-channel softmax, the H = B * M + B identity, gates in (0, 1), RAN = LRAN without gates,
-// state-dict keys and round trip, seeded initialisation and Grad-CAM on the base's layer4.
+// state-dict keys and round trip, seeded initialisation, the class activation map on H (the
+// default, where the attention mask shows) and Grad-CAM on the base's layer4 with the mask
+// detached (the option), and the parameter counts of the torchvision and paper widths.
 
 #include "model/lran.h"
 #include "model/statedict.h"
@@ -12,14 +14,18 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+#include <utility>
+
 using namespace slidesight::model;
 using slidesight::test::maxAbsDiff;
 using slidesight::test::shapeText;
 
 namespace {
 
-Lran makeLran(LranVariant variant, uint64_t seed, int64_t classes = 4) {
+Lran makeLran(LranVariant variant, uint64_t seed, int64_t classes = 4, LranWidths widths = LranWidths::Torchvision) {
     LranConfig config;
+    config.setWidths(widths);
     config.variant = variant;
     config.classes = classes;
     Lran net(config);
@@ -40,6 +46,15 @@ QStringList keysOf(const torch::nn::Module& module) {
     return keys;
 }
 
+/// Each (key, shape) of `samples` is in `dict` with that shape.
+void checkShapes(const StateDict& dict, const QList<QPair<QString, QString>>& samples) {
+    for (const auto& [key, shape] : samples) {
+        const torch::Tensor t = dict.find(key.toStdString());
+        QVERIFY2(t.defined(), qPrintable(key));
+        QCOMPARE(shapeText(t), shape);
+    }
+}
+
 }  // namespace
 
 class TestLran : public QObject {
@@ -55,6 +70,9 @@ private Q_SLOTS:
     void stateDictRoundTripAndSeeds();
     void otherInputSizes();
     void gradCamOnBaseLastBlock();
+    void camOnFeaturesIsClassWeightsOnH();
+    void attentionMaskShowsInTheDefaultCamOnly();
+    void paperWidths();
     void variantNames();
 };
 
@@ -160,11 +178,8 @@ void TestLran::stateDictKeys() {
         {"fc.weight", "4,512"},
         {"fc.bias", "4"},
     };
-    for (const auto& [key, shape] : samples) {
-        const torch::Tensor t = dict.find(key.toStdString());
-        QVERIFY2(t.defined(), qPrintable(key));
-        QCOMPARE(shapeText(t), shape);
-    }
+    checkShapes(dict, samples);
+    if (QTest::currentTestFailed()) return;
     QVERIFY(!dict.find("base.fc.weight").defined());
     QVERIFY(!dict.find("attention.gates.0.wx.bias").defined());
     QCOMPARE(dict.entries().front().first, std::string("base.conv1.weight"));
@@ -219,10 +234,17 @@ void TestLran::gradCamOnBaseLastBlock() {
         torch::NoGradGuard noGrad;
         r = net->forward(patches(2));
     }
-    const auto cam = net->gradCam(r, GradCam::kPredictedClass);
+    const auto cam = net->gradCam(r, GradCam::kPredictedClass, LranCamTarget::Base);
     QVERIFY2(cam, cam.error().c_str());
     QCOMPARE(shapeText(cam->map), QStringLiteral("2,8,8"));
     QVERIFY(torch::equal(cam->classes, r.logits.argmax(1)));
+    // The option is the earlier behaviour: Grad-CAM on B with the head fc(mean(B * M + B)) and
+    // M a constant.
+    const torch::Tensor mask = r.mask.detach();
+    const auto before = GradCam::compute(
+        r.base, [&](const torch::Tensor& b) { return net->head(b, mask); }, GradCam::kPredictedClass);
+    QVERIFY2(before, before.error().c_str());
+    QVERIFY(torch::equal(cam->map, before->map) && torch::equal(cam->weights, before->weights));
     // y_k = w_k . mean(B * M + B) + b_k: d y_k / d B_ci = w_kc (M_ci + 1) / 64, and M sums to 1
     // per channel, so alpha_c = w_kc (1 + 64) / 64^2.
     torch::NoGradGuard noGrad;
@@ -232,23 +254,143 @@ void TestLran::gradCamOnBaseLastBlock() {
         const torch::Tensor expected = torch::relu((cam->weights[i].view({512, 1, 1}) * r.base[i]).sum(0));
         QVERIFY(maxAbsDiff(cam->map[i], expected) < 1e-6);
     }
-    QVERIFY(net->gradCam(r, 3)->classes.eq(3).all().item<bool>());
-    QVERIFY(!net->gradCam(r, 4));
+    QVERIFY(net->gradCam(r, 3, LranCamTarget::Base)->classes.eq(3).all().item<bool>());
+    QVERIFY(!net->gradCam(r, 4, LranCamTarget::Base));
     // forwardWithCam() gives the same maps in the result.
-    const auto withCam = net->forwardWithCam(patches(2), GradCam::kPredictedClass);
+    const auto withCam = net->forwardWithCam(patches(2), GradCam::kPredictedClass, LranCamTarget::Base);
     QVERIFY2(withCam, withCam.error().c_str());
+    QVERIFY(withCam->camTarget == LranCamTarget::Base);
     QVERIFY(maxAbsDiff(withCam->cam, cam->map) < 1e-6);
     QVERIFY(torch::equal(withCam->camClasses, cam->classes));
-    QVERIFY(!net->forwardWithCam(patches(1), 9));
+    QVERIFY(!net->forwardWithCam(patches(1), 9, LranCamTarget::Base));
+}
+
+void TestLran::camOnFeaturesIsClassWeightsOnH() {
+    // y_k = w_k . mean_i(H_i) + b_k, so d y_k / d H_ci = w_kc / (h*w): the default map is
+    // ReLU(w_k . H_i) / (h*w), the final layer's class weights on H at each position.
+    for (const LranWidths widths : {LranWidths::Torchvision, LranWidths::Paper}) {
+        Lran net = makeLran(LranVariant::Lran, 12, 4, widths);
+        const int64_t channels = net->base->featureCount();
+        LranResult r;
+        {
+            torch::NoGradGuard noGrad;
+            r = net->forward(patches(3));
+        }
+        const auto cam = net->gradCam(r, GradCam::kPredictedClass);
+        QVERIFY2(cam, cam.error().c_str());
+        QCOMPARE(shapeText(cam->map), QStringLiteral("3,8,8"));
+        QVERIFY(torch::equal(cam->classes, r.logits.argmax(1)));
+        QVERIFY(maxAbsDiff(cam->logits, r.logits) < 1e-6);
+        torch::NoGradGuard noGrad;
+        for (int64_t i = 0; i < 3; ++i) {
+            const torch::Tensor w = net->fc->weight[cam->classes[i].item<int64_t>()].to(torch::kDouble);
+            QVERIFY(maxAbsDiff(cam->weights[i], w / 64.0) < 1e-9);
+            const torch::Tensor h = r.features[i].to(torch::kDouble);
+            const torch::Tensor classMap = (w.view({channels, 1, 1}) * h).sum(0);  // w_k . H_i
+            QVERIFY(classMap.max().item<double>() > 0.0);
+            QVERIFY(maxAbsDiff(cam->map[i], torch::relu(classMap) / 64.0) < 1e-7);
+        }
+        // forwardWithCam() takes H by default, for any class.
+        const auto withCam = net->forwardWithCam(patches(3), 2);
+        QVERIFY2(withCam, withCam.error().c_str());
+        QVERIFY(withCam->camTarget == LranCamTarget::Features);
+        QVERIFY(withCam->camClasses.eq(2).all().item<bool>());
+        QVERIFY(maxAbsDiff(withCam->cam, net->gradCam(r, 2)->map) < 1e-6);
+    }
+}
+
+void TestLran::attentionMaskShowsInTheDefaultCamOnly() {
+    Lran net = makeLran(LranVariant::Lran, 13);
+    const torch::Tensor x = patches(2);
+    const auto camsOf = [&](int64_t k) {
+        const auto onH = net->forwardWithCam(x, k);
+        const auto onB = net->forwardWithCam(x, k, LranCamTarget::Base);
+        if (!onH || !onB) qFatal("forwardWithCam() failed");
+        return std::make_pair(*onH, *onB);
+    };
+    // A class whose maps are not all 0 after the ReLU (the weights are random).
+    int64_t k = 0;
+    while (k < 3 && !(camsOf(k).first.cam.max().item<float>() > 0.0f && camsOf(k).second.cam.max().item<float>() > 0.0f)) ++k;
+    const auto [h1, b1] = camsOf(k);
+    {
+        // Another attention mask: new mask-layer weights (a bias would shift every position of
+        // a channel alike, which eq. 2's softmax ignores); B is untouched.
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(5);
+        net->attention->mask->weight.normal_(0.0, 0.5);
+    }
+    const auto [h2, b2] = camsOf(k);
+    QVERIFY(torch::equal(h1.base, h2.base));
+    QVERIFY(maxAbsDiff(h1.mask, h2.mask) > 1e-3);
+    const double scaleH = h1.cam.abs().max().item<double>(), scaleB = b1.cam.abs().max().item<double>();
+    QVERIFY(scaleH > 0.0 && scaleB > 0.0);
+    // The default CAM follows the mask; the CAM on B (mask detached) does not move beyond rounding.
+    QVERIFY2(maxAbsDiff(h1.cam, h2.cam) > 1e-2 * scaleH, qPrintable(QString::number(maxAbsDiff(h1.cam, h2.cam) / scaleH)));
+    QVERIFY2(maxAbsDiff(b1.cam, b2.cam) < 1e-5 * scaleB, qPrintable(QString::number(maxAbsDiff(b1.cam, b2.cam) / scaleB)));
+}
+
+void TestLran::paperWidths() {
+    const LranConfig paper = LranConfig::paperSized();
+    QCOMPARE(paper.baseWidth, int64_t(32));
+    QCOMPARE(QString::fromStdString(paper.widthsName()), QStringLiteral("paper"));
+    QCOMPARE(QString::fromStdString(LranConfig().widthsName()), QStringLiteral("torchvision"));
+    LranConfig custom;
+    custom.baseWidth = 16;
+    QCOMPARE(QString::fromStdString(custom.widthsName()), QStringLiteral("custom"));
+    Lran net = makeLran(LranVariant::Lran, 14, 4, LranWidths::Paper);
+    QCOMPARE(net->config().branch.maskChannels, int64_t(256));
+    {
+        torch::NoGradGuard noGrad;
+        const LranResult r = net->forward(patches(2));
+        QCOMPARE(shapeText(r.logits), QStringLiteral("2,4"));
+        QCOMPARE(shapeText(r.base), QStringLiteral("2,256,8,8"));
+        QCOMPARE(shapeText(r.mask), QStringLiteral("2,256,8,8"));
+        QCOMPARE(shapeText(r.gates[0]), QStringLiteral("2,1,4,4"));
+        QVERIFY(maxAbsDiff(r.mask.sum({2, 3}), torch::ones({2, 256})) < 1e-5);
+    }
+    checkShapes(StateDict::of(*net), {
+        {"base.conv1.weight", "32,3,7,7"},
+        {"base.layer2.0.downsample.0.weight", "64,32,1,1"},
+        {"base.layer4.1.bn2.weight", "256"},
+        {"attention.encoder.0.conv.weight", "12,3,3,3"},
+        {"attention.gates.0.wx.weight", "96,192,1,1"},
+        {"attention.decoder.0.conv.weight", "192,384,3,3"},
+        {"attention.mask.weight", "256,192,1,1"},
+        {"fc.weight", "4,256"},
+    });
+    if (QTest::currentTestFailed()) return;
+    // Torchvision-width weights do not fit the paper's widths; the widths are read off the weights.
+    const StateDict torchvision = StateDict::of(*makeLran(LranVariant::Lran, 1));
+    QVERIFY(!torchvision.loadInto(*net));
+    QVERIFY(LranConfig::widthsOf(torchvision) == LranWidths::Torchvision);
+    QVERIFY(LranConfig::widthsOf(StateDict::of(*makeLran(LranVariant::Ran, 1, 3, LranWidths::Paper))) == LranWidths::Paper);
+    QVERIFY(LranConfig::widthsOf(StateDict()) == LranWidths::Torchvision);
 }
 
 void TestLran::variantNames() {
     QVERIFY(LranConfig::parseVariant("lran") && *LranConfig::parseVariant("ran") == LranVariant::Ran);
     QCOMPARE(QString::fromStdString(LranConfig::parseVariant("unet").error()),
              QStringLiteral("Unknown network \"unet\": use lran or ran."));
+    QVERIFY(*LranConfig::parseCamTarget("h") == LranCamTarget::Features);
+    QVERIFY(*LranConfig::parseCamTarget("b") == LranCamTarget::Base);
+    QCOMPARE(QString::fromStdString(LranConfig::parseCamTarget("layer4").error()),
+             QStringLiteral("Unknown CAM target \"layer4\": use h or b."));
+    QVERIFY(*LranConfig::parseWidths("torchvision") == LranWidths::Torchvision);
+    QVERIFY(*LranConfig::parseWidths("paper") == LranWidths::Paper);
+    QCOMPARE(QString::fromStdString(LranConfig::parseWidths("half").error()),
+             QStringLiteral("Unknown widths \"half\": use torchvision or paper."));
     QCOMPARE(int(LranConfig::bachClassNames().size()), 4);
-    qInfo("LRAN parameters: %lld; RAN: %lld", static_cast<long long>(slidesight::test::parameterCount(*makeLran(LranVariant::Lran, 1))),
-          static_cast<long long>(slidesight::test::parameterCount(*makeLran(LranVariant::Ran, 1))));
+
+    // The sizes documented in model/lran.h (4 classes).
+    using slidesight::test::parameterCount;
+    QCOMPARE(parameterCount(*makeLran(LranVariant::Lran, 1)), int64_t(15375830));
+    QCOMPARE(parameterCount(*makeLran(LranVariant::Ran, 1)), int64_t(15244244));
+    QCOMPARE(parameterCount(*makeLran(LranVariant::Lran, 1)->base), int64_t(11176512));
+    const int64_t paper = parameterCount(*makeLran(LranVariant::Lran, 1, 4, LranWidths::Paper));
+    QCOMPARE(paper, int64_t(5137010));
+    QCOMPARE(parameterCount(*makeLran(LranVariant::Ran, 1, 4, LranWidths::Paper)), int64_t(5062896));
+    // Within 15 % of the paper's Table 1 (5,777,444 for R-LRAN).
+    QVERIFY(std::abs(double(paper) / 5777444.0 - 1.0) < 0.15);
 }
 
 QTEST_GUILESS_MAIN(TestLran)

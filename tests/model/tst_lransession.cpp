@@ -1,9 +1,13 @@
 // LranSession on the real CMU slide with random weights: the grid over the tissue box, runs
 // that stop and go on give the same numbers as one run, cancellation between batches, RAN
-// without gates, and the same per-patch values as `lran run`'s file (runLranOnSlide).
+// without gates, the CAM target (H by default, B as an option) and the widths (paper-sized
+// weights recognised from the file), and the same per-patch values as `lran run`'s file
+// (runLranOnSlide).
 
+#include "model/lran.h"
 #include "model/lranrun.h"
 #include "model/lransession.h"
+#include "model/statedict.h"
 
 #include "../cli/resultfilereader.h"
 #include "../common/testdata.h"
@@ -173,6 +177,47 @@ private Q_SLOTS:
         QCOMPARE(p.mask.size(), size_t(512 * 64));
     }
 
+    void camTargetAndWidths() {
+        LranSessionOptions o = options();
+        const auto onH = open(o);
+        QCOMPARE(onH->info().camTarget, std::string("h"));
+        QCOMPARE(onH->info().widths, std::string("torchvision"));
+        const Cell cell = onH->tissueCells().front();
+        const LranPatchResult h = run(*onH, {cell}, 1).begin()->second;
+        o.camTarget = "b";
+        const auto onB = open(o);
+        QCOMPARE(onB->info().camTarget, std::string("b"));
+        const LranPatchResult b = run(*onB, {cell}, 1).begin()->second;
+        // The same network and mask; another map.
+        QVERIFY(maxDiff(h.probabilities, b.probabilities) < 1e-6 && maxDiff(h.mask, b.mask) < 1e-7);
+        QCOMPARE(b.cam.size(), size_t(64));
+        QVERIFY(maxDiff(h.cam, b.cam) > 1e-6);
+        o.camTarget = "layer4";
+        const auto wrong = LranSession::open(o);
+        QVERIFY(!wrong && wrong.error() == "Unknown CAM target \"layer4\": use h or b.");
+
+        // Paper widths, given for random weights and recognised in a weights file.
+        o = options();
+        o.widths = "paper";
+        const auto paper = open(o);
+        QCOMPARE(paper->info().widths, std::string("paper"));
+        QCOMPARE(paper->info().maskChannels, int64_t(256));
+        QCOMPARE(run(*paper, {cell}, 1).begin()->second.mask.size(), size_t(256 * 64));
+        QTemporaryDir dir;
+        Lran net(LranConfig::paperSized());
+        net->initialiseRandom(4);
+        o = options();
+        o.weights = dir.filePath(QStringLiteral("paper.pt")).toStdString();
+        QVERIFY(StateDict::of(*net).write(o.weights));
+        const auto fromFile = open(o);
+        QCOMPARE(fromFile->info().widths, std::string("paper"));
+        QVERIFY(fromFile->info().trained);
+        o.widths = "torchvision";
+        const auto mismatch = LranSession::open(o);
+        QVERIFY2(!mismatch && mismatch.error().find("(torchvision widths)") != std::string::npos,
+                 mismatch ? "opened" : mismatch.error().c_str());
+    }
+
     void matchesLranRunFile() {
         QVERIFY(!all_.empty());
         QTemporaryDir dir;
@@ -187,6 +232,9 @@ private Q_SLOTS:
         QCOMPARE(summary->patchesRun, int64_t(all_.size()));
         const auto file = test::readResultFile(QString::fromStdString(o.outputPath));
         QVERIFY2(file.error.isEmpty(), qPrintable(file.error));
+        const QJsonObject metadata = file.json("metadata");
+        QCOMPARE(metadata.value(QLatin1String("cam_target")).toString(), QStringLiteral("h"));
+        QCOMPARE(metadata.value(QLatin1String("widths")).toString(), QStringLiteral("torchvision"));
         using torch::indexing::Slice;
         for (const auto& [cell, p] : all_) {
             const auto [r, c] = cell;

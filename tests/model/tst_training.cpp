@@ -9,8 +9,12 @@
 #include "model/trainingcheckpoint.h"
 #include "model/trainingloop.h"
 #include "model/trainingmanifest.h"
+#include "model/trainingset.h"
+
+#include "model/metrics.h"
 
 #include "trainingfixture.h"
+#include "trainingslides.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
@@ -44,7 +48,7 @@ Fit fit(bool classification, int count, int epochs, double learningRate) {
         targets.push_back(target);
     }
     torch::manual_seed(3);
-    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", kTinyFeatures, classification));
+    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", "zeros", kTinyFeatures, classification));
     auto optimizer = makeOptimizer(*model, classification, learningRate, 0.9);
     LoopSettings settings;
     settings.classification = classification;
@@ -72,13 +76,14 @@ TrainingOptions tinyOptions(const QString& manifest, const QString& folder, cons
     o.hidden = 4;
     o.learningRate = 0.05;
     o.decayEpoch = 2;
+    o.augment = "none";  // grid files: "auto" would pick fast; these tests need no augmentation
     o.extraction.weights = extractor;
     o.extractorGiven = true;
     return o;
 }
 
 AttentionClassifier loadClassifier(const std::string& weights) {
-    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", kTinyFeatures, true));
+    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", "zeros", kTinyFeatures, true));
     const auto dict = StateDict::read(weights);
     if (!dict || !dict->loadInto(*model)) return AttentionClassifier(nullptr);
     model->eval();
@@ -99,6 +104,10 @@ private Q_SLOTS:
     void regressionReachesSpearman();
     void trainedBundleReloadsWithIdenticalOutputs();
     void resumeEndsLikeAnUninterruptedRun();
+    void learningRateSchedules();
+    void autoAugmentationResolution();
+    void exactAugmentationReextractsTransformedPixels();
+    void testManifestScoresEveryRun();
 };
 
 void TestTraining::manifestParsingAndFolds() {
@@ -182,7 +191,7 @@ void TestTraining::batchesArePaddedWithMask() {
     QCOMPARE(batch.targets.scalar_type(), torch::kInt64);
     // The classifier sees the padded grid as it sees the grid alone.
     torch::manual_seed(1);
-    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", kTinyFeatures, true));
+    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", "zeros", kTinyFeatures, true));
     torch::NoGradGuard noGrad;
     const torch::Tensor alone = model->forward(a.features.unsqueeze(0)).logits;
     QVERIFY((model->forward(batch.grids, batch.valid).logits[0] - alone[0]).abs().max().item<double>() < 1e-5);
@@ -274,6 +283,179 @@ void TestTraining::resumeEndsLikeAnUninterruptedRun() {
     // A checkpoint of other options is refused.
     o.epochs = 5;
     QVERIFY(!trainClassifier(o).ok());
+}
+
+void TestTraining::learningRateSchedules() {
+    // The protocols' defaults: classification 1e-3, x0.1 from epoch 20 (0-based) on; regression
+    // Adam 1e-4 in every epoch, whatever decayEpoch says.
+    TrainingOptions classification;
+    TrainingOptions regression;
+    regression.task = "regression";
+    for (int epoch = 0; epoch < 35; ++epoch) {
+        QCOMPARE(epochLearningRate(classification, epoch), epoch < 20 ? 1e-3 : 1e-3 * 0.1);
+        QCOMPARE(epochLearningRate(regression, epoch), 1e-4);
+    }
+    torch::manual_seed(1);
+    AttentionClassifier model(*classifierConfig("max+min", 4, 3, "relu", "zeros", kTinyFeatures, true));
+    const auto adam = makeOptimizer(*model, false, epochLearningRate(regression, 0), 0.9);
+    QVERIFY(dynamic_cast<torch::optim::Adam*>(adam.get()));
+    QCOMPARE(learningRate(*adam), 1e-4);
+    const auto sgd = makeOptimizer(*model, true, epochLearningRate(classification, 0), 0.9);
+    QVERIFY(dynamic_cast<torch::optim::SGD*>(sgd.get()));
+    QCOMPARE(static_cast<torch::optim::SGDOptions&>(sgd->param_groups().front().options()).momentum(), 0.9);
+
+    // The optimiser's rate in each epoch of real runs.
+    QTemporaryDir dir;
+    const std::string extractor = slidesight::test::writeExtractorWeights(dir.path());
+    const QString manifest = writeTinyManifest(dir.path(), 8, true);
+    TrainingOptions o = tinyOptions(manifest, dir.filePath(QStringLiteral("c")), extractor);  // lr 0.05, decay after 2
+    std::vector<std::vector<double>> rates(2);
+    auto record = [&](const TrainingEpoch& e) { rates[size_t(e.run)].push_back(e.learningRate); };
+    QVERIFY(trainClassifier(o, record).ok());
+    for (const auto& run : rates) QCOMPARE(run, (std::vector<double>{0.05, 0.05, 0.05 * 0.1, 0.05 * 0.1}));
+
+    QTemporaryDir regressionDir;
+    const QString scores = writeTinyManifest(regressionDir.path(), 8, false);
+    o = tinyOptions(scores, regressionDir.path(), extractor);
+    o.task = "regression";
+    o.learningRate = 0.0;  // the protocol's
+    o.epochs = 3;
+    o.decayEpoch = 1;      // ignored: no step for regression
+    rates.assign(2, {});
+    QVERIFY(trainClassifier(o, record).ok());
+    for (const auto& run : rates) QCOMPARE(run, (std::vector<double>{1e-4, 1e-4, 1e-4}));
+}
+
+void TestTraining::autoAugmentationResolution() {
+    const auto resolved = [](const std::vector<bool>& grids, const std::string& augment, const std::string& extra) {
+        TrainingOptions o;
+        o.augment = augment;
+        o.extraScale = extra;
+        TrainingSet set;
+        for (size_t i = 0; i < grids.size(); ++i) {
+            ManifestItem item;
+            item.path = "item" + std::to_string(i) + (grids[i] ? ".pt" : ".svs");
+            item.isGrid = grids[i];
+            set.manifest.items.push_back(item);
+        }
+        resolveAugmentation(o, set);
+        return set;
+    };
+    TrainingOptions defaults;
+    QCOMPARE(defaults.augment, std::string("auto"));
+    QCOMPARE(defaults.extraScale, std::string("auto"));
+    // Slides only: the paper's protocol, re-extracted.
+    const TrainingSet slides = resolved({false, false}, "auto", "auto");
+    QCOMPARE(slides.augment, std::string("exact"));
+    QVERIFY(slides.extraScale);
+    QVERIFY(slides.augmentation.find("exact (auto: every manifest line names a slide)") == 0);
+    QVERIFY(slides.augmentation.find("4 um/px") != std::string::npos);
+    // Grid files (some or all): fast, no extra scale.
+    for (const auto& grids : {std::vector<bool>{true, true}, std::vector<bool>{false, true}}) {
+        const TrainingSet set = resolved(grids, "auto", "auto");
+        QCOMPARE(set.augment, std::string("fast"));
+        QVERIFY(!set.extraScale);
+        QVERIFY(set.augmentation.find("fast (auto: the manifest has grid files") == 0);
+    }
+    // Named choices stay as given.
+    const TrainingSet named = resolved({false}, "none", "off");
+    QCOMPARE(named.augment, std::string("none"));
+    QVERIFY(!named.extraScale);
+    QVERIFY(named.augmentation.find("auto") == std::string::npos);
+    QVERIFY(resolved({false}, "fast", "on").extraScale);
+
+    TrainingOptions o;
+    o.manifestPath = "m.csv";
+    o.bundleFolder = "b";
+    QVERIFY(checkTrainingOptions(o).empty());
+    o.augment = "sideways";
+    QVERIFY(checkTrainingOptions(o).find("auto, none, fast or exact") != std::string::npos);
+    o.augment = "exact";
+    o.extraScale = "maybe";
+    QVERIFY(checkTrainingOptions(o).find("auto, on or off") != std::string::npos);
+}
+
+void TestTraining::exactAugmentationReextractsTransformedPixels() {
+    // One small slide twice (a label each): exact mode by default, x9 plus the 4 µm/px scale.
+    QTemporaryDir dir;
+    const QString manifest = slidesight::test::writeSlideManifest(dir.path(), {0, 1});
+    if (manifest.isEmpty()) QSKIP("SLIDESIGHT_TEST_DATA is not set: skipping the real-slide test.");
+    TrainingOptions o;
+    o.manifestPath = manifest.toStdString();
+    o.extraction.weights = "random:1";
+    o.extraction.architecture = "resnet18";
+    o.extraction.grid.targetMpp = 8.0;  // few cells: a fast test
+    o.extraction.grid.patchSize = 64;
+    o.extraction.device = "cpu";
+    o.extraction.cacheFolder = dir.filePath(QStringLiteral("cache")).toStdString();
+    const auto set = prepareTrainingSet(o, nullptr, {});
+    QVERIFY2(set.ok(), set.error().c_str());
+    QCOMPARE(set->augment, std::string("exact"));
+    QVERIFY(set->extraScale);
+    QCOMPARE(set->variants.size(), size_t{2});
+    const std::vector<TrainingVariant>& variants = set->variants[0];
+    QCOMPARE(variants.size(), size_t{11});  // identity, 5 pixel flips and rotations, 4 shifts, 4 µm/px
+    int transformed = 0;
+    for (const TrainingVariant& v : variants) {
+        const PatchTransform pixels = patchTransformOf(v.transform);
+        if (pixels == PatchTransform::None) continue;
+        ++transformed;
+        // Extracted from transformed pixels (recorded in the grid), then moved to the
+        // transformed cells by sample().
+        QVERIFY(!v.file.empty());
+        const auto grid = GridFile::read(v.file);
+        QVERIFY2(grid.ok(), grid.error().c_str());
+        QVERIFY(grid->metadata.find("\"patch_transform\":\"" + patchTransformName(pixels) + "\"") != std::string::npos);
+        const GridSample read{grid->features.to(torch::kFloat32), grid->tissue.to(torch::kFloat32)};
+        const GridSample sample = set->sample(0, v);
+        QVERIFY(torch::equal(sample.features, transformGrid(read, v.transform).features));
+        QVERIFY(torch::equal(sample.tissue, transformGrid(read, v.transform).tissue));
+        // Not the untransformed grid's cells rearranged: the pixels differ, so do the features.
+        QVERIFY(!torch::allclose(sample.features, transformGrid(set->grids[0], v.transform).features));
+    }
+    QCOMPARE(transformed, 5);
+}
+
+void TestTraining::testManifestScoresEveryRun() {
+    QTemporaryDir dir, testDir;
+    const std::string extractor = slidesight::test::writeExtractorWeights(dir.path());
+    const QString manifest = writeTinyManifest(dir.path(), 8, true);
+    const QString test = writeTinyManifest(testDir.path(), 6, true);
+    TrainingOptions o = tinyOptions(manifest, dir.path(), extractor);
+    o.inits = 2;
+    o.testManifestPath = test.toStdString();
+    const auto summary = trainClassifier(o);
+    QVERIFY2(summary.ok(), summary.error().c_str());
+    QCOMPARE(summary->runs.size(), size_t{4});
+    QCOMPARE(summary->testPaths.size(), size_t{6});
+    std::vector<double> metrics;
+    for (const TrainingRunResult& run : summary->runs) {
+        QCOMPARE(run.testScores.size(), size_t{6});
+        // Each run's own classifier, as saved, gives its test scores.
+        AttentionClassifier model = loadClassifier(run.weightsPath);
+        QVERIFY(model);
+        torch::NoGradGuard noGrad;
+        const GridSample g = tinyGrid(5, 1.0);  // test line 5
+        const double expected = torch::softmax(model->forward(g.features.unsqueeze(0)).logits, 1)[0][1].item<double>();
+        QVERIFY(std::abs(run.testScores[5] - expected) < 1e-6);
+        QCOMPARE(run.testMetric, protocolMetric(true, run.testScores, summary->testTargets));
+        metrics.push_back(run.testMetric);
+    }
+    QCOMPARE(summary->testMean, mean(metrics));
+    QCOMPARE(summary->testStd, sampleStd(metrics));
+    QFile scores(QString::fromStdString(summary->scoresPath));
+    QVERIFY(scores.open(QIODevice::ReadOnly));
+    const QByteArray json = scores.readAll();
+    QCOMPARE(json.count("\"test_metric\":"), 4);
+    QVERIFY(json.contains("\"test_mean\":"));
+    QVERIFY(json.contains("\"test_std\":"));
+    // A missing test manifest fails before any training.
+    o.testManifestPath = dir.filePath(QStringLiteral("none.csv")).toStdString();
+    o.bundleFolder = dir.filePath(QStringLiteral("other")).toStdString();
+    const auto missing = trainClassifier(o);
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.error().find("test manifest") != std::string::npos);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other.run/checkpoint.pt"))));
 }
 
 QTEST_GUILESS_MAIN(TestTraining)

@@ -2,6 +2,7 @@
 
 #include "viewer/layers/colourcache.h"
 
+#include <QtGui/QFontMetrics>
 #include <QtGui/QPainter>
 
 #include <algorithm>
@@ -75,6 +76,13 @@ void HeatmapLayer::setUntrained(bool untrained) {
     Q_EMIT displayChanged();
 }
 
+void HeatmapLayer::setNotice(const QString& notice) {
+    if (notice == notice_) return;
+    notice_ = notice;
+    Q_EMIT contentChanged(levelZeroBounds());
+    Q_EMIT displayChanged();
+}
+
 QString HeatmapLayer::qualifiedId() const {
     if (data_ && data_->channels() > 1) return id() + QLatin1Char(':') + channel_.toString();
     return id();
@@ -99,7 +107,8 @@ Legend HeatmapLayer::legend() const {
     legend.normalisation = display_.normalisation;
     legend.threshold = display_.threshold;
     legend.untrained = untrained_;
-    if (data_) {
+    legend.notice = notice_;
+    if (data_ && notice_.isEmpty()) {
         legend.units = data_->units();
         const ColouredGridPtr coloured = colourcache::lookup(*data_, channel_, display_);
         legend.low = coloured->low;
@@ -140,6 +149,10 @@ void HeatmapLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, doub
     const GridGeometry& g = data_->geometry();
     const QRectF area = levelZeroExposed.intersected(g.bounds());
     if (area.isEmpty()) return;
+    if (!notice_.isEmpty()) {
+        paintNotice(painter, area);
+        return;
+    }
     // A cache hit except when the data, channel or display settings changed.
     if (!current_ || !current_->matches(data_->serial(), channel_, display_))
         current_ = colourcache::lookup(*data_, channel_, display_);
@@ -198,7 +211,30 @@ void HeatmapLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, doub
     painter.restore();
 }
 
+void HeatmapLayer::paintNotice(QPainter& painter, const QRectF& area) const {
+    // In device pixels at the top-left of the visible part of the grid, readable at any zoom.
+    const QRectF device = painter.worldTransform().mapRect(area);
+    painter.save();
+    painter.resetTransform();
+    QFont font = painter.font();
+    font.setPointSizeF(std::max(9.0, font.pointSizeF()));
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    const int width = static_cast<int>(std::min(420.0, std::max(0.0, device.width() - 16.0)));
+    if (width > 40) {
+        const QRect text = metrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, notice_);
+        const QRect box(static_cast<int>(device.left()) + 8, static_cast<int>(device.top()) + 8, text.width() + 12,
+                        text.height() + 8);
+        painter.fillRect(box, QColor(255, 255, 255, 230));
+        painter.setPen(QColor(0x84, 0x20, 0x29));
+        painter.drawRect(box.adjusted(0, 0, -1, -1));
+        painter.drawText(box.adjusted(6, 4, -6, -4), Qt::TextWordWrap, notice_);
+    }
+    painter.restore();
+}
+
 std::optional<QString> HeatmapLayer::valueAt(const QPointF& p) const {
+    if (!notice_.isEmpty()) return data_ && data_->geometry().cellAt(p) ? std::optional<QString>(notice_) : std::nullopt;
     const std::optional<double> v = rawValueAt(p);
     if (!v) return std::nullopt;
     QString text = formatValue(*v);

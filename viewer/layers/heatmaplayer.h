@@ -23,6 +23,7 @@ struct Legend {
     double high = 1.0;   ///< raw value at the high end
     std::optional<double> threshold;
     bool untrained = false;  ///< the values come from a model that was never trained
+    QString notice;          ///< why the layer shows no values (see HeatmapLayer::setNotice); empty: none
 };
 
 /// A grid-aligned map drawn over the slide: one image pixel per grid cell, scaled to the
@@ -47,6 +48,12 @@ public:
     QString qualifiedId() const;
     bool isUntrained() const { return untrained_; }
     void setUntrained(bool untrained);
+    /// A notice shown instead of the values, for data that must not be normalised into a
+    /// picture (a degenerate Grad-CAM: rounding noise). The layer then paints the notice over
+    /// its grid, its legend carries it and the value under the cursor is the notice. Empty:
+    /// the values are shown.
+    QString notice() const { return notice_; }
+    void setNotice(const QString& notice);
 
     /// The colourised grid (ARGB32 premultiplied, one pixel per cell, transparent where there
     /// is no value or the value is below the threshold).
@@ -70,7 +77,10 @@ private:
     GridDataPtr data_;
     DisplaySettings display_;
     ChannelSelection channel_;
+    void paintNotice(QPainter& painter, const QRectF& area) const;
+
     bool untrained_ = false;
+    QString notice_;
     std::shared_ptr<const ColouredGrid> current_;  ///< the colouring last painted
 };
 

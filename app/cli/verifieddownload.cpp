@@ -1,4 +1,4 @@
-#include "app/cli/weightsdownloader.h"
+#include "app/cli/verifieddownload.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QEventLoop>
@@ -27,14 +27,14 @@ QString fileSha256(const QString& path) {
 
 }  // namespace
 
-QString WeightsDownloader::hashPrefixInName(const QString& fileName) {
+QString VerifiedDownload::hashPrefixInName(const QString& fileName) {
     // torch.hub's HASH_REGEX is "-([a-f0-9]*)\.": the digits between the last '-' and the dot.
     static const QRegularExpression pattern(QStringLiteral("-([0-9a-f]{8,64})\\.[^.]+$"));
     const auto match = pattern.match(fileName);
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
-QString WeightsDownloader::fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
+QString VerifiedDownload::fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
                                  const std::atomic<bool>* cancel, const Progress& progress, Result& result) {
     const QString expected = expectedSha256.toLower();
     result = Result{destination, QString(), 0, false};
@@ -52,7 +52,7 @@ QString WeightsDownloader::fetch(const QUrl& url, const QString& destination, co
 
     QSaveFile file(destination);
     if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write the weights to %1: %2.").arg(destination, file.errorString());
+        return tr("Cannot write %1: %2.").arg(destination, file.errorString());
     QNetworkAccessManager network;
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -66,7 +66,7 @@ QString WeightsDownloader::fetch(const QUrl& url, const QString& destination, co
         hash.addData(chunk);
         result.bytes += chunk.size();
         if (file.write(chunk) != chunk.size() && writeError.isEmpty()) {
-            writeError = tr("Cannot write the weights to %1: %2.").arg(destination, file.errorString());
+            writeError = tr("Cannot write %1: %2.").arg(destination, file.errorString());
             reply->abort();
         }
     };
@@ -102,7 +102,7 @@ QString WeightsDownloader::fetch(const QUrl& url, const QString& destination, co
                          "Nothing was written.")
                           .arg(url.toString(), result.sha256, expected,
                                expected.size() < 64 ? QStringLiteral("...") : QString()));
-    if (!file.commit()) return tr("Cannot write the weights to %1: %2.").arg(destination, file.errorString());
+    if (!file.commit()) return tr("Cannot write %1: %2.").arg(destination, file.errorString());
     result.downloaded = true;
     return {};
 }

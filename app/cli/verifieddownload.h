@@ -9,14 +9,15 @@
 
 namespace slidesight::cli {
 
-/// Downloads a weights file over HTTP(S) with QNetworkAccessManager, hashes it with SHA-256
-/// while it arrives, and keeps it only if the hash matches: the bytes go to a temporary file
-/// (QSaveFile) that replaces the destination only after verification, so a failed, wrong or
-/// cancelled download leaves nothing behind.
+/// Downloads a file (model weights, the demo's source slides) over HTTP(S) with
+/// QNetworkAccessManager, hashes it with SHA-256 while it arrives, and keeps it only if the hash
+/// matches: the bytes go to a temporary file (QSaveFile) that replaces the destination only after
+/// verification, so a failed, wrong or cancelled download leaves nothing behind, and a verified
+/// copy already at the destination is never fetched again.
 ///
 /// Main thread only (runs a local event loop).
-class WeightsDownloader {
-    Q_DECLARE_TR_FUNCTIONS(WeightsDownloader)
+class VerifiedDownload {
+    Q_DECLARE_TR_FUNCTIONS(VerifiedDownload)
 public:
     struct Result {
         QString path;
