@@ -650,6 +650,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Multiply the features by this before the classifier, as it was trained.</source>
+        <translation>Moltiplica le feature per questo valore prima del classificatore, come nell&apos;addestramento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Grad-CAM&apos;s weighted sum: centred (each channel minus its mean over the valid cells) or raw.</source>
         <translation>Somma pesata di Grad-CAM: centred (ogni canale meno la sua media sulle celle valide) o raw (grezza).</translation>
     </message>
@@ -659,7 +664,7 @@
         <translation>Il padding della convoluzione 3D, come nell&apos;addestramento del classificatore: zeros (quello dell&apos;articolo) o centre (un vicino mancante prende le feature della cella centrale).</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Grad-CAM:    class %1 on %2 (%3 sum), largest value %4, largest |weight| %5</source>
         <translation>Grad-CAM:    classe %1 su %2 (somma %3), valore massimo %4, |peso| massimo %5</translation>
     </message>
@@ -684,7 +689,7 @@
         <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento; la mappa è rumore</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-102"/>
         <source>Leave cells without tissue out of the attention.</source>
         <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
     </message>
@@ -704,7 +709,7 @@
         <translation>--gradcam-sum è &quot;%1&quot;: usare centred o raw.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Grid:        %1 (%2 x %3 cells, K = %4; %5 cells in the attention)</source>
         <translation>Griglia:         %1 (%2 x %3 celle, K = %4; %5 celle nell&apos;attenzione)</translation>
     </message>
@@ -1203,7 +1208,7 @@
         <translation>Impossibile scrivere i manifesti in &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Training the classifier: run %1/%2, epoch %3/%4</source>
         <translation>Addestramento del classificatore: esecuzione %1/%2, epoca %3/%4</translation>
     </message>
@@ -1228,7 +1233,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demoevaluation.cpp" line="+312"/>
+        <location filename="../app/cli/demoevaluation.cpp" line="+316"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1258,7 +1263,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-253"/>
         <source>max attention (channel mean)</source>
         <translation>attenzione massima (media dei canali)</translation>
     </message>
@@ -1283,7 +1288,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>mappa di attivazione di classe LRAN su H</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+250"/>
         <source>
 Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
 
@@ -1324,7 +1329,19 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
 </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>
+Goals missed: %1.</source>
+        <translation>
+Obiettivi mancati: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> The lowest cell AUC of the first map is on %1, whose region covers %2 cells.</source>
+        <translation> L&apos;AUC per cella più bassa della prima mappa è su %1, la cui regione copre %2 celle.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cannot write the report in &quot;%1&quot;.</source>
         <translation>Impossibile scrivere il resoconto in &quot;%1&quot;.</translation>
     </message>
@@ -3069,9 +3086,19 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
         <translation>Riprende dal checkpoint della cartella delle esecuzioni.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Learning rate (default: 1e-3 for classification, 1e-4 for regression).</source>
-        <translation>Tasso di apprendimento (predefinito: 1e-3 per la classificazione, 1e-4 per la regressione).</translation>
+        <location line="+2"/>
+        <source>sgd or adam (default: SGD with momentum 0.9 for classification, Adam for regression, as in the paper).</source>
+        <translation>sgd o adam (predefinito: SGD con momento 0.9 per la classificazione, Adam per la regressione, come nell&apos;articolo).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Multiply the features by this before the classifier, or auto: 1 / their mean over the training grids (for features far from a trained ResNet&apos;s scale); recorded in the bundle.</source>
+        <translation>Moltiplica le feature per questo valore prima del classificatore, oppure auto: 1 / la loro media sulle griglie di addestramento (per feature lontane dalla scala di una ResNet addestrata); registrato nel bundle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learning rate (default: 1e-3 for SGD, 1e-4 for Adam).</source>
+        <translation>Tasso di apprendimento (predefinito: 1e-3 per SGD, 1e-4 per Adam).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3159,7 +3186,12 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
         <translation>Indicare --extra-scale o --no-extra-scale, non entrambi.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+51"/>
+        <source>--input-scale must be a number above 0 or auto, not &apos;%1&apos;.</source>
+        <translation>--input-scale deve essere un numero maggiore di 0 o auto, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, lr %8, loss %9, held-out %10, %11 s</source>
         <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, lr %8, perdita %9, validazione %10, %11 s</translation>
     </message>
@@ -3174,7 +3206,7 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
         <translation>Interrotto: il checkpoint dell&apos;ultima epoca completata è conservato nella cartella delle esecuzioni; eseguire lo stesso comando con --resume per continuare.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Resumed from run %1, epoch %2.</source>
         <translation>Ripreso dall&apos;esecuzione %1, epoca %2.</translation>
     </message>
@@ -3182,6 +3214,11 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
         <location line="+3"/>
         <source>Augmentation: %1</source>
         <translation>Aumento:     %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimiser:   %1; classifier input scale %2</source>
+        <translation>Ottimizzatore: %1; scala d&apos;ingresso del classificatore %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3884,7 +3921,7 @@ Per mappa, rispetto alla regione sui %1 mosaici positivi tenuti da parte (AUC pe
 <context>
     <name>slidesight::AnalysisLayers</name>
     <message>
-        <location filename="../app/analysislayers.cpp" line="+46"/>
+        <location filename="../app/analysislayers.cpp" line="+47"/>
         <source>Tissue</source>
         <translation>Tessuto</translation>
     </message>

@@ -203,6 +203,8 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
 
     QJsonArray slides;
     std::map<std::string, std::vector<double>> aucs;  ///< per map key, one per positive mosaic
+    std::vector<QString> positiveSlides;              ///< in the same order, with their truth cells
+    std::vector<int> positiveTruthCells;
     std::map<std::string, int> pointingHits, pointingDefined;
     int positives = 0;
     for (size_t i = 0; i < in.heldOut.size(); ++i) {
@@ -214,6 +216,8 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
             auto a = agreement(*bundle, in, h, cancel);
             if (!a) return Result::failure(a.error());
             ++positives;
+            positiveSlides.push_back(dir.relativeFilePath(h.slide));
+            positiveTruthCells.push_back(a->truthCells);
             s[QStringLiteral("annotations")] = dir.relativeFilePath(h.annotations);
             s[QStringLiteral("truth_cells")] = a->truthCells;
             s[QStringLiteral("cells")] = a->cells;
@@ -337,6 +341,22 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     md += DemoBuilder::tr("| classifier cross-validation AUC | %1 (%2) | |\n").arg(figure(training.metricMean), figure(training.metricStd));
     md += DemoBuilder::tr("| LRAN held-out patch accuracy | %1 | |\n").arg(figure(lran.heldOutAccuracy));
     md += DemoBuilder::tr("| build time | %1 s | ≤ 600 s |\n").arg(in.elapsed->elapsed() / 1000.0, 0, 'f', 0);
+    // Each goal missed, with the mosaic that decided it.
+    QStringList missed;
+    for (auto it = goals.begin(); it != goals.end(); ++it)
+        if (!it.value().toObject().value(QStringLiteral("met")).toBool()) missed << it.key();
+    if (!missed.isEmpty()) {
+        md += DemoBuilder::tr("\nGoals missed: %1.").arg(missed.join(QStringLiteral(", ")));
+        const std::vector<double>& firstAucs = aucs[first->key];
+        const auto lowest = std::min_element(firstAucs.begin(), firstAucs.end());
+        if (lowest != firstAucs.end() && *lowest < kFirstMapCellAucGoal) {
+            const size_t i = static_cast<size_t>(lowest - firstAucs.begin());
+            md += DemoBuilder::tr(" The lowest cell AUC of the first map is on %1, whose region covers %2 cells.")
+                      .arg(positiveSlides[i])
+                      .arg(positiveTruthCells[i]);
+        }
+        md += QStringLiteral("\n");
+    }
 
     QJsonArray indexSlides;
     for (const DemoHeldOut& h : in.heldOut)

@@ -151,7 +151,9 @@ private Q_SLOTS:
     }
 
     void rerunUsesTheCache() {
-        Layer* attention = stack()->layer(QStringLiteral("attention-max"));
+        // The layer's data by its serial (unique to each GridData), not its address, which the
+        // allocator may give the new layer again.
+        const quint64 attention = qobject_cast<HeatmapLayer*>(stack()->layer(QStringLiteral("attention-max")))->data()->serial();
         dock_->setCacheFolder(cache_);
         dock_->gridMppBox()->setValue(0.5);
         QSignalSpy finished(dock_, &AnalysisDock::runFinished);
@@ -159,7 +161,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
         QVERIFY(dock_->lastResult()->fromCache);
         QVERIFY(dock_->message().contains(QStringLiteral("cache")));
-        QVERIFY(stack()->layer(QStringLiteral("attention-max")) != attention);  // the new run's layers
+        QVERIFY(qobject_cast<HeatmapLayer*>(stack()->layer(QStringLiteral("attention-max")))->data()->serial() !=
+                attention);  // the new run's layers
         QCOMPARE(resultFiles(dock_->resultFolder()).size(), 1);                  // only the latest result is kept
         qInfo("Re-run from the cache: %.2f s", dock_->lastResult()->seconds);
     }

@@ -142,7 +142,11 @@ private Q_SLOTS:
             // The grid covers the island's box, inside the 5 x 4 mosaic.
             QVERIFY(s.value(QLatin1String("cells")).toInt() >= 6 && s.value(QLatin1String("cells")).toInt() <= 20);
             for (const char* map : {"attention_max", "attention_min", "gradcam", "lran_probability", "lran_cam"}) {
-                const double cellAuc = s.value(QStringLiteral("%1_cell_auc").arg(QLatin1String(map))).toDouble(-1);
+                const QJsonValue value = s.value(QStringLiteral("%1_cell_auc").arg(QLatin1String(map)));
+                // The LRAN's 512 µm patches are coarse on these small mosaics: with no patch half in
+                // the region its AUC is undefined (null); the classifier's maps always have one.
+                if ((value.isNull() || value.isUndefined()) && QLatin1String(map).startsWith(QLatin1String("lran"))) continue;
+                const double cellAuc = value.toDouble(-1);
                 QVERIFY2(cellAuc >= 0.0 && cellAuc <= 1.0, qPrintable(QLatin1String(map) + QStringLiteral(": ") + r.out));
             }
         }
