@@ -77,6 +77,7 @@ struct MapAgreement {
     double auc = std::numeric_limits<double>::quiet_NaN();
     bool pointingDefined = false;
     bool pointing = false;  ///< the map's highest cell lies (partly) in the region
+    int truthCells = 0;     ///< truth cells among the map's valid cells
 };
 
 struct SlideAgreement {
@@ -84,11 +85,15 @@ struct SlideAgreement {
     int truthCells = 0, cells = 0;
 };
 
-MapAgreement measure(const GridGeometry& geometry, const std::vector<float>& values, const AnnotationSet& truth) {
-    const std::vector<float> coverage = AnnotationRasteriser::coverage(
-        truth, kGroup, RasterGrid{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns});
+/// The fraction of each cell of `geometry` that the truth's region covers.
+std::vector<float> coverageOf(const GridGeometry& geometry, const AnnotationSet& truth) {
+    return AnnotationRasteriser::coverage(truth, kGroup,
+                                          RasterGrid{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns});
+}
+
+MapAgreement measure(const GridGeometry& geometry, const std::vector<float>& values, const std::vector<float>& coverage) {
     const model::AgreementReport r = model::Agreement(geometry.rows, geometry.columns, values, coverage).report();
-    return MapAgreement{r.auc, r.pointingDefined, r.pointingHit};
+    return MapAgreement{r.auc, r.pointingDefined, r.pointingHit, r.truthCells};
 }
 
 /// The bundle's LRAN over every tissue patch of the mosaic: the probability of the region's
@@ -128,9 +133,10 @@ Expected<bool> measureLran(const model::ModelBundle& bundle, const DemoEvaluatio
     if (!ran) return Expected<bool>::failure(ran.error());
     const QPointF origin(info.origin[0], info.origin[1]);
     const QSizeF patch(info.cellSize[0], info.cellSize[1]);
-    out.maps["lran_probability"] = measure(GridGeometry{origin, patch, rows, columns}, probability, truth);
-    out.maps["lran_cam"] = measure(GridGeometry{origin, QSizeF(patch.width() / w, patch.height() / h), rows * h, columns * w},
-                                   cam, truth);
+    const GridGeometry patches{origin, patch, rows, columns};
+    const GridGeometry pixels{origin, QSizeF(patch.width() / w, patch.height() / h), rows * h, columns * w};
+    out.maps["lran_probability"] = measure(patches, probability, coverageOf(patches, truth));
+    out.maps["lran_cam"] = measure(pixels, cam, coverageOf(pixels, truth));
     return true;
 }
 
@@ -152,17 +158,16 @@ Expected<SlideAgreement> agreement(const model::ModelBundle& bundle, const DemoE
     SlideAgreement a;
     a.cells = result->rows * result->columns;
     // The same statistics as `compare` and the agreement dock: truth = at least half a cell,
-    // multi-channel maps by their channel mean.
+    // multi-channel maps by their channel mean. The region rasterised once for the grid.
+    const std::vector<float> coverage = coverageOf(geometry, *set);
     for (const MeasuredMap& m : kMaps) {
         const QString layer = QString::fromLatin1(m.layer);
         const model::AnalysisMap* map = result->map(layer.section(QLatin1Char(':'), 0, 0).toStdString());
         if (!map) continue;
         const GridData data(geometry, map->channels, map->values, QString());
-        a.maps[m.key] = measure(geometry, data.plane(ChannelSelection::mean()), *set);
+        a.maps[m.key] = measure(geometry, data.plane(ChannelSelection::mean()), coverage);
     }
-    const std::vector<float> coverage = AnnotationRasteriser::coverage(
-        *set, kGroup, RasterGrid{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns});
-    a.truthCells = static_cast<int>(std::count_if(coverage.begin(), coverage.end(), [](float v) { return v >= 0.5f; }));
+    if (const auto found = a.maps.find("attention_max"); found != a.maps.end()) a.truthCells = found->second.truthCells;
     if (auto lran = measureLran(bundle, in, slide, *set, a, cancel); !lran) return Result::failure(lran.error());
     return a;
 }
