@@ -163,6 +163,7 @@ Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::
                           {"kernel", c.kernel}, {"nonlinearity", c.nonlinearity},
                           {"gradcam_target", c.gradcamTarget}, {"gradcam_centred", c.gradcamCentred},
                           {"conv_padding", c.convPadding}, {"input_scale", c.inputScale}, {"tissue_only", c.tissueOnly}};
+    if (!c.gradcamClass.empty()) json["classifier"]["gradcam_class"] = c.gradcamClass;
     if (bundle.lran) {
         const auto lranWeights = weights(bundle.lran->weights, "lran.weights");
         if (!lranWeights) return lranWeights;

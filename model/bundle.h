@@ -18,6 +18,7 @@
 //     "classifier": {"weights": "classifier.pt" | "random:SEED", "attention": "max+min",
 //                    "hidden": 64, "kernel": 3, "nonlinearity": "relu",
 //                    "gradcam_target": "grid", "gradcam_centred": true,
+//                    "gradcam_class": "tumour",                  // optional; default: the predicted
 //                    "conv_padding": "zeros" | "centre", "input_scale": 1.0, "tissue_only": false},
 //     "lran": {"network": "lran" | "ran", "weights": "lran.pt" | "random:SEED",
 //              "classes": ["Normal", "Benign", "In situ", "Invasive"],
@@ -57,6 +58,10 @@ struct BundleClassifier {
     std::string gradcamTarget = "grid";
     /// On G, the weighted sum over the channel-centred grid (false: the raw sum; spec, "Grad-CAM").
     bool gradcamCentred = true;
+    /// The class the gradcam layer explains, by name (one of the bundle's classes); empty: the
+    /// predicted class. A detector's bundle names the class it looks for, so that its map shows
+    /// the evidence for it on every slide, also on one it calls negative.
+    std::string gradcamClass;
     /// The 3DCL's padding the classifier was trained with: "zeros" (the paper's) or "centre".
     std::string convPadding = "zeros";
     /// G's factor before the classifier, as it was trained (AttentionClassifierConfig::inputScale).

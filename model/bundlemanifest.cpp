@@ -133,7 +133,7 @@ void readExtractor(const Json& json, BundleExtractor& e, std::string& problem) {
 void readClassifier(const Json& json, BundleClassifier& c, std::string& problem) {
     Fields f(json, "classifier.", problem);
     f.onlyKnown({"weights", "attention", "hidden", "kernel", "nonlinearity", "gradcam_target", "gradcam_centred",
-                 "conv_padding", "input_scale", "tissue_only"});
+                 "gradcam_class", "conv_padding", "input_scale", "tissue_only"});
     f.string("weights", c.weights, true);
     f.string("attention", c.attention, false);
     f.integer("hidden", c.hidden, false);
@@ -141,6 +141,7 @@ void readClassifier(const Json& json, BundleClassifier& c, std::string& problem)
     f.string("nonlinearity", c.nonlinearity, false);
     f.string("gradcam_target", c.gradcamTarget, false);
     f.boolean("gradcam_centred", c.gradcamCentred, false);
+    f.string("gradcam_class", c.gradcamClass, false);
     f.string("conv_padding", c.convPadding, false);
     f.number("input_scale", c.inputScale, false);
     f.boolean("tissue_only", c.tissueOnly, false);
@@ -216,6 +217,9 @@ std::string manifestProblem(const ModelBundle& b) {
     if (!contains({"grid", "gprime"}, c.gradcamTarget))
         return "classifier.gradcam_target is " + quoted(c.gradcamTarget) + ", which is unknown (use " +
                oneOf({"grid", "gprime"}) + ")";
+    if (!c.gradcamClass.empty() && (b.task == "regression" || std::find(b.classes.begin(), b.classes.end(),
+                                                                          c.gradcamClass) == b.classes.end()))
+        return "classifier.gradcam_class is " + quoted(c.gradcamClass) + ", which is not one of the bundle's classes";
     if (!contains({"zeros", "centre"}, c.convPadding))
         return "classifier.conv_padding is " + quoted(c.convPadding) + ", which is unknown (use " +
                oneOf({"zeros", "centre"}) + ")";

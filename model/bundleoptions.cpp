@@ -1,5 +1,7 @@
 #include "model/bundleoptions.h"
 
+#include <algorithm>
+
 namespace slidesight::model {
 
 ExtractionOptions extractionOptionsFor(const ModelBundle& bundle) {
@@ -25,7 +27,8 @@ ClassificationOptions classificationOptionsFor(const ModelBundle& bundle) {
     o.kernel = c.kernel;
     o.nonlinearity = c.nonlinearity;
     o.classes = bundle.classCount();
-    o.gradcamClass = -1;
+    const auto named = std::find(bundle.classes.begin(), bundle.classes.end(), c.gradcamClass);
+    o.gradcamClass = c.gradcamClass.empty() || named == bundle.classes.end() ? -1 : named - bundle.classes.begin();
     o.gradcamTarget = c.gradcamTarget;
     o.gradcamCentred = c.gradcamCentred;
     o.convPadding = c.convPadding;

@@ -20,7 +20,7 @@
 <context>
     <name>AnalyzeCommand</name>
     <message>
-        <location filename="../app/cli/analyzecommand.cpp" line="+38"/>
+        <location filename="../app/cli/analyzecommand.cpp" line="+40"/>
         <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
         <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
     </message>
@@ -65,7 +65,12 @@
         <translation>Estrae e include nell&apos;attenzione solo le celle con tessuto (avviene anche quando lo prevede il pacchetto).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The class Grad-CAM explains: its index or its name in the bundle (default: the predicted one).</source>
+        <translation>La classe che Grad-CAM spiega: il suo indice o il suo nome nel bundle (predefinita: quella predetta).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Torch threads (default: the cores minus one).</source>
         <translation>Thread Torch (predefinito: il numero di core meno uno).</translation>
     </message>
@@ -90,7 +95,12 @@
         <translation>--device deve essere auto, cpu oppure cuda.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
+        <source>--class must name one of the bundle&apos;s classes (%1) or give an index from 0 to %2.</source>
+        <translation>--class deve nominare una delle classi del bundle (%1) o dare un indice da 0 a %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Detecting tissue</source>
         <translation>Rilevamento del tessuto</translation>
     </message>
@@ -1233,7 +1243,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demoevaluation.cpp" line="+316"/>
+        <location filename="../app/cli/demoevaluation.cpp" line="+334"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1263,7 +1273,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-271"/>
         <source>max attention (channel mean)</source>
         <translation>attenzione massima (media dei canali)</translation>
     </message>
@@ -1274,8 +1284,8 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
     </message>
     <message>
         <location line="+1"/>
-        <source>Grad-CAM on G (centred)</source>
-        <translation>Grad-CAM su G (centrata)</translation>
+        <source>Grad-CAM on G (centred) of the region&apos;s class</source>
+        <translation>Grad-CAM su G (centrata) della classe della regione</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1288,7 +1298,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>mappa di attivazione di classe LRAN su H</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+268"/>
         <source>
 Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
 
@@ -1341,7 +1351,12 @@ Obiettivi mancati: %1.</translation>
         <translation> L&apos;AUC per cella più bassa della prima mappa è su %1, la cui regione copre %2 celle.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source> %1, whose region covers %2 cells, scores %3, at or below %4 of the %5 negative mosaics.</source>
+        <translation> %1, la cui regione copre %2 celle, ha punteggio %3, pari o inferiore a %4 dei %5 mosaici negativi.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Cannot write the report in &quot;%1&quot;.</source>
         <translation>Impossibile scrivere il resoconto in &quot;%1&quot;.</translation>
     </message>

@@ -11,6 +11,8 @@
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
+#include <QtCore/QStringList>
+#include <algorithm>
 
 #include <cmath>
 
@@ -58,6 +60,10 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
                                     QStringLiteral("DEVICE"), QStringLiteral("auto")));
     cl.addOption(QCommandLineOption(QStringLiteral("tissue-only"),
                                     tr("Extract and attend to the cells with tissue only (also when the bundle says so).")));
+    cl.addOption(QCommandLineOption(QStringLiteral("class"),
+                                    tr("The class Grad-CAM explains: its index or its name in the bundle (default: the "
+                                       "predicted one)."),
+                                    QStringLiteral("C")));
     cl.addOption(QCommandLineOption(QStringLiteral("threads"), tr("Torch threads (default: the cores minus one)."),
                                     QStringLiteral("N")));
     cl.addOption(QCommandLineOption(QStringLiteral("cache-dir"), tr("The grid cache folder."), QStringLiteral("DIR")));
@@ -98,6 +104,25 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
     if (!bundle) {
         Console::error(QString::fromStdString(bundle.error()));
         return ExitFailure;
+    }
+    if (cl.isSet(QStringLiteral("class"))) {
+        const QString wanted = cl.value(QStringLiteral("class"));
+        const auto& names = bundle->classes;
+        const auto named = std::find(names.begin(), names.end(), wanted.toStdString());
+        bool isIndex = false;
+        const qint64 index = wanted.toLongLong(&isIndex);
+        if (named != names.end() && bundle->task != "regression")
+            options.gradcamClass = named - names.begin();
+        else if (isIndex && index >= 0 && index < bundle->classCount())
+            options.gradcamClass = index;
+        else {
+            QStringList list;
+            for (const auto& name : names) list << QString::fromStdString(name);
+            cl.usageError(tr("--class must name one of the bundle's classes (%1) or give an index from 0 to %2.")
+                              .arg(list.join(QStringLiteral(", ")))
+                              .arg(bundle->classCount() - 1));
+            return ExitUsageError;
+        }
     }
     const InterruptGuard interrupt;
     model::AnalysisFailure failure = model::AnalysisFailure::None;

@@ -67,7 +67,7 @@ struct MeasuredMap {
 const MeasuredMap kMaps[] = {
     {"attention-max:mean", "attention_max", QT_TRANSLATE_NOOP("DemoBuilder", "max attention (channel mean)")},
     {"attention-min:mean", "attention_min", QT_TRANSLATE_NOOP("DemoBuilder", "min attention (channel mean)")},
-    {"gradcam", "gradcam", QT_TRANSLATE_NOOP("DemoBuilder", "Grad-CAM on G (centred)")},
+    {"gradcam", "gradcam", QT_TRANSLATE_NOOP("DemoBuilder", "Grad-CAM on G (centred) of the region's class")},
     {"lran-probability:1", "lran_probability", QT_TRANSLATE_NOOP("DemoBuilder", "LRAN probability of the region's class")},
     {"lran-cam", "lran_cam", QT_TRANSLATE_NOOP("DemoBuilder", "LRAN class activation map on H")},
 };
@@ -96,8 +96,14 @@ MapAgreement measure(const GridGeometry& geometry, const std::vector<float>& val
     return MapAgreement{r.auc, r.pointingDefined, r.pointingHit, r.truthCells};
 }
 
+/// The class a positive mosaic's region stands for: "positive", else the last.
+int64_t regionClass(const std::vector<std::string>& names) {
+    const auto found = std::find(names.begin(), names.end(), std::string("positive"));
+    return found != names.end() ? found - names.begin() : int64_t(names.size()) - 1;
+}
+
 /// The bundle's LRAN over every tissue patch of the mosaic: the probability of the region's
-/// class ("positive", else the last) per patch and its class activation map per map pixel.
+/// class per patch and its class activation map per map pixel.
 Expected<bool> measureLran(const model::ModelBundle& bundle, const DemoEvaluationInput& in, const DemoHeldOut& slide,
                            const AnnotationSet& truth, SlideAgreement& out, const std::atomic<bool>* cancel) {
     if (!bundle.lran) return true;
@@ -109,9 +115,7 @@ Expected<bool> measureLran(const model::ModelBundle& bundle, const DemoEvaluatio
     o.mpp = bundle.lran->mpp;
     o.patchSize = bundle.lran->patchSize;
     o.torchThreads = in.threads;
-    const auto names = bundle.lran->classes;
-    const auto found = std::find(names.begin(), names.end(), std::string("positive"));
-    const int64_t positive = found != names.end() ? found - names.begin() : int64_t(names.size()) - 1;
+    const int64_t positive = regionClass(bundle.lran->classes);
     o.camClass = positive;
     auto session = model::LranSession::open(o);
     if (!session) return Expected<bool>::failure(session.error());
@@ -148,6 +152,9 @@ Expected<SlideAgreement> agreement(const model::ModelBundle& bundle, const DemoE
     options.cacheFolder = in.cacheFolder.toStdString();
     options.torchThreads = in.threads;
     options.programVersion = SLIDESIGHT_VERSION;
+    // Grad-CAM explains the region's class, as the LRAN maps do: on a positive mosaic that the
+    // classifier calls negative, the predicted class's map would show the evidence against it.
+    options.gradcamClass = regionClass(bundle.classes);
     auto result = model::runAnalysis(bundle, options, {}, cancel);
     if (!result) return Result::failure(result.error());
     QString error;
@@ -210,6 +217,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     std::map<std::string, std::vector<double>> aucs;  ///< per map key, one per positive mosaic
     std::vector<QString> positiveSlides;              ///< in the same order, with their truth cells
     std::vector<int> positiveTruthCells;
+    std::vector<double> positiveScores, negativeScores;
     std::map<std::string, int> pointingHits, pointingDefined;
     int positives = 0;
     for (size_t i = 0; i < in.heldOut.size(); ++i) {
@@ -223,6 +231,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
             ++positives;
             positiveSlides.push_back(dir.relativeFilePath(h.slide));
             positiveTruthCells.push_back(a->truthCells);
+            positiveScores.push_back(i < evaluated->scores.size() ? evaluated->scores[i] : std::nan(""));
             s[QStringLiteral("annotations")] = dir.relativeFilePath(h.annotations);
             s[QStringLiteral("truth_cells")] = a->truthCells;
             s[QStringLiteral("cells")] = a->cells;
@@ -236,6 +245,8 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
                 s[QStringLiteral("%1_pointing").arg(QLatin1String(m.key))] = found->second.pointing;
             }
         }
+        else if (i < evaluated->scores.size())
+            negativeScores.push_back(evaluated->scores[i]);
         slides.append(s);
     }
     const double slideAuc = evaluated->metric;
@@ -257,6 +268,8 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     bundle->description = "Teaching model trained on mosaics of real tissue: negative tissue from CMU-1-Small-Region, a "
                           "region of TCGA-CR-7395 tissue in positive mosaics. Features from a seeded, untrained ResNet-34.";
     bundle->classes = {"negative", "positive"};
+    // Its Grad-CAM layer shows the evidence for a region on every slide, as measured above.
+    bundle->classifier.gradcamClass = "positive";
     bundle->trainedOn = QStringLiteral("%1 demo mosaics (%2 x %3 cells)").arg(o.trainSlides).arg(o.columns).arg(o.rows).toStdString();
     bundle->metrics["heldout_slide_auc"] = slideAuc;
     if (std::isfinite(attentionAuc)) bundle->metrics["heldout_attention_cell_auc"] = attentionAuc;
@@ -360,6 +373,20 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
                       .arg(positiveSlides[i])
                       .arg(positiveTruthCells[i]);
         }
+        // The slide AUC counts the (positive, negative) pairs in order: name the positive mosaics
+        // that score at or below a negative one.
+        if (!(slideAuc >= kSlideAucGoal))
+            for (size_t i = 0; i < positiveScores.size(); ++i) {
+                const auto above = std::count_if(negativeScores.begin(), negativeScores.end(),
+                                                 [&](double n) { return n >= positiveScores[i]; });
+                if (above > 0)
+                    md += DemoBuilder::tr(" %1, whose region covers %2 cells, scores %3, at or below %4 of the %5 negative mosaics.")
+                              .arg(positiveSlides[i])
+                              .arg(positiveTruthCells[i])
+                              .arg(figure(positiveScores[i]))
+                              .arg(qint64(above))
+                              .arg(negativeScores.size());
+            }
         md += QStringLiteral("\n");
     }
 

@@ -48,7 +48,7 @@ private Q_SLOTS:
     void helpNamesEveryOption() {
         const CliResult analyze = cli({QStringLiteral("analyze"), QStringLiteral("--help")});
         QCOMPARE(analyze.exitCode, 0);
-        for (const char* option : {"--model", "--out", "--slide-mpp", "--grid-mpp", "--device", "--tissue-only", "--json"})
+        for (const char* option : {"--model", "--out", "--slide-mpp", "--grid-mpp", "--device", "--tissue-only", "--class", "--json"})
             QVERIFY2(analyze.out.contains(QLatin1String(option)), option);
         const CliResult create = cli({QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--help")});
         QCOMPARE(create.exitCode, 0);
@@ -103,6 +103,22 @@ private Q_SLOTS:
         const CliResult text = cli({QStringLiteral("analyze"), slide, QStringLiteral("--model"), bundle});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.startsWith(QLatin1String("UNTRAINED")), qPrintable(text.out));
+
+        // --class: the class Grad-CAM explains, by name or index; anything else is refused.
+        const QJsonArray classes = json.value(QLatin1String("classes")).toArray();
+        QCOMPARE(classes.size(), 2);
+        for (int c = 0; c < 2; ++c) {
+            for (const QString& chosen : {QString::number(c), classes.at(c).toString()}) {
+                const CliResult explained = cli({QStringLiteral("analyze"), slide, QStringLiteral("--model"), bundle,
+                                                 QStringLiteral("--class"), chosen, QStringLiteral("--json")});
+                QVERIFY2(explained.exitCode == 0, qPrintable(explained.err));
+                QCOMPARE(parseJson(explained.out).value(QLatin1String("gradcam_class")).toInt(-1), c);
+            }
+        }
+        const CliResult refused = cli({QStringLiteral("analyze"), slide, QStringLiteral("--model"), bundle,
+                                       QStringLiteral("--class"), QStringLiteral("cancer")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("--class must name one of the bundle's classes")), qPrintable(refused.err));
     }
 
     void writtenWeights() {

@@ -4,6 +4,7 @@
 
 #include "model/attentionclassifier.h"
 #include "model/bundle.h"
+#include "model/bundleoptions.h"
 #include "model/lran.h"
 #include "model/statedict.h"
 
@@ -228,6 +229,25 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(refused.error()).contains(QLatin1String("missing.pt")), refused.error().c_str());
     }
 
+    void gradcamClassByName() {
+        // Without gradcam_class Grad-CAM explains the predicted class; with it, the named one,
+        // which a written manifest keeps.
+        const auto predicted = readBundle(bundleFolder(validManifest()).toStdString());
+        QVERIFY2(predicted, predicted.error().c_str());
+        QVERIFY(predicted->classifier.gradcamClass.empty());
+        QCOMPARE(classificationOptionsFor(*predicted).gradcamClass, int64_t(-1));
+        const QString folder = bundleFolder(with(validManifest(), QStringLiteral("classifier.gradcam_class"), QStringLiteral("tumour")));
+        auto named = readBundle(folder.toStdString());
+        QVERIFY2(named, named.error().c_str());
+        QCOMPARE(named->classifier.gradcamClass, std::string("tumour"));
+        QCOMPARE(classificationOptionsFor(*named).gradcamClass, int64_t(1));
+        const auto written = writeBundleManifest(*named, folder.toStdString());
+        QVERIFY2(written, written.error().c_str());
+        const auto reread = readBundle(folder.toStdString());
+        QVERIFY2(reread, reread.error().c_str());
+        QCOMPARE(reread->classifier.gradcamClass, std::string("tumour"));
+    }
+
     void invalidManifests_data() {
         QTest::addColumn<QString>("field");
         QTest::addColumn<QJsonValue>("value");
@@ -239,6 +259,8 @@ private Q_SLOTS:
         QTest::newRow("attention") << "classifier.attention" << QJsonValue(QStringLiteral("sum")) << "classifier.attention";
         QTest::newRow("nonlinearity") << "classifier.nonlinearity" << QJsonValue(QStringLiteral("gelu")) << "classifier.nonlinearity";
         QTest::newRow("gradcam target") << "classifier.gradcam_target" << QJsonValue(QStringLiteral("layer4")) << "classifier.gradcam_target";
+        QTest::newRow("gradcam class") << "classifier.gradcam_class" << QJsonValue(QStringLiteral("cancer"))
+                                       << "classifier.gradcam_class is \"cancer\", which is not one of the bundle's classes";
         QTest::newRow("empty classes") << "classes" << QJsonValue(QJsonArray()) << "classes is empty";
         QTest::newRow("one class") << "classes" << QJsonValue(QJsonArray{QStringLiteral("a")}) << "at least 2";
         QTest::newRow("regression classes") << "task" << QJsonValue(QStringLiteral("regression")) << "exactly 1";
