@@ -105,7 +105,7 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
 
     ClassificationOptions classification = classificationOptionsFor(bundle);
     classification.tissueOnly = classification.tissueOnly || options.tissueOnly;
-    classification.gradcamClass = options.gradcamClass;
+    if (options.gradcamClass >= 0) classification.gradcamClass = options.gradcamClass;  // else the bundle's
     classification.outputPath = options.resultPath;
     classification.programVersion = options.programVersion;
     ExtractionOptions extraction = extractionOptionsFor(bundle);

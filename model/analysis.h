@@ -22,7 +22,7 @@ struct AnalysisOptions {
     double gridMpp = 0.0;        ///< the grid's µm/px; 0: the bundle's extractor mpp
     std::string device = "auto"; ///< auto, cpu or cuda
     bool tissueOnly = false;     ///< extract and attend to tissue cells only (also when the bundle says so)
-    int64_t gradcamClass = -1;   ///< the class Grad-CAM explains; -1: the predicted one
+    int64_t gradcamClass = -1;   ///< the class Grad-CAM explains; -1: the bundle's gradcam_class, else the predicted one
     int torchThreads = 0;        ///< 0: cores minus one, so the tile pool keeps a core
     std::string cacheFolder;     ///< grid cache; empty: the default
     std::string resultPath;      ///< where to write the result file (classification facade's format); empty: not written

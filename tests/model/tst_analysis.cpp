@@ -175,6 +175,14 @@ private Q_SLOTS:
         }
         QVERIFY(maps[predicted->predictedClass] == predicted->map("gradcam")->values);
         QVERIFY(maps[0] != maps[1]);
+        // A bundle that names the other class gets it without being asked.
+        ModelBundle named = untrainedBundle();
+        const int64_t other = 1 - predicted->predictedClass;
+        named.classifier.gradcamClass = named.classes.at(size_t(other));
+        const auto byBundle = runAnalysis(named, options(QStringLiteral("cache")));
+        QVERIFY2(byBundle, byBundle.error().c_str());
+        QCOMPARE(byBundle->gradcamClass, other);
+        QVERIFY(byBundle->map("gradcam")->values == maps[other]);
         auto o = options(QStringLiteral("cache"));
         o.gradcamClass = 2;
         const auto refused = runAnalysis(untrainedBundle(), o);
