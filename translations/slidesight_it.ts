@@ -4,7 +4,7 @@
 <context>
     <name>AnalysisDock</name>
     <message>
-        <location filename="../app/analysisdock.cpp" line="+43"/>
+        <location filename="../app/analysis/analysisdock.cpp" line="+43"/>
         <location line="+8"/>
         <source>Cannot read the result file %1.</source>
         <translation>Impossibile leggere il file dei risultati %1.</translation>
@@ -20,7 +20,7 @@
 <context>
     <name>AnalyzeCommand</name>
     <message>
-        <location filename="../app/cli/analyzecommand.cpp" line="+40"/>
+        <location filename="../app/cli/commands/analyzecommand.cpp" line="+40"/>
         <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
         <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
     </message>
@@ -55,12 +55,7 @@
         <translation>I µm/px della griglia (predefiniti: quelli del pacchetto).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>auto (CUDA when available), cpu or cuda.</source>
-        <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Extract and attend to the cells with tissue only (also when the bundle says so).</source>
         <translation>Estrae e include nell&apos;attenzione solo le celle con tessuto (avviene anche quando lo prevede il pacchetto).</translation>
     </message>
@@ -80,22 +75,12 @@
         <translation>La cartella della cache delle griglie.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the result as JSON.</source>
-        <translation>Stampa il risultato in JSON.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--model is required.</source>
         <translation>--model è obbligatorio.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>--device must be auto, cpu or cuda.</source>
-        <translation>--device deve essere auto, cpu oppure cuda.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>--class must name one of the bundle&apos;s classes (%1) or give an index from 0 to %2.</source>
         <translation>--class deve nominare una delle classi del bundle (%1) o dare un indice da 0 a %2.</translation>
     </message>
@@ -260,7 +245,7 @@
 <context>
     <name>AnnotationsCommand</name>
     <message>
-        <location filename="../app/cli/annotationscommand.cpp" line="+87"/>
+        <location filename="../app/cli/commands/annotationscommand.cpp" line="+87"/>
         <source>Summarise an annotation file (ASAP XML, QuPath GeoJSON) or convert it to the other format.</source>
         <translation>Riassume un file di annotazioni (ASAP XML, QuPath GeoJSON) o lo converte nell&apos;altro formato.</translation>
     </message>
@@ -275,17 +260,12 @@
         <translation>Il file di annotazioni.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print JSON instead of text.</source>
-        <translation>Stampa JSON invece del testo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Also write the annotations to OUT (.xml, .geojson or .json).</source>
         <translation>Scrive le annotazioni anche in OUT (.xml, .geojson o .json).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>--export needs a file name ending in .xml, .geojson or .json, not &apos;%1&apos;.</source>
         <translation>--export richiede un nome di file che termini con .xml, .geojson o .json, non &apos;%1&apos;.</translation>
     </message>
@@ -402,7 +382,7 @@
 <context>
     <name>BaselineBench</name>
     <message>
-        <location filename="../app/cli/baselinebench.cpp" line="+49"/>
+        <location filename="../app/cli/bench/baselinebench.cpp" line="+49"/>
         <source>OpenSlide cannot open the slide for the baseline.</source>
         <translation>OpenSlide non riesce ad aprire il vetrino per la misura di riferimento.</translation>
     </message>
@@ -415,7 +395,7 @@
 <context>
     <name>BundleCheckCommand</name>
     <message>
-        <location filename="../app/cli/bundlecommand.cpp" line="+34"/>
+        <location filename="../app/cli/commands/bundlecommand.cpp" line="+34"/>
         <source>Model bundles (bundle check, bundle create).</source>
         <translation>Pacchetti del modello (bundle check, bundle create).</translation>
     </message>
@@ -440,12 +420,7 @@
         <translation>La cartella del pacchetto, model.json o .zip.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the bundle as JSON.</source>
-        <translation>Stampa il pacchetto in JSON.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Weights:     every file loads and fits the manifest</source>
         <translation>Pesi:            ogni file si carica e corrisponde al manifesto</translation>
     </message>
@@ -581,12 +556,7 @@
         <translation>Scrive file di pesi inizializzati casualmente invece di voci random:SEED.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the bundle as JSON.</source>
-        <translation>Stampa il pacchetto in JSON.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>--arch must be resnet34 or resnet18.</source>
         <translation>--arch deve essere resnet34 oppure resnet18.</translation>
     </message>
@@ -599,7 +569,7 @@
 <context>
     <name>ClassifyCommand</name>
     <message>
-        <location filename="../app/cli/classifycommand.cpp" line="+33"/>
+        <location filename="../app/cli/commands/classifycommand.cpp" line="+33"/>
         <source>Classify a feature grid with the attention-based classifier; write logits, attention maps and Grad-CAM.</source>
         <translation>Classifica una griglia di caratteristiche con il classificatore basato sull&apos;attenzione; scrive logit, mappe di attenzione e Grad-CAM.</translation>
     </message>
@@ -674,7 +644,7 @@
         <translation>Il padding della convoluzione 3D, come nell&apos;addestramento del classificatore: zeros (quello dell&apos;articolo) o centre (un vicino mancante prende le feature della cella centrale).</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+91"/>
         <source>Grad-CAM:    class %1 on %2 (%3 sum), largest value %4, largest |weight| %5</source>
         <translation>Grad-CAM:    classe %1 su %2 (somma %3), valore massimo %4, |peso| massimo %5</translation>
     </message>
@@ -699,17 +669,12 @@
         <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento; la mappa è rumore</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-98"/>
         <source>Leave cells without tissue out of the attention.</source>
         <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the results as JSON.</source>
-        <translation>Stampa i risultati in JSON.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--classifier and --out are required.</source>
         <translation>--classifier e --out sono obbligatori.</translation>
     </message>
@@ -785,7 +750,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+28"/>
+        <location filename="../app/cli/commandline.cpp" line="+30"/>
         <source>Show this help and exit.</source>
         <translation>Mostra questo aiuto ed esce.</translation>
     </message>
@@ -798,6 +763,21 @@
         <location line="+4"/>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>Argomento inatteso &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Print JSON instead of text.</source>
+        <translation>Stampa JSON invece del testo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>auto (CUDA when available), cpu or cuda.</source>
+        <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--device must be auto, cpu or cuda, not &apos;%1&apos;.</source>
+        <translation>--device deve essere auto, cpu oppure cuda, non &apos;%1&apos;.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -871,7 +851,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/comparecommand.cpp" line="+33"/>
+        <location filename="../app/cli/commands/comparecommand.cpp" line="+35"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -1006,12 +986,7 @@
         <translation>Una cella è positiva nel riferimento quando almeno questa sua frazione è annotata (predefinito 0.5).</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Print JSON instead of text.</source>
-        <translation>Stampa JSON invece del testo.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Both --map and --annotations are needed.</source>
         <translation>Sono necessari sia --map sia --annotations.</translation>
     </message>
@@ -1039,7 +1014,7 @@
 <context>
     <name>DemoBuildCommand</name>
     <message>
-        <location filename="../app/cli/democommand.cpp" line="+20"/>
+        <location filename="../app/cli/demo/democommand.cpp" line="+20"/>
         <source>The offline teaching demo (demo build).</source>
         <translation>La demo didattica offline (demo build).</translation>
     </message>
@@ -1129,12 +1104,7 @@
         <translation>Thread Torch; 0 usa tutti i core.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Print the report as JSON.</source>
-        <translation>Stampa il resoconto in JSON.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>--cells must look like 10x8, each from 4 to 64.</source>
         <translation>--cells deve avere la forma 10x8, ciascun valore da 4 a 64.</translation>
     </message>
@@ -1172,7 +1142,7 @@
 <context>
     <name>DemoBuilder</name>
     <message>
-        <location filename="../app/cli/demobuilder.cpp" line="+88"/>
+        <location filename="../app/cli/demo/demobuilder.cpp" line="+88"/>
         <location line="+55"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
@@ -1243,7 +1213,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demoevaluation.cpp" line="+334"/>
+        <location filename="../app/cli/demo/demoevaluation.cpp" line="+339"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1273,7 +1243,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-270"/>
         <source>max attention (channel mean)</source>
         <translation>attenzione massima (media dei canali)</translation>
     </message>
@@ -1298,7 +1268,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>mappa di attivazione di classe LRAN su H</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+267"/>
         <source>
 Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
 
@@ -1364,7 +1334,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoIndex</name>
     <message>
-        <location filename="../app/demoindex.cpp" line="+23"/>
+        <location filename="../app/demo/demoindex.cpp" line="+23"/>
         <source>There is no demo in &quot;%1&quot; (no demo.json); build it with: slidesight-cli demo build %1</source>
         <translation>Nessuna demo in &quot;%1&quot; (manca demo.json); crearla con: slidesight-cli demo build %1</translation>
     </message>
@@ -1387,7 +1357,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoSources</name>
     <message>
-        <location filename="../app/cli/demosources.cpp" line="+42"/>
+        <location filename="../app/cli/demo/demosources.cpp" line="+42"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
     </message>
@@ -1400,7 +1370,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoTissues</name>
     <message>
-        <location filename="../app/cli/demomosaic.cpp" line="+31"/>
+        <location filename="../app/cli/demo/demomosaic.cpp" line="+31"/>
         <source>&quot;%1&quot; records no µm/px; give one to assume.</source>
         <translation>&quot;%1&quot; non registra i µm/px; indicare un valore da presumere.</translation>
     </message>
@@ -1418,7 +1388,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>EvaluateCommand</name>
     <message>
-        <location filename="../app/cli/evaluatecommand.cpp" line="+44"/>
+        <location filename="../app/cli/commands/evaluatecommand.cpp" line="+43"/>
         <source>Cannot read &quot;%1&quot;: give a run folder of &apos;train&apos; or its scores.json.</source>
         <translation>Impossibile leggere &quot;%1&quot;: indicare una cartella delle esecuzioni di &apos;train&apos; o il suo scores.json.</translation>
     </message>
@@ -1463,22 +1433,12 @@ Obiettivi mancati: %1.</translation>
         <translation>µm/px dei vetrini che non li registrano.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Extraction device: auto, cpu or cuda.</source>
-        <translation>Dispositivo per l&apos;estrazione: auto, cpu oppure cuda.</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>The grid cache folder.</source>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the result as JSON.</source>
-        <translation>Stampa il risultato in JSON.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>--compare needs two run folders.</source>
         <translation>--compare richiede due cartelle delle esecuzioni.</translation>
     </message>
@@ -1488,7 +1448,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Indicare --model e --manifest, oppure --compare RUN_A RUN_B.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Evaluating</source>
         <translation>Valutazione</translation>
     </message>
@@ -1566,7 +1526,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ExtractCommand</name>
     <message>
-        <location filename="../app/cli/extractcommand.cpp" line="+18"/>
+        <location filename="../app/cli/commands/extractcommand.cpp" line="+18"/>
         <source>Extract a slide&apos;s grid of patch features (ResNet) into a file torch.load reads.</source>
         <translation>Estrae la griglia delle caratteristiche delle patch (ResNet) di un vetrino in un file che torch.load legge.</translation>
     </message>
@@ -1591,12 +1551,7 @@ Obiettivi mancati: %1.</translation>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the result as JSON.</source>
-        <translation>Stampa il risultato in JSON.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>--no-cache needs --out: the grid has to go somewhere.</source>
         <translation>--no-cache richiede --out: la griglia deve essere scritta da qualche parte.</translation>
     </message>
@@ -1716,12 +1671,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Salta le celle senza tessuto (le loro caratteristiche valgono 0). Per impostazione predefinita viene estratta ogni cella del rettangolo che delimita il tessuto, come nell&apos;articolo.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>auto (CUDA when available), cpu or cuda.</source>
-        <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Patches per network batch; 0 picks the device&apos;s default.</source>
         <translation>Patch per batch della rete; 0 usa il valore predefinito del dispositivo.</translation>
     </message>
@@ -1746,12 +1696,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--arch deve essere resnet34 oppure resnet18, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>--device must be auto, cpu or cuda, not &apos;%1&apos;.</source>
-        <translation>--device deve essere auto, cpu oppure cuda, non &apos;%1&apos;.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>--%1 needs a number of pixels, 0 or more, not &apos;%2&apos;.</source>
         <translation>--%1 richiede un numero di pixel, 0 o più, non &apos;%2&apos;.</translation>
     </message>
@@ -1769,7 +1714,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>FeatureBenchCommand</name>
     <message>
-        <location filename="../app/cli/featurebenchcommand.cpp" line="+16"/>
+        <location filename="../app/cli/bench/featurebenchcommand.cpp" line="+16"/>
         <source>Measure feature extraction end to end against the bare network (and a Python baseline).</source>
         <translation>Misura l&apos;estrazione delle caratteristiche end-to-end rispetto alla sola rete (e a un riferimento Python).</translation>
     </message>
@@ -1799,12 +1744,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Thread Torch per il riferimento Python; 0 mantiene il valore predefinito di torch.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Print the results as JSON.</source>
-        <translation>Stampa i risultati in JSON.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Measuring</source>
         <translation>Misurazione</translation>
     </message>
@@ -1962,7 +1902,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/imageio.cpp" line="+11"/>
+        <location filename="../app/shell/imageio.cpp" line="+11"/>
         <source>There is no image to save.</source>
         <translation>Non c&apos;è nessuna immagine da salvare.</translation>
     </message>
@@ -1977,7 +1917,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/infocommand.cpp" line="+16"/>
+        <location filename="../app/cli/commands/infocommand.cpp" line="+16"/>
         <source>Show a slide&apos;s vendor, size, levels, µm/px, objective power and associated images.</source>
         <translation>Mostra produttore, dimensioni, livelli, µm/px, ingrandimento dell&apos;obiettivo e immagini associate di un vetrino.</translation>
     </message>
@@ -1992,12 +1932,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Il file del vetrino.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print JSON instead of text.</source>
-        <translation>Stampa JSON invece del testo.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Also list every OpenSlide property.</source>
         <translation>Elenca anche tutte le proprietà OpenSlide.</translation>
     </message>
@@ -2005,7 +1940,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LargeBenchSlide</name>
     <message>
-        <location filename="../app/cli/largebenchslide.cpp" line="+41"/>
+        <location filename="../app/cli/bench/largebenchslide.cpp" line="+41"/>
         <source>Cannot create the cache folder &quot;%1&quot;.</source>
         <translation>Impossibile creare la cartella della cache &quot;%1&quot;.</translation>
     </message>
@@ -2018,7 +1953,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LayerExport</name>
     <message>
-        <location filename="../app/layerexport.cpp" line="+56"/>
+        <location filename="../app/layers/layerexport.cpp" line="+56"/>
         <source>Cannot write &quot;%1&quot;: %2.</source>
         <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
     </message>
@@ -2046,7 +1981,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranLayers</name>
     <message>
-        <location filename="../app/lranlayers.cpp" line="+22"/>
+        <location filename="../app/analysis/lranlayers.cpp" line="+24"/>
         <source>probability</source>
         <translation>probabilità</translation>
     </message>
@@ -2084,7 +2019,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranRunCommand</name>
     <message>
-        <location filename="../app/cli/lrancommand.cpp" line="+66"/>
+        <location filename="../app/cli/commands/lrancommand.cpp" line="+66"/>
         <source>Local residual attention network (lran run, lran train).</source>
         <translation>Rete di attenzione residua locale (lran run, lran train).</translation>
     </message>
@@ -2159,11 +2094,6 @@ Obiettivi mancati: %1.</translation>
         <translation>Elabora anche le patch senza tessuto.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>auto, cpu or cuda.</source>
-        <translation>auto, cpu oppure cuda.</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Patches per batch; 0 picks the device&apos;s default.</source>
         <translation>Patch per batch; 0 usa il valore predefinito del dispositivo.</translation>
@@ -2174,12 +2104,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Thread Torch; 0 usa tutti i core.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Print the results as JSON.</source>
-        <translation>Stampa i risultati in JSON.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>--weights and --out are required.</source>
         <translation>--weights e --out sono obbligatori.</translation>
     </message>
@@ -2189,7 +2114,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--network deve essere lran oppure ran, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>--cam-target must be h or b, not &apos;%1&apos;.</source>
         <translation>--cam-target deve essere h o b, non &apos;%1&apos;.</translation>
     </message>
@@ -2199,7 +2124,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--region richiede x,y,w,h in pixel del livello 0 con larghezza e altezza positive, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>LRAN</source>
         <translation>LRAN</translation>
     </message>
@@ -2262,17 +2187,17 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranTrainCommand</name>
     <message>
-        <location filename="../app/cli/lrantraincommand.cpp" line="+84"/>
+        <location filename="../app/cli/commands/lrantraincommand.cpp" line="+84"/>
         <source>Train LRAN or RAN on labelled patches; write a bundle with the held-out accuracy.</source>
         <translation>Addestra LRAN o RAN su patch etichettate; scrive un pacchetto con l&apos;accuratezza sui dati di test.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Trains LRAN (or RAN) on labelled patches: a folder of class folders (the class is the folder&apos;s name) or a CSV of &apos;path,label&apos; lines. Images are resized to 256 x 256 (--input-size) and normalised like slide patches; a stratified, seeded part of every class is held out. The spec&apos;s protocol: cross-entropy, Adam 1e-4, 1e-5 after epoch 10, 5e-6 after epoch 20, 50 epochs, batches of 24 drawn class-balanced, random flips and rotations. Writes BUNDLE/lran.pt, BUNDLE/model.json with an &apos;lran&apos; section and BUNDLE/lran-training.json (per-epoch figures, held-out accuracy, confusion matrix). A checkpoint is kept after every epoch in BUNDLE.run; Ctrl-C stops and --resume continues. Without --bundle the bundle&apos;s extractor and attention classifier are random and it is labelled untrained.</source>
-        <translation>Addestra LRAN (o RAN) su patch etichettate: una cartella di cartelle di classi (la classe è il nome della cartella) oppure un CSV di righe &apos;path,label&apos;. Le immagini vengono ridimensionate a 256 x 256 (--input-size) e normalizzate come le patch dei vetrini; una parte stratificata di ogni classe, scelta in base al seme, viene tenuta da parte per il test. Il protocollo della specifica: entropia incrociata, Adam 1e-4, 1e-5 dopo l&apos;epoca 10, 5e-6 dopo l&apos;epoca 20, 50 epoche, batch di 24 estratti bilanciando le classi, ribaltamenti e rotazioni casuali. Scrive BUNDLE/lran.pt, BUNDLE/model.json con una sezione &apos;lran&apos; e BUNDLE/lran-training.json (valori per epoca, accuratezza sui dati di test, matrice di confusione). Dopo ogni epoca viene conservato un checkpoint in BUNDLE.run; Ctrl-C interrompe e --resume riprende. Senza --bundle l&apos;estrattore e il classificatore basato sull&apos;attenzione del pacchetto sono casuali e il pacchetto è etichettato come non addestrato.</translation>
+        <source>Trains LRAN (or RAN) on labelled patches: a folder of class folders (the class is the folder&apos;s name) or a CSV of &apos;path,label&apos; lines. Images are resized to 256 x 256 (--input-size) and normalised like slide patches; a stratified, seeded part of every class is held out. The spec&apos;s protocol: cross-entropy, Adam 1e-4, 1e-5 after epoch 10, 5e-6 after epoch 20, 50 epochs, batches of 24 drawn class-balanced, random flips and rotations. Writes BUNDLE/lran.pt, BUNDLE/model.json with an &apos;lran&apos; section and BUNDLE/lran-training.json (per-epoch figures, held-out accuracy, confusion matrix). A checkpoint is kept after every epoch in BUNDLE.run; Ctrl-C stops and --resume continues. Without --bundle the bundle&apos;s extractor and attention classifier are random and it is labelled untrained. With --json the epoch lines go to stderr.</source>
+        <translation>Addestra LRAN (o RAN) su patch etichettate: una cartella di cartelle di classi (la classe è il nome della cartella) oppure un CSV di righe &apos;path,label&apos;. Le immagini vengono ridimensionate a 256 x 256 (--input-size) e normalizzate come le patch dei vetrini; una parte stratificata di ogni classe, scelta in base al seme, viene tenuta da parte per il test. Il protocollo della specifica: entropia incrociata, Adam 1e-4, 1e-5 dopo l&apos;epoca 10, 5e-6 dopo l&apos;epoca 20, 50 epoche, batch di 24 estratti bilanciando le classi, ribaltamenti e rotazioni casuali. Scrive BUNDLE/lran.pt, BUNDLE/model.json con una sezione &apos;lran&apos; e BUNDLE/lran-training.json (valori per epoca, accuratezza sui dati di test, matrice di confusione). Dopo ogni epoca viene conservato un checkpoint in BUNDLE.run; Ctrl-C interrompe e --resume riprende. Senza --bundle l&apos;estrattore e il classificatore basato sull&apos;attenzione del pacchetto sono casuali e il pacchetto è etichettato come non addestrato. Con --json le righe delle epoche vanno su stderr.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>A folder of class folders, or a CSV of path,label lines.</source>
         <translation>Una cartella di cartelle di classi oppure un CSV di righe path,label.</translation>
     </message>
@@ -2372,12 +2297,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Il nome del pacchetto.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the result as JSON (epoch lines go to stderr).</source>
-        <translation>Stampa il risultato in JSON (le righe delle epoche vanno su stderr).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--data and --out are required.</source>
         <translation>--data e --out sono obbligatori.</translation>
     </message>
@@ -2476,7 +2396,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>PythonFeatureBaseline</name>
     <message>
-        <location filename="../app/cli/pythonbaseline.cpp" line="+53"/>
+        <location filename="../app/cli/bench/pythonbaseline.cpp" line="+53"/>
         <source>The Python baseline needs python3, and none was found.</source>
         <translation>Il riferimento Python richiede python3, che non è stato trovato.</translation>
     </message>
@@ -2537,7 +2457,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SlideError</name>
     <message>
-        <location filename="../app/slideerror.cpp" line="+18"/>
+        <location filename="../app/i18n/slideerror.cpp" line="+18"/>
         <source>The file &quot;%1&quot; does not exist.</source>
         <translation>Il file &quot;%1&quot; non esiste.</translation>
     </message>
@@ -2620,7 +2540,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SlideReport</name>
     <message>
-        <location filename="../app/cli/slidereport.cpp" line="+46"/>
+        <location filename="../app/cli/commands/slidereport.cpp" line="+46"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
@@ -2749,7 +2669,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SynthCommand</name>
     <message>
-        <location filename="../app/cli/synthcommand.cpp" line="+28"/>
+        <location filename="../app/cli/commands/synthcommand.cpp" line="+28"/>
         <source>Write a synthetic pyramidal slide with a known colour pattern (for demos and tests).</source>
         <translation>Scrive un vetrino piramidale sintetico con un motivo di colori noto (per dimostrazioni e test).</translation>
     </message>
@@ -2779,12 +2699,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Micrometri per pixel da registrare (solo variante aperio); l&apos;ingrandimento dell&apos;obiettivo scritto è 10 diviso per questo valore.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Print what was written as JSON.</source>
-        <translation>Stampa in JSON ciò che è stato scritto.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>--size needs WxH or N with sides from 1 to %1, not &apos;%2&apos;.</source>
         <translation>--size richiede WxH oppure N con lati da 1 a %1, non &apos;%2&apos;.</translation>
     </message>
@@ -2812,7 +2727,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TileBenchCommand</name>
     <message>
-        <location filename="../app/cli/tilebenchcommand.cpp" line="+50"/>
+        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+50"/>
         <source>Measure tile throughput of the viewer&apos;s pipeline against plain OpenSlide, and the time to the first sharp frame.</source>
         <translation>Misura i riquadri al secondo della pipeline del visualizzatore rispetto a OpenSlide puro e il tempo fino al primo fotogramma nitido.</translation>
     </message>
@@ -2827,12 +2742,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Il vetrino da misurare; con --large, il vetrino da cui ritagliare il tessuto (predefinito: slides/cmu-1-small-region.svs in SLIDESIGHT_TEST_DATA).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Print the results as JSON.</source>
-        <translation>Stampa i risultati in JSON.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Viewports in the walk.</source>
         <translation>Viste nel percorso.</translation>
     </message>
@@ -2862,7 +2772,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Lato del vetrino --large in pixel.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>--size only applies with --large.</source>
         <translation>--size vale solo con --large.</translation>
     </message>
@@ -2944,7 +2854,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TissueMosaic</name>
     <message>
-        <location filename="../app/cli/tissuemosaic.cpp" line="+36"/>
+        <location filename="../app/cli/bench/tissuemosaic.cpp" line="+36"/>
         <location line="+13"/>
         <source>The slide is too small to cut tissue from.</source>
         <translation>Il vetrino è troppo piccolo per ritagliarne del tessuto.</translation>
@@ -2953,7 +2863,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TrainBenchCommand</name>
     <message>
-        <location filename="../app/cli/evaluatecommand.cpp" line="+5"/>
+        <location filename="../app/cli/bench/trainbenchcommand.cpp" line="+15"/>
         <source>Measure seconds per training epoch of the attention classifier on random features.</source>
         <translation>Misura i secondi per epoca di addestramento del classificatore basato sull&apos;attenzione su caratteristiche casuali.</translation>
     </message>
@@ -2998,12 +2908,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Thread Torch; 0: tutti i core.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the results as JSON.</source>
-        <translation>Stampa i risultati in JSON.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Interrupted.</source>
         <translation>Interrotto.</translation>
     </message>
@@ -3016,12 +2921,17 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/traincommand.cpp" line="+28"/>
+        <location filename="../app/cli/commands/traincommand.cpp" line="+28"/>
         <source>Train the attention classifier with cross-validation; write a trained bundle and a run folder.</source>
         <translation>Addestra il classificatore basato sull&apos;attenzione con validazione incrociata; scrive un pacchetto del modello addestrato e una cartella delle esecuzioni.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>Trains the attention-based classifier on the grids of a manifest (CSV lines &apos;path,label[,fold]&apos; or &apos;path,score[,fold]&apos;; path: a grid file from &apos;extract&apos; or a slide, extracted through the grid cache) with the paper&apos;s protocols: classification with cross-entropy and SGD (learning rate 1e-3, momentum 0.9, x0.1 after epoch 20), regression with MSE and Adam (1e-4); 35 epochs; batches of 64 grids padded to the largest with a validity mask; k-fold cross-validation x random initialisations, folds from the manifest or stratified by the seed. The bundle gets the classifier of the run with the best held-out metric and the mean cross-validated metric; the run folder (BUNDLE.run) gets a checkpoint after every epoch, each run&apos;s weights and scores.json. Ctrl-C stops and keeps the checkpoint; --resume continues from it. By default the paper&apos;s x9 augmentation and extra 4 µm/px scale are used: exact (re-extracted) with both when every manifest line names a slide, fast (grid transforms) without the extra scale when the manifest has grid files; the output says which. --test-manifest scores every run&apos;s classifier on a held-out test set. With --json the epoch lines go to stderr.</source>
+        <translation>Addestra il classificatore basato sull&apos;attenzione sulle griglie di un manifest (righe CSV &apos;path,label[,fold]&apos; o &apos;path,score[,fold]&apos;; path: un file di griglia di &apos;extract&apos; o un vetrino, estratto tramite la cache delle griglie) con i protocolli dell&apos;articolo: classificazione con entropia incrociata e SGD (tasso di apprendimento 1e-3, momento 0.9, x0.1 dopo l&apos;epoca 20), regressione con MSE e Adam (1e-4); 35 epoche; lotti di 64 griglie riempite fino alla più grande con una maschera di validità; validazione incrociata a k fold x inizializzazioni casuali, fold dal manifest o stratificati dal seme. Il bundle riceve il classificatore dell&apos;esecuzione con la migliore metrica di validazione e la metrica media della validazione incrociata; la cartella di esecuzione (BUNDLE.run) riceve un checkpoint dopo ogni epoca, i pesi di ogni esecuzione e scores.json. Ctrl-C interrompe e conserva il checkpoint; --resume riprende da esso. Per impostazione predefinita si usano l&apos;aumento x9 dell&apos;articolo e la scala aggiuntiva a 4 µm/px: esatti (riestratti) con entrambi quando ogni riga del manifest indica un vetrino, fast (trasformazioni della griglia) senza la scala aggiuntiva quando il manifest ha file di griglia; l&apos;output dice quale. --test-manifest valuta il classificatore di ogni esecuzione su un insieme di test tenuto da parte. Con --json le righe delle epoche vanno su stderr.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The manifest CSV.</source>
         <translation>Il manifesto CSV.</translation>
     </message>
@@ -3066,12 +2976,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Inizializzazioni casuali per fold.</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <source>Trains the attention-based classifier on the grids of a manifest (CSV lines &apos;path,label[,fold]&apos; or &apos;path,score[,fold]&apos;; path: a grid file from &apos;extract&apos; or a slide, extracted through the grid cache) with the paper&apos;s protocols: classification with cross-entropy and SGD (learning rate 1e-3, momentum 0.9, x0.1 after epoch 20), regression with MSE and Adam (1e-4); 35 epochs; batches of 64 grids padded to the largest with a validity mask; k-fold cross-validation x random initialisations, folds from the manifest or stratified by the seed. The bundle gets the classifier of the run with the best held-out metric and the mean cross-validated metric; the run folder (BUNDLE.run) gets a checkpoint after every epoch, each run&apos;s weights and scores.json. Ctrl-C stops and keeps the checkpoint; --resume continues from it. By default the paper&apos;s x9 augmentation and extra 4 µm/px scale are used: exact (re-extracted) with both when every manifest line names a slide, fast (grid transforms) without the extra scale when the manifest has grid files; the output says which. --test-manifest scores every run&apos;s classifier on a held-out test set.</source>
-        <translation>Addestra il classificatore basato sull&apos;attenzione sulle griglie di un manifest (righe CSV &apos;path,label[,fold]&apos; o &apos;path,score[,fold]&apos;; path: un file di griglia di &apos;extract&apos; o un vetrino, estratto tramite la cache delle griglie) con i protocolli dell&apos;articolo: classificazione con entropia incrociata e SGD (tasso di apprendimento 1e-3, momento 0.9, x0.1 dopo l&apos;epoca 20), regressione con MSE e Adam (1e-4); 35 epoche; lotti di 64 griglie riempite fino alla più grande con una maschera di validità; validazione incrociata a k fold x inizializzazioni casuali, fold dal manifest o stratificati dal seme. Il bundle riceve il classificatore dell&apos;esecuzione con la migliore metrica di validazione e la metrica media della validazione incrociata; la cartella di esecuzione (BUNDLE.run) riceve un checkpoint dopo ogni epoca, i pesi di ogni esecuzione e scores.json. Ctrl-C interrompe e conserva il checkpoint; --resume riprende da esso. Per impostazione predefinita si usano l&apos;aumento x9 dell&apos;articolo e la scala aggiuntiva a 4 µm/px: esatti (riestratti) con entrambi quando ogni riga del manifest indica un vetrino, fast (trasformazioni della griglia) senza la scala aggiuntiva quando il manifest ha file di griglia; l&apos;output dice quale. --test-manifest valuta il classificatore di ogni esecuzione su un insieme di test tenuto da parte.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+2"/>
         <source>auto, none, fast (the x9 flips, rotations and translations applied to the extracted grid) or exact (the transformed slide re-extracted: flipped and rotated patch pixels, shifted grid origins; needs slides). auto: exact when every manifest line names a slide, else fast.</source>
         <translation>auto, none, fast (i x9 ribaltamenti, rotazioni e traslazioni applicati alla griglia estratta) o exact (il vetrino trasformato riestratto: pixel delle patch ribaltati e ruotati, origini della griglia spostate; richiede vetrini). auto: exact quando ogni riga del manifest indica un vetrino, altrimenti fast.</translation>
     </message>
@@ -3166,12 +3071,7 @@ Obiettivi mancati: %1.</translation>
         <translation>µm/px dei vetrini che non li registrano.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Extraction device: auto, cpu or cuda.</source>
-        <translation>Dispositivo per l&apos;estrazione: auto, cpu oppure cuda.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The grid cache folder.</source>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
@@ -3186,12 +3086,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Il nome del pacchetto.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print the result as JSON (epoch lines go to stderr).</source>
-        <translation>Stampa il risultato in JSON (le righe delle epoche vanno su stderr).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>--manifest and --out are required.</source>
         <translation>--manifest e --out sono obbligatori.</translation>
     </message>
@@ -3206,7 +3101,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--input-scale deve essere un numero maggiore di 0 o auto, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, lr %8, loss %9, held-out %10, %11 s</source>
         <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, lr %8, perdita %9, validazione %10, %11 s</translation>
     </message>
@@ -3274,7 +3169,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>UntrainedNotice</name>
     <message>
-        <location filename="../app/untrainednotice.cpp" line="+10"/>
+        <location filename="../app/shell/untrainednotice.cpp" line="+10"/>
         <source>Untrained model: these layers are not meaningful.</source>
         <translation>Modello non addestrato: questi livelli non sono significativi.</translation>
     </message>
@@ -3322,7 +3217,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>WeightsFetchCommand</name>
     <message>
-        <location filename="../app/cli/weightsfetchcommand.cpp" line="+17"/>
+        <location filename="../app/cli/commands/weightsfetchcommand.cpp" line="+17"/>
         <source>Download the torchvision ResNet-34 ImageNet weights and verify their SHA-256.</source>
         <translation>Scarica i pesi ImageNet di ResNet-34 di torchvision e ne verifica lo SHA-256.</translation>
     </message>
@@ -3347,12 +3242,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Lo SHA-256 atteso (o un suo prefisso di 8 o più cifre esadecimali); per impostazione predefinita il prefisso dell&apos;hash nel nome del file.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Print the result as JSON.</source>
-        <translation>Stampa il risultato in JSON.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>--url needs a full URL ending in a file name, not &apos;%1&apos;.</source>
         <translation>--url richiede un URL completo che termini con un nome di file, non &apos;%1&apos;.</translation>
     </message>
@@ -3390,7 +3280,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+43"/>
+        <location filename="../app/cli/main.cpp" line="+45"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -3420,7 +3310,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="+33"/>
+        <location filename="../app/shell/main.cpp" line="+33"/>
         <location line="+79"/>
         <location line="+44"/>
         <source>slidesight: %1</source>
@@ -3562,7 +3452,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AgreementDock</name>
     <message>
-        <location filename="../app/agreementdock.cpp" line="+53"/>
+        <location filename="../app/agreement/agreementdock.cpp" line="+53"/>
         <location line="+220"/>
         <source>undefined</source>
         <translation>non definito</translation>
@@ -3716,7 +3606,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AgreementLayer</name>
     <message>
-        <location filename="../app/agreementlayer.cpp" line="+11"/>
+        <location filename="../app/agreement/agreementlayer.cpp" line="+11"/>
         <source>Agreement (false positives and negatives)</source>
         <translation>Concordanza (falsi positivi e negativi)</translation>
     </message>
@@ -3734,7 +3624,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnalysisDock</name>
     <message numerus="yes">
-        <location filename="../app/analysisdock.cpp" line="+6"/>
+        <location filename="../app/analysis/analysisdock.cpp" line="+6"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>circa %n s rimanente</numerusform>
@@ -3913,7 +3803,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Salvato %1.</translation>
     </message>
     <message>
-        <location filename="../app/analysisdocklran.cpp" line="+21"/>
+        <location filename="../app/analysis/analysisdocklran.cpp" line="+21"/>
         <source>LRAN: %1 of %2 patches</source>
         <translation>LRAN: %1 di %2 patch</translation>
     </message>
@@ -3936,7 +3826,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnalysisLayers</name>
     <message>
-        <location filename="../app/analysislayers.cpp" line="+47"/>
+        <location filename="../app/analysis/analysislayers.cpp" line="+49"/>
         <source>Tissue</source>
         <translation>Tessuto</translation>
     </message>
@@ -3999,7 +3889,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationAutosave</name>
     <message>
-        <location filename="../app/annotationautosave.cpp" line="+124"/>
+        <location filename="../app/annotations/annotationautosave.cpp" line="+124"/>
         <source>%1 The file was kept as %2.</source>
         <translation>%1 Il file è stato conservato come %2.</translation>
     </message>
@@ -4017,7 +3907,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationDock</name>
     <message>
-        <location filename="../app/annotationdock.cpp" line="+43"/>
+        <location filename="../app/annotations/annotationdock.cpp" line="+43"/>
         <location line="+188"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
@@ -4138,7 +4028,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationDocument</name>
     <message>
-        <location filename="../app/annotationcommands.cpp" line="+52"/>
+        <location filename="../app/annotations/annotationcommands.cpp" line="+52"/>
         <source>Delete annotation</source>
         <translation>eliminazione dell&apos;annotazione</translation>
     </message>
@@ -4158,7 +4048,7 @@ Obiettivi mancati: %1.</translation>
         <translation>occultamento di %1</translation>
     </message>
     <message>
-        <location filename="../app/annotationdocument.cpp" line="+70"/>
+        <location filename="../app/annotations/annotationdocument.cpp" line="+70"/>
         <source>Add annotation</source>
         <translation>aggiunta di un&apos;annotazione</translation>
     </message>
@@ -4199,7 +4089,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationTools</name>
     <message>
-        <location filename="../app/annotationtools.cpp" line="+26"/>
+        <location filename="../app/annotations/annotationtools.cpp" line="+26"/>
         <source>Select / move</source>
         <translation>Seleziona / sposta</translation>
     </message>
@@ -4277,7 +4167,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AssociatedImagesDock</name>
     <message>
-        <location filename="../app/associatedimagesdock.cpp" line="+23"/>
+        <location filename="../app/shell/associatedimagesdock.cpp" line="+23"/>
         <source>Label and macro</source>
         <translation>Etichetta e macro</translation>
     </message>
@@ -4290,7 +4180,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AttentionGallery</name>
     <message>
-        <location filename="../app/attentiongallery.cpp" line="+86"/>
+        <location filename="../app/inspector/attentiongallery.cpp" line="+88"/>
         <source>%1 (untrained model)</source>
         <translation>%1 (modello non addestrato)</translation>
     </message>
@@ -4308,7 +4198,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::BundlePicker</name>
     <message>
-        <location filename="../app/bundlepicker.cpp" line="+37"/>
+        <location filename="../app/analysis/bundlepicker.cpp" line="+37"/>
         <source>Recent model bundles</source>
         <translation>Pacchetti del modello recenti</translation>
     </message>
@@ -4356,7 +4246,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::CellGallery</name>
     <message>
-        <location filename="../app/cellgallery.cpp" line="+81"/>
+        <location filename="../app/inspector/cellgallery.cpp" line="+83"/>
         <source>Layer</source>
         <translation>Livello</translation>
     </message>
@@ -4429,7 +4319,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::InspectorDock</name>
     <message>
-        <location filename="../app/inspectordock.cpp" line="+12"/>
+        <location filename="../app/inspector/inspectordock.cpp" line="+12"/>
         <source>Attention inspector</source>
         <translation>Ispettore dell&apos;attenzione</translation>
     </message>
@@ -4447,7 +4337,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LayerExportDialog</name>
     <message>
-        <location filename="../app/layerexportdialog.cpp" line="+15"/>
+        <location filename="../app/layers/layerexportdialog.cpp" line="+15"/>
         <source>Export layer</source>
         <translation>Esporta livello</translation>
     </message>
@@ -4490,7 +4380,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LayerPanelDock</name>
     <message>
-        <location filename="../app/layerpaneldock.cpp" line="+33"/>
+        <location filename="../app/layers/layerpaneldock.cpp" line="+33"/>
         <source>Layers</source>
         <translation>Livelli</translation>
     </message>
@@ -4587,7 +4477,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LegendWidget</name>
     <message>
-        <location filename="../app/legendwidget.cpp" line="+40"/>
+        <location filename="../app/layers/legendwidget.cpp" line="+40"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -4610,7 +4500,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LranController</name>
     <message>
-        <location filename="../app/lrancontroller.cpp" line="+71"/>
+        <location filename="../app/analysis/lrancontroller.cpp" line="+71"/>
         <source>The model bundle &quot;%1&quot; has no LRAN network.</source>
         <translation>Il pacchetto del modello &quot;%1&quot; non ha una rete LRAN.</translation>
     </message>
@@ -4618,7 +4508,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="+32"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+32"/>
         <location line="+104"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
@@ -4665,7 +4555,7 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../app/mainwindowactions.cpp" line="+56"/>
+        <location filename="../app/shell/mainwindowactions.cpp" line="+56"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
@@ -4710,24 +4600,24 @@ Obiettivi mancati: %1.</translation>
         <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../app/mainwindowlayers.cpp" line="+101"/>
+        <location filename="../app/layers/mainwindowlayers.cpp" line="+101"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+4"/>
         <source>Export failed</source>
         <translation>Esportazione non riuscita</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/mainwindowlayers.cpp" line="+1"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+1"/>
         <source>Saved %1</source>
         <translation>Salvato %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+4"/>
         <source>There is no slide to export.</source>
         <translation>Non c&apos;è nessun vetrino da esportare.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowactions.cpp" line="-24"/>
+        <location filename="../app/shell/mainwindowactions.cpp" line="-24"/>
         <source>&amp;Open…</source>
         <translation>&amp;Apri…</translation>
     </message>
@@ -4847,7 +4737,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowannotations.cpp" line="+49"/>
+        <location filename="../app/annotations/mainwindowannotations.cpp" line="+49"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
     </message>
@@ -4867,7 +4757,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowlayers.cpp" line="-55"/>
+        <location filename="../app/layers/mainwindowlayers.cpp" line="-55"/>
         <source>Export &amp;layer…</source>
         <translation>Esporta &amp;livello…</translation>
     </message>
@@ -4882,7 +4772,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Esportazione di %1…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowdemo.cpp" line="+81"/>
+        <location filename="../app/demo/mainwindowdemo.cpp" line="+83"/>
         <source>Import the demo&apos;s ground truth</source>
         <translation>Importa la verità di riferimento della demo</translation>
     </message>
@@ -4913,7 +4803,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::PredictionPanel</name>
     <message>
-        <location filename="../app/predictionpanel.cpp" line="+34"/>
+        <location filename="../app/analysis/predictionpanel.cpp" line="+34"/>
         <source>No prediction yet.</source>
         <translation>Ancora nessuna previsione.</translation>
     </message>
@@ -4956,7 +4846,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::PropertiesDock</name>
     <message>
-        <location filename="../app/propertiesdock.cpp" line="+10"/>
+        <location filename="../app/shell/propertiesdock.cpp" line="+10"/>
         <source>Properties</source>
         <translation>Proprietà</translation>
     </message>
@@ -5074,7 +4964,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/screenshotrunner.cpp" line="+36"/>
+        <location filename="../app/shell/screenshotrunner.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
@@ -5102,7 +4992,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::SettingsDialog</name>
     <message>
-        <location filename="../app/settingsdialog.cpp" line="+15"/>
+        <location filename="../app/shell/settingsdialog.cpp" line="+15"/>
         <source>Preferences</source>
         <translation>Preferenze</translation>
     </message>
@@ -5158,7 +5048,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::WindowShot</name>
     <message>
-        <location filename="../app/windowshot.cpp" line="+29"/>
+        <location filename="../app/shell/windowshot.cpp" line="+29"/>
         <source>Timed out after %1 s waiting for the window to settle.</source>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>

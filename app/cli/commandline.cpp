@@ -1,5 +1,7 @@
 #include "app/cli/commandline.h"
 
+#include "app/cli/command.h"
+
 #include "app/cli/console.h"
 
 #include <algorithm>
@@ -67,6 +69,33 @@ CommandLine::Outcome CommandLine::parse(const QStringList& arguments) {
         return Outcome::Error;
     }
     return Outcome::Run;
+}
+
+std::optional<int> CommandLine::exitBeforeRun(const QStringList& arguments) {
+    switch (parse(arguments)) {
+    case Outcome::HelpShown: return ExitSuccess;
+    case Outcome::Error: return ExitUsageError;
+    case Outcome::Run: break;
+    }
+    return std::nullopt;
+}
+
+void CommandLine::addJsonOption() {
+    addOption(QCommandLineOption(QStringLiteral("json"), tr("Print JSON instead of text.")));
+}
+
+void CommandLine::addDeviceOption() {
+    addOption(QCommandLineOption(QStringLiteral("device"), tr("auto (CUDA when available), cpu or cuda."),
+                                 QStringLiteral("NAME"), QStringLiteral("auto")));
+}
+
+std::optional<std::string> CommandLine::device() const {
+    const QString name = parser_.value(QStringLiteral("device"));
+    if (name != QLatin1String("auto") && name != QLatin1String("cpu") && name != QLatin1String("cuda")) {
+        usageError(tr("--device must be auto, cpu or cuda, not '%1'.").arg(name));
+        return std::nullopt;
+    }
+    return name.toStdString();
 }
 
 std::optional<qint64> CommandLine::intValue(const QString& name, qint64 minimum, qint64 maximum) const {

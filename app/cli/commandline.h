@@ -8,6 +8,7 @@
 #include <QtCore/QStringList>
 
 #include <optional>
+#include <string>
 
 namespace slidesight::cli {
 
@@ -33,6 +34,16 @@ public:
         Error,      ///< a usage error was printed: exit with ExitUsageError
     };
     Outcome parse(const QStringList& arguments);
+    /// parse() as a command's first step: nullopt to run, else the exit code to return at once
+    /// (ExitSuccess after --help, ExitUsageError after a usage error, both already printed).
+    std::optional<int> exitBeforeRun(const QStringList& arguments);
+
+    /// The options many commands share, named and worded once.
+    void addJsonOption();    ///< --json: print JSON instead of text
+    void addDeviceOption();  ///< --device NAME: auto (the default), cpu or cuda
+    bool json() const { return parser_.isSet(QStringLiteral("json")); }
+    /// The --device value; prints a usage error and returns nullopt when it is not auto, cpu or cuda.
+    std::optional<std::string> device() const;
 
     bool isSet(const QString& name) const { return parser_.isSet(name); }
     QString value(const QString& name) const { return parser_.value(name); }

@@ -37,8 +37,7 @@ void ExtractionOptionSet::add(CommandLine& cl, const QString& defaultWeights) {
     cl.addOption(QCommandLineOption(QStringLiteral("tissue-only"),
                                     tr("Skip cells without tissue (their features are 0). By default every cell of "
                                        "the tissue bounding box is extracted, as in the paper.")));
-    cl.addOption(QCommandLineOption(QStringLiteral("device"), tr("auto (CUDA when available), cpu or cuda."),
-                                    QStringLiteral("NAME"), QStringLiteral("auto")));
+    cl.addDeviceOption();
     cl.addOption(QCommandLineOption(QStringLiteral("batch"), tr("Patches per network batch; 0 picks the device's default."),
                                     QStringLiteral("N"), QStringLiteral("0")));
     cl.addOption(QCommandLineOption(QStringLiteral("threads"),
@@ -63,11 +62,9 @@ std::optional<model::ExtractionOptions> ExtractionOptionSet::read(const CommandL
         cl.usageError(tr("--arch must be resnet34 or resnet18, not '%1'.").arg(cl.value(QStringLiteral("arch"))));
         return std::nullopt;
     }
-    o.device = cl.value(QStringLiteral("device")).toStdString();
-    if (o.device != "auto" && o.device != "cpu" && o.device != "cuda") {
-        cl.usageError(tr("--device must be auto, cpu or cuda, not '%1'.").arg(cl.value(QStringLiteral("device"))));
-        return std::nullopt;
-    }
+    const auto device = cl.device();
+    if (!device) return std::nullopt;
+    o.device = *device;
     const auto mpp = cl.positiveValue(QStringLiteral("mpp"));
     if (!mpp) return std::nullopt;
     o.grid.targetMpp = *mpp;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/extraction.h"
+#include "model/extraction/extraction.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>

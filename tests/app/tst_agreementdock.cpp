@@ -12,9 +12,9 @@
 // Pointing game: 0.9 at (1,1) is annotated: hit. FROC: the one local maximum (0.9) hits the
 // one lesion: 1 at every rate.
 
-#include "app/agreementdock.h"
-#include "app/agreementlayer.h"
-#include "app/annotationdocument.h"
+#include "app/agreement/agreementdock.h"
+#include "app/agreement/agreementlayer.h"
+#include "app/annotations/annotationdocument.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 

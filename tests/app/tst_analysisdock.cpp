@@ -1,15 +1,15 @@
 // The analysis dock in the main window, offscreen, on the real CMU slide with an untrained
 // bundle (random weights): a full run (prediction, layers, GUI stall), cancellation midway,
 // a re-run served from the grid cache, exporting the result file, and a bad bundle path.
-#include "app/analysiscontroller.h"
-#include "app/analysisdock.h"
-#include "app/analysislayers.h"
-#include "app/guistallmonitor.h"
-#include "app/mainwindow.h"
-#include "app/predictionpanel.h"
-#include "app/slidecontroller.h"
+#include "app/analysis/analysiscontroller.h"
+#include "app/analysis/analysisdock.h"
+#include "app/analysis/analysislayers.h"
+#include "app/analysis/predictionpanel.h"
+#include "app/shell/guistallmonitor.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/slidecontroller.h"
 #include "common/testdata.h"
-#include "model/bundle.h"
+#include "model/bundle/bundle.h"
 #include "model/pythontorch.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"

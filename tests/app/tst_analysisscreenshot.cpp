@@ -1,11 +1,11 @@
 // Screenshots with analysis layers: the same view of the CMU slide without layers and with
 // `--show attention-max:mean` at opacity 1 differs exactly in the grid's valid cells; channels
 // are chosen as asked; an unknown layer id is one message and exit code 1.
-#include "app/analysislayers.h"
-#include "app/screenshotrunner.h"
-#include "app/untrainednotice.h"
+#include "app/analysis/analysislayers.h"
+#include "app/shell/screenshotrunner.h"
+#include "app/shell/untrainednotice.h"
 #include "common/testdata.h"
-#include "model/bundle.h"
+#include "model/bundle/bundle.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"

@@ -2,8 +2,8 @@
 // shapes; a fresh document for the same slide (as after a killed process) recovers them; an
 // unreadable sidecar is kept aside, never overwritten; the user data folder serves slides in
 // folders that cannot be written.
-#include "app/annotationautosave.h"
-#include "app/annotationdocument.h"
+#include "app/annotations/annotationautosave.h"
+#include "app/annotations/annotationdocument.h"
 #include "viewer/annotations/annotationio.h"
 
 #include <QtCore/QDir>

@@ -2,8 +2,8 @@
 // stack, choosing an annotation selects it and asks to centre on it, import of a real
 // Camelyon16 file as one undoable step, export to both formats, and a bad file reported
 // without a change.
-#include "app/annotationdock.h"
-#include "app/annotationdocument.h"
+#include "app/annotations/annotationdock.h"
+#include "app/annotations/annotationdocument.h"
 #include "common/testdata.h"
 
 #include <QtCore/QTemporaryDir>

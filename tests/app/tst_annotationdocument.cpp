@@ -1,7 +1,7 @@
 // AnnotationDocument: every command's undo restores the exact state (ids, order, vertices,
 // groups, colours, visibility) and its redo the exact edited state; a macro of several
 // commands undoes as one.
-#include "app/annotationdocument.h"
+#include "app/annotations/annotationdocument.h"
 
 #include <QtGui/QUndoStack>
 #include <QtTest/QSignalSpy>

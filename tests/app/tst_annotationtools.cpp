@@ -2,8 +2,8 @@
 // (Enter and double-click), a point and a freehand outline with the expected level-0 vertices;
 // select and drag moves; Delete removes; Esc cancels; undo takes everything back; without a
 // tool a drag still pans.
-#include "app/annotationdocument.h"
-#include "app/annotationtools.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationtools.h"
 #include "viewer/layers/annotationlayer.h"
 #include "viewer/view/slideview.h"
 

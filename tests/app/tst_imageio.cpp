@@ -1,4 +1,4 @@
-#include "app/imageio.h"
+#include "app/shell/imageio.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>

@@ -1,11 +1,11 @@
 // The attention inspector: small multiples of every max/min channel, clicks that choose a
 // channel, exact top-k / bottom-k cells, and cells shown on the real slide at 10x.
-#include "app/attentiongallery.h"
-#include "app/cellgallery.h"
-#include "app/cellranking.h"
-#include "app/inspectordock.h"
-#include "common/testdata.h"
+#include "app/inspector/attentiongallery.h"
+#include "app/inspector/cellgallery.h"
+#include "app/inspector/cellranking.h"
+#include "app/inspector/inspectordock.h"
 #include "common/gridfixtures.h"
+#include "common/testdata.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/openslidesource.h"

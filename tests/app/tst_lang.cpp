@@ -2,11 +2,11 @@
 // locale (help, usage errors, the slide library's errors, reports), and the main window and
 // the slide errors after the Italian translator is installed (from :/i18n, as the
 // executables load it).
-#include "app/mainwindow.h"
-#include "app/recentfiles.h"
-#include "app/slidecontroller.h"
-#include "app/slideerror.h"
-#include "app/translationloader.h"
+#include "app/i18n/slideerror.h"
+#include "app/i18n/translationloader.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/recentfiles.h"
+#include "app/shell/slidecontroller.h"
 #include "viewer/slide/openslidesource.h"
 
 #include <QtCore/QJsonDocument>

@@ -1,7 +1,7 @@
 // Layer export: the grid PNG is the layer's image; the slide-aligned TIFFs put each cell's
 // colour or raw value where the cell lies, record the downsample and resolution, and a failed
 // write leaves nothing behind.
-#include "app/layerexport.h"
+#include "app/layers/layerexport.h"
 #include "common/gridfixtures.h"
 #include "viewer/layers/heatmaplayer.h"
 

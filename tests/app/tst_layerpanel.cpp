@@ -1,7 +1,7 @@
 // The layer panel: its controls change the selected HeatmapLayer, and the buttons reorder the
 // stack.
-#include "app/layerpaneldock.h"
-#include "app/legendwidget.h"
+#include "app/layers/layerpaneldock.h"
+#include "app/layers/legendwidget.h"
 #include "common/gridfixtures.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"

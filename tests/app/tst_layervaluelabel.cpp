@@ -1,5 +1,5 @@
 // The value under the cursor: every visible layer's value at the cursor, top first.
-#include "app/layervaluelabel.h"
+#include "app/layers/layervaluelabel.h"
 #include "common/gridfixtures.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"

@@ -1,5 +1,5 @@
 // The legend: it renders the layer's colormap, and its labels are the layer's legend values.
-#include "app/legendwidget.h"
+#include "app/layers/legendwidget.h"
 #include "common/gridfixtures.h"
 #include "common/testdata.h"
 #include "viewer/layers/heatmaplayer.h"

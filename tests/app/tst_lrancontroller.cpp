@@ -2,8 +2,8 @@
 // the layers appear and fill, the patches in view come first, cancelling keeps what was run
 // (NaN elsewhere), and starting again runs only the patches not yet run.
 
-#include "app/lrancontroller.h"
-#include "model/lransession.h"
+#include "app/analysis/lrancontroller.h"
+#include "model/lran/lransession.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 

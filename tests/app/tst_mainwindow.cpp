@@ -1,9 +1,9 @@
 // The main window offscreen: opening real slides (asynchronously), the missing-µm/px bar,
 // bad files reported in a message box without a crash, drag and drop, recent files.
-#include "app/associatedimagesdock.h"
-#include "app/mainwindow.h"
-#include "app/recentfiles.h"
-#include "app/slidecontroller.h"
+#include "app/shell/associatedimagesdock.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/recentfiles.h"
+#include "app/shell/slidecontroller.h"
 #include "common/testdata.h"
 #include "viewer/view/slideview.h"
 

@@ -3,7 +3,7 @@
 // Reads a command's torch.save result file back in C++ (TorchSaveReader::readDict), for the
 // command-line tests.
 
-#include "model/torchsavereader.h"
+#include "model/nets/torchsavereader_torch.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>

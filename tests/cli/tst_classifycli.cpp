@@ -2,11 +2,11 @@
 // file weights whose outputs (read back in C++ and, when available, by Python's torch.load)
 // match the classifier run in-process, --json, and one-line errors that name what is wrong.
 
-#include "model/attentionclassifier.h"
-#include "model/gridfile.h"
-#include "model/sha256.h"
-#include "model/statedict.h"
-#include "model/tissueonly.h"
+#include "model/attention/attentionclassifier_torch.h"
+#include "model/common/sha256.h"
+#include "model/grid/gridfile_torch.h"
+#include "model/grid/tissueonly_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "../model/pythontorch.h"
 #include "clirunner.h"

@@ -9,6 +9,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QRegularExpression>
 #include <QtTest/QtTest>
 
 using slidesight::test::CliResult;
@@ -50,6 +51,41 @@ private Q_SLOTS:
             QVERIFY2(r.out.startsWith(QStringLiteral("Usage: slidesight-cli ") + command.join(QLatin1Char(' '))),
                      qPrintable(r.out));
         }
+    }
+
+    void sharedOptionsReadTheSame_data() {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<bool>("hasDevice");
+        QTest::addColumn<QStringList>("deviceRefused");  ///< arguments that reach the --device check; empty: none
+        const QString slide = QStringLiteral("x.svs");
+        QTest::newRow("info") << QStringList{QStringLiteral("info")} << false << QStringList{};
+        QTest::newRow("extract") << QStringList{QStringLiteral("extract")} << true
+                                 << QStringList{slide, QStringLiteral("--weights"), QStringLiteral("random:1")};
+        QTest::newRow("analyze") << QStringList{QStringLiteral("analyze")} << true
+                                 << QStringList{slide, QStringLiteral("--model"), QStringLiteral("bundle")};
+        QTest::newRow("train") << QStringList{QStringLiteral("train")} << true << QStringList{};
+        QTest::newRow("evaluate") << QStringList{QStringLiteral("evaluate")} << true << QStringList{};
+        QTest::newRow("lran run") << QStringList{QStringLiteral("lran"), QStringLiteral("run")} << true
+                                  << QStringList{slide, QStringLiteral("--weights"), QStringLiteral("random:1"), QStringLiteral("--out"),
+                                                 QStringLiteral("out.pt")};
+        QTest::newRow("bench features") << QStringList{QStringLiteral("bench"), QStringLiteral("features")} << true << QStringList{};
+        QTest::newRow("demo build") << QStringList{QStringLiteral("demo"), QStringLiteral("build")} << false << QStringList{};
+    }
+    void sharedOptionsReadTheSame() {
+        // --json and --device are written once in the command line's core: the same help line
+        // everywhere, and the same refusal of a device that does not exist.
+        QFETCH(QStringList, command);
+        QFETCH(bool, hasDevice);
+        QFETCH(QStringList, deviceRefused);
+        const CliResult help = runCli(command + QStringList{QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QRegularExpression(QStringLiteral("--json +Print JSON instead of text\\."))), qPrintable(help.out));
+        QCOMPARE(help.out.contains(QLatin1String("auto (CUDA when available), cpu or cuda.")), hasDevice);
+        if (deviceRefused.isEmpty()) return;
+        const CliResult refused = runCli(command + deviceRefused + QStringList{QStringLiteral("--device"), QStringLiteral("tpu")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(isOneErrorLine(refused.err) && refused.err.contains(QLatin1String("--device must be auto, cpu or cuda, not 'tpu'.")),
+                 qPrintable(refused.err));
     }
 
     void usageErrors_data() {

@@ -8,7 +8,7 @@
 #include "resultfilereader.h"
 
 #include "../common/testdata.h"
-#include "model/metrics.h"
+#include "model/evaluation/metrics.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>

@@ -9,8 +9,8 @@
 #include "clirunner.h"
 #include "loopbackserver.h"
 
-#include "app/demoindex.h"
-#include "model/bundle.h"
+#include "app/demo/demoindex.h"
+#include "model/bundle/bundle.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/slide/openslidesource.h"
 

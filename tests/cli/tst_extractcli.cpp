@@ -3,7 +3,7 @@
 // cache, the missing-µm/px advice, one-line errors for unreadable slides and weights, usage
 // errors, and Ctrl-C leaving no file.
 
-#include "model/gridfile.h"
+#include "model/grid/gridfile_torch.h"
 
 #include "../model/pythontorch.h"
 #include "clirunner.h"

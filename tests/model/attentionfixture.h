@@ -3,8 +3,8 @@
 // The Python-written attention-classifier fixture (write_attention_fixture.py) that
 // tst_attentionclassifier and tst_gradcam compare against.
 
-#include "model/attentionclassifier.h"
-#include "model/statedict.h"
+#include "model/attention/attentionclassifier_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "pythontorch.h"
 

@@ -4,10 +4,10 @@
 // features, and a distinct pattern in one cell of the positive grids (classification) or of
 // a strength that follows the score (regression). Written as grid files with a manifest.
 
-#include "model/gridfile.h"
-#include "model/resnet.h"
-#include "model/statedict.h"
-#include "model/trainingdata.h"
+#include "model/grid/gridfile_torch.h"
+#include "model/nets/resnet_torch.h"
+#include "model/nets/statedict_torch.h"
+#include "model/training/trainingdata_torch.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

@@ -2,7 +2,7 @@
 // the FP/FN cells, against values worked out by hand on 3 x 3 and 4 x 4 grids (the numbers in
 // the comments), with ties, a valid mask and empty truth.
 
-#include "model/agreement.h"
+#include "model/evaluation/agreement.h"
 
 #include <QtTest/QtTest>
 

@@ -3,8 +3,8 @@
 // [0, 1], the result file, the grid cache on a second run, Grad-CAM on G' vanishing, and
 // cancellation from the progress callback leaving no result.
 
-#include "model/analysis.h"
-#include "model/torchsavereader.h"
+#include "model/analysis/analysis.h"
+#include "model/nets/torchsavereader_torch.h"
 
 #include "../common/testdata.h"
 

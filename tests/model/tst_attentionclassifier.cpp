@@ -4,8 +4,8 @@
 // with masked cells, and (when Python has torch) the same logits as an independent Python
 // implementation. The 3DCL's paddings by themselves: tst_convpadding.
 
-#include "model/attentionclassifier.h"
-#include "model/statedict.h"
+#include "model/attention/attentionclassifier_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "attentionfixture.h"
 #include "modeltesthelpers.h"

@@ -3,7 +3,7 @@
 // ties and masked cells included), and eq. 2 against a double-precision einsum (values and
 // both gradients, channels-last and contiguous grids).
 
-#include "model/attentionkernels.h"
+#include "model/attention/attentionkernels_torch.h"
 
 #include "modeltesthelpers.h"
 

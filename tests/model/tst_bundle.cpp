@@ -2,11 +2,11 @@
 // for each kind of invalid manifest, missing weights files, zipped bundles, the untrained label
 // of random weights, and checkBundleWeights() naming the tensor whose shape does not fit.
 
-#include "model/attentionclassifier.h"
-#include "model/bundle.h"
-#include "model/bundleoptions.h"
-#include "model/lran.h"
-#include "model/statedict.h"
+#include "model/attention/attentionclassifier_torch.h"
+#include "model/bundle/bundle.h"
+#include "model/bundle/bundleoptions.h"
+#include "model/lran/lran_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

@@ -2,7 +2,7 @@
 // at a corner, an edge and beside a masked cell, a 1 x 1 kernel alike for both, and the max
 // attention on border against interior cells of homogeneous synthetic grids for both.
 
-#include "model/attentionclassifier.h"
+#include "model/attention/attentionclassifier_torch.h"
 
 #include <QtTest/QtTest>
 

@@ -3,14 +3,14 @@
 // depend on the batch size, tissue-only extraction, the grid cache, cancellation without
 // leftovers, and one clear failure for each kind of bad input.
 
-#include "model/extraction.h"
-#include "model/featureextractor.h"
-#include "model/gridfile.h"
-#include "model/jsonwriter.h"
-#include "model/patchpipeline.h"
-#include "model/tissuedetector.h"
-#include "model/tissueonly.h"
-#include "model/trainingdata.h"
+#include "model/common/jsonwriter.h"
+#include "model/extraction/extraction.h"
+#include "model/extraction/featureextractor_torch.h"
+#include "model/extraction/patchpipeline_torch.h"
+#include "model/grid/gridfile_torch.h"
+#include "model/grid/tissuedetector.h"
+#include "model/grid/tissueonly_torch.h"
+#include "model/training/trainingdata_torch.h"
 #include "viewer/slide/openslidesource.h"
 
 #include "../common/testdata.h"

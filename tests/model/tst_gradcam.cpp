@@ -4,8 +4,8 @@
 // class choice; on a patch CNN's last convolutional block (ResNet layer4) against the
 // closed form.
 
-#include "model/gradcam.h"
-#include "model/statedict.h"
+#include "model/attention/gradcam_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "attentionfixture.h"
 #include "modeltesthelpers.h"

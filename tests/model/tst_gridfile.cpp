@@ -2,8 +2,8 @@
 // documented keys, shapes, types and JSON metadata, atomic writes, and clear failures for
 // files that are not grids.
 
-#include "model/gridfile.h"
-#include "model/statedict.h"
+#include "model/grid/gridfile_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "pythontorch.h"
 

@@ -2,7 +2,7 @@
 // values (escapes, numbers under a decimal-comma locale), and the field lookups used to
 // recognise the program's own metadata.
 
-#include "model/jsonwriter.h"
+#include "model/common/jsonwriter.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>

@@ -4,8 +4,8 @@
 // default, where the attention mask shows) and Grad-CAM on the base's layer4 with the mask
 // detached (the option), and the parameter counts of the torchvision and paper widths.
 
-#include "model/lran.h"
-#include "model/statedict.h"
+#include "model/lran/lran_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "modeltesthelpers.h"
 

@@ -4,10 +4,10 @@
 // weights recognised from the file), and the same per-patch values as `lran run`'s file
 // (runLranOnSlide).
 
-#include "model/lran.h"
-#include "model/lranrun.h"
-#include "model/lransession.h"
-#include "model/statedict.h"
+#include "model/lran/lran_torch.h"
+#include "model/lran/lranrun.h"
+#include "model/lran/lransession.h"
+#include "model/nets/statedict_torch.h"
 
 #include "../cli/resultfilereader.h"
 #include "../common/testdata.h"
@@ -222,9 +222,9 @@ private Q_SLOTS:
         QVERIFY(!all_.empty());
         QTemporaryDir dir;
         LranRunOptions o;
-        o.slidePath = slide_;
-        o.weights = "random:3";
-        o.device = "cpu";
+        o.session.slidePath = slide_;
+        o.session.weights = "random:3";
+        o.session.device = "cpu";
         o.batchSize = 3;
         o.outputPath = dir.filePath(QStringLiteral("lran.pt")).toStdString();
         const auto summary = runLranOnSlide(o);

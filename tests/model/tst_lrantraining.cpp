@@ -3,12 +3,12 @@
 // tiny red/blue set, the bundle reloading to the same predictions, and resuming an
 // interrupted run to the same result as an uninterrupted one.
 
-#include "model/bundle.h"
-#include "model/lran.h"
-#include "model/lrantraining.h"
-#include "model/lrantrainingdata.h"
-#include "model/patchreader.h"
-#include "model/statedict.h"
+#include "model/bundle/bundle.h"
+#include "model/extraction/patchreader.h"
+#include "model/lran/lran_torch.h"
+#include "model/lran/lrantraining.h"
+#include "model/lran/lrantrainingdata.h"
+#include "model/nets/statedict_torch.h"
 
 #include "lranpatchfixture.h"
 

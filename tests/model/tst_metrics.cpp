@@ -3,7 +3,7 @@
 // tie and continuity corrections), against values worked out by hand and against scipy
 // (1.10.1; also live when /usr/bin/python3 has scipy).
 
-#include "model/metrics.h"
+#include "model/evaluation/metrics.h"
 
 #include <QtCore/QProcess>
 #include <QtCore/QStringList>

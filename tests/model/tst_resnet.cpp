@@ -2,9 +2,9 @@
 // files written and read in C++, and (when Python has torch + torchvision) the same features
 // as torchvision from a state dict and from TorchScript.
 
-#include "model/featureextractor.h"
-#include "model/resnet.h"
-#include "model/statedict.h"
+#include "model/extraction/featureextractor_torch.h"
+#include "model/nets/resnet_torch.h"
+#include "model/nets/statedict_torch.h"
 
 #include "pythontorch.h"
 

@@ -1,7 +1,7 @@
 // SHA-256 against the FIPS 180-4 / NIST example vectors and against Qt's implementation on
 // every length around the padding boundaries, fed whole and in odd pieces; file hashing.
 
-#include "model/sha256.h"
+#include "model/common/sha256.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QRandomGenerator>

@@ -3,15 +3,15 @@
 // regression reaches Spearman > 0.9), the trained bundle reloading with identical outputs,
 // and resuming an interrupted run to the same result as an uninterrupted one.
 
-#include "model/bundle.h"
-#include "model/statedict.h"
-#include "model/training.h"
-#include "model/trainingcheckpoint.h"
-#include "model/trainingloop.h"
-#include "model/trainingmanifest.h"
-#include "model/trainingset.h"
+#include "model/bundle/bundle.h"
+#include "model/nets/statedict_torch.h"
+#include "model/training/training.h"
+#include "model/training/trainingcheckpoint_torch.h"
+#include "model/training/trainingloop_torch.h"
+#include "model/training/trainingmanifest.h"
+#include "model/training/trainingset_torch.h"
 
-#include "model/metrics.h"
+#include "model/evaluation/metrics.h"
 
 #include "trainingfixture.h"
 #include "trainingslides.h"

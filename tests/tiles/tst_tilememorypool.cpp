@@ -1,7 +1,7 @@
 // TileMemoryPool: slot recycling, slabs given back beyond the reserve, heap fallback, thread
 // safety, and tiles read by TiledSlide returning their memory when the last image goes.
-#include "viewer/tiles/tilememorypool.h"
 #include "viewer/tiles/tiledslide.h"
+#include "viewer/tiles/tilememorypool.h"
 
 #include "fakeslidesource.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "viewer/slide/argbimage.h"
-#include "viewer/slide/expected.h"
+#include "viewer/common/expected.h"
 
 #include <cstdint>
 #include <memory>

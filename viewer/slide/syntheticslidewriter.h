@@ -1,6 +1,6 @@
 #pragma once
 
-#include "viewer/slide/expected.h"
+#include "viewer/common/expected.h"
 
 #include <cstdint>
 #include <functional>

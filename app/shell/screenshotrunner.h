@@ -1,0 +1,83 @@
+#pragma once
+
+#include "app/analysis/analysiscontroller.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointF>
+#include <QtCore/QSize>
+#include <QtCore/QString>
+#include <QtCore/QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace slidesight {
+
+class AnalysisController;
+class LayerStack;
+class SlideController;
+class SlideView;
+
+/// Renders a slide view to an image file without showing a window, for scripted screenshots
+/// and teaching material: opens the slide, zooms, waits until every tile the view needs is
+/// loaded (never saves a half-loaded view), saves atomically and reports an exit code. With a
+/// model bundle it first runs the analysis and shows exactly the requested layers; the image
+/// is written only once they exist and the tiles are sharp.
+///
+/// GUI thread only.
+class ScreenshotRunner : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString slide;
+        QString output;
+        QSize size{1280, 800};
+        double magnification = 0.0;          ///< 0: zoom to fit
+        std::optional<QPointF> centre;       ///< level-0 point; the slide's centre if unset
+        double userMpp = 0.0;                ///< µm/px to assume when the slide has none
+        int timeoutMs = 120000;
+        QString bundle;                      ///< model bundle to analyse the slide with; empty: none
+        QString show;                        ///< layers to show, e.g. "attention-max:mean,gradcam"
+        double layerOpacity = 0.5;           ///< of the shown layers
+        double gridMpp = 0.0;                ///< 0: the bundle's
+        QString device = QStringLiteral("auto");
+        QString cacheFolder;                 ///< grid cache; empty: the default
+    };
+
+    explicit ScreenshotRunner(Options options, QObject* parent = nullptr);
+    ~ScreenshotRunner() override;
+
+    /// Starts; finished() follows with 0 on success or 1 after printing one message.
+    void start();
+
+    SlideView* view() const { return view_.get(); }
+    LayerStack* layerStack() const { return stack_; }
+    /// The analysis shown, once it has finished.
+    AnalysisResultPtr analysisResult() const { return result_; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onOpened();
+    void startAnalysisWhenReady();
+    void onAnalysed(const AnalysisResultPtr& result);
+    void poll();
+    void fail(const QString& message);
+    bool anyLayerVisible() const;
+
+    Options options_;
+    std::unique_ptr<SlideView> view_;
+    SlideController* controller_ = nullptr;
+    LayerStack* stack_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+    std::optional<model::ModelBundle> bundle_;
+    AnalysisResultPtr result_;
+    bool opened_ = false;
+    bool layersReady_ = false;
+    QTimer pollTimer_;
+    QTimer timeout_;
+    bool done_ = false;
+};
+
+}  // namespace slidesight

@@ -1,0 +1,112 @@
+#include "app/shell/slidecontroller.h"
+
+#include "app/i18n/slideerror.h"
+#include "viewer/layers/slidelayer.h"
+#include "viewer/tiles/tilecache.h"
+#include "viewer/tiles/tiledslide.h"
+#include "viewer/tiles/tilescheduler.h"
+#include "viewer/view/slideview.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFutureWatcher>
+#include <QtGui/QPainter>
+
+namespace slidesight {
+
+SlideController::SlideController(SlideView* view, qint64 cacheBytes, int tileThreads, QObject* parent)
+    : QObject(parent), view_(view), cache_(std::make_unique<TileCache>(cacheBytes)) {
+    scheduler_ = new TileScheduler(cache_.get(), tileThreads, this);
+}
+
+SlideController::~SlideController() {
+    close();
+    delete scheduler_;  // joins the workers before the cache goes
+    scheduler_ = nullptr;
+}
+
+void SlideController::open(const QString& path) {
+    const quint64 generation = ++openGeneration_;
+    Q_EMIT opening(path);
+    auto* watcher = new QFutureWatcher<Expected<std::shared_ptr<OpenSlideSource>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, generation] {
+        watcher->deleteLater();
+        auto result = watcher->result();
+        if (generation != openGeneration_) return;  // superseded by a newer open()
+        if (!result) {
+            installedGeneration_ = generation;
+            Q_EMIT openFailed(path, SlideError::translated(result.error()));
+            return;
+        }
+        install(path, std::move(result).value(), generation);
+    });
+    const std::string file = path.toStdString();
+    watcher->setFuture(QtConcurrent::run([file] { return OpenSlideSource::open(file); }));
+}
+
+void SlideController::install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation) {
+    close();
+    installedGeneration_ = generation;
+    source_ = std::move(source);
+    tiled_ = std::make_shared<TiledSlide>(source_);
+    path_ = path;
+    layer_ = new SlideLayer(tiled_, cache_.get(), scheduler_, this);
+    if (view_) {
+        const SlideInfo& info = source_->info();
+        view_->setSlideGeometry(QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())),
+                                source_->mpp(), info.objectivePower);
+        view_->addLayer(layer_);
+        view_->flushViewChange();
+    }
+    loadThumbnail();
+    Q_EMIT opened(path);
+}
+
+void SlideController::close() {
+    if (!source_) return;
+    if (view_) view_->removeLayer(layer_);
+    delete layer_;  // cancels its tile work without waiting
+    layer_ = nullptr;
+    tiled_.reset();
+    source_.reset();  // in-flight reads keep the source alive until they finish
+    path_.clear();
+    Q_EMIT closed();
+}
+
+void SlideController::setUserMpp(double micronsPerPixel) {
+    if (!source_) return;
+    source_->setUserMpp(micronsPerPixel);
+    if (view_) view_->setMpp(source_->mpp());
+    Q_EMIT mppChanged();
+}
+
+bool SlideController::isViewSharp() const {
+    if (!layer_ || !view_) return false;
+    return layer_->isSharp(view_->visibleLevelZeroRect(), view_->downsample());
+}
+
+void SlideController::loadThumbnail() {
+    // Stitched from the coarsest display level on a worker: a few small tiles.
+    auto tiled = tiled_;
+    const quint64 generation = installedGeneration_;
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == installedGeneration_ && source_) Q_EMIT thumbnailReady(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([tiled] {
+        const auto& g = tiled->geometry();
+        const int level = g.coarsestLevel();
+        const auto& l = g.level(level);
+        QImage image(static_cast<int>(l.width), static_cast<int>(l.height), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        for (qint64 row = 0; row < g.rows(level); ++row)
+            for (qint64 col = 0; col < g.columns(level); ++col) {
+                auto tile = tiled->readTile(tiled->key(level, col, row));
+                if (tile) p.drawImage(QPoint(static_cast<int>(col * g.tileSize()), static_cast<int>(row * g.tileSize())), *tile);
+            }
+        return image;
+    }));
+}
+
+}  // namespace slidesight

@@ -1,0 +1,135 @@
+#include "model/bundle/bundlezip.h"
+
+#include "model/common/sha256.h"
+#include "model/grid/gridcache.h"
+
+#include <zip.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace slidesight::model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Result = Expected<std::string>;
+
+struct ZipCloser {
+    void operator()(zip_t* archive) const { zip_discard(archive); }
+};
+struct ZipFileCloser {
+    void operator()(zip_file_t* file) const { zip_fclose(file); }
+};
+
+/// An entry name that stays inside the folder it is unpacked to.
+bool safeEntryName(const std::string& name) {
+    if (name.empty() || name.front() == '/' || name.find('\\') != std::string::npos) return false;
+    for (const auto& part : fs::path(name))
+        if (part == "..") return false;
+    return true;
+}
+
+/// A folder name no other thread or process picks at the same time.
+std::string privateName(const std::string& base) {
+    static std::atomic<unsigned> counter{0};
+    const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
+    const auto thread = std::hash<std::thread::id>()(std::this_thread::get_id());
+    return base + ".unpacking-" + std::to_string(ticks) + "-" + std::to_string(thread) + "-" +
+           std::to_string(counter.fetch_add(1));
+}
+
+Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target) {
+    using Done = Expected<bool>;
+    const std::string what = "The model bundle archive \"" + zipPath + "\"";
+    int code = 0;
+    std::unique_ptr<zip_t, ZipCloser> archive(zip_open(zipPath.c_str(), ZIP_RDONLY, &code));
+    if (!archive) {
+        zip_error_t error;
+        zip_error_init_with_code(&error, code);
+        const std::string reason = zip_error_strerror(&error);
+        zip_error_fini(&error);
+        return Done::failure(what + " cannot be read as a zip file (" + reason + ").");
+    }
+    const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    std::vector<char> buffer(1 << 16);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        const char* rawName = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
+        const std::string name = rawName ? rawName : "";
+        if (!safeEntryName(name))
+            return Done::failure(what + " holds the entry \"" + name + "\", which points outside the bundle.");
+        const fs::path destination = target / name;
+        std::error_code error;
+        if (name.back() == '/') {
+            fs::create_directories(destination, error);
+            if (error) return Done::failure(what + " cannot be unpacked to \"" + target.string() + "\" (" + error.message() + ").");
+            continue;
+        }
+        fs::create_directories(destination.parent_path(), error);
+        std::unique_ptr<zip_file_t, ZipFileCloser> in(zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(i), 0));
+        std::ofstream out(destination, std::ios::binary | std::ios::trunc);
+        if (!in || !out || error)
+            return Done::failure(what + " cannot be unpacked: the entry \"" + name + "\" cannot be read or written.");
+        zip_int64_t read = 0;
+        while ((read = zip_fread(in.get(), buffer.data(), buffer.size())) > 0)
+            out.write(buffer.data(), static_cast<std::streamsize>(read));
+        out.flush();
+        if (read < 0 || !out)
+            return Done::failure(what + " cannot be unpacked: the entry \"" + name + "\" is damaged or the disk is full.");
+    }
+    return true;
+}
+
+/// The folder holding model.json: `folder` itself, or its only subfolder.
+std::string manifestFolder(const fs::path& folder) {
+    if (fs::is_regular_file(folder / "model.json")) return folder.string();
+    std::vector<fs::path> children;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) children.push_back(entry.path());
+    if (children.size() == 1 && fs::is_directory(children.front()) && fs::is_regular_file(children.front() / "model.json"))
+        return children.front().string();
+    return folder.string();
+}
+
+}  // namespace
+
+std::string defaultBundleCacheFolder() {
+    const char* configured = std::getenv("SLIDESIGHT_CACHE_DIR");
+    if (configured && *configured) return (fs::path(configured) / "bundles").string();
+    return (fs::path(GridCache::defaultFolder()).parent_path() / "bundles").string();
+}
+
+Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder) {
+    const auto sha = Sha256::hexOfFile(zipPath);
+    if (!sha) return Result::failure(sha.error());
+    const fs::path folder = fs::path(cacheFolder) / *sha;
+    std::error_code error;
+    if (fs::is_directory(folder, error)) return manifestFolder(folder);
+    fs::create_directories(cacheFolder, error);
+    if (error)
+        return Result::failure("Cannot create the model bundle cache folder \"" + cacheFolder + "\" (" + error.message() + ").");
+    const fs::path temporary = privateName(folder.string());
+    const auto unpacked = unpackInto(zipPath, temporary);
+    if (!unpacked) {
+        fs::remove_all(temporary, error);
+        return Result::failure(unpacked.error());
+    }
+    fs::rename(temporary, folder, error);
+    if (error) {
+        // Another caller unpacked the same archive first: theirs is identical (same hash).
+        fs::remove_all(temporary, error);
+        if (!fs::is_directory(folder))
+            return Result::failure("Cannot unpack the model bundle archive \"" + zipPath + "\" into \"" + folder.string() + "\".");
+    }
+    return manifestFolder(folder);
+}
+
+}  // namespace slidesight::model

@@ -1,0 +1,97 @@
+#include "model/grid/gridfile_torch.h"
+
+#include "model/common/atomicfile.h"
+#include "model/nets/torchsavereader_torch.h"
+
+#include <torch/torch.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+
+namespace slidesight::model {
+
+namespace {
+
+torch::Tensor pair(const std::array<double, 2>& values) {
+    return torch::tensor({values[0], values[1]}, torch::TensorOptions().dtype(torch::kFloat64));
+}
+
+std::array<double, 2> pairOf(const torch::Tensor& t) {
+    const torch::Tensor d = t.to(torch::kFloat64).contiguous();
+    return {d[0].item<double>(), d[1].item<double>()};
+}
+
+}  // namespace
+
+std::string GridFile::validate() const {
+    if (!features.defined() || features.dim() != 3) return "features must be a [K, rows, columns] tensor";
+    if (!tissue.defined() || tissue.dim() != 2) return "tissue must be a [rows, columns] tensor";
+    if (features.size(1) != tissue.size(0) || features.size(2) != tissue.size(1))
+        return "features and tissue disagree on the grid size";
+    if (!features.is_floating_point() || !tissue.is_floating_point()) return "features and tissue must be floating point";
+    if (!(cellSize[0] > 0.0) || !(cellSize[1] > 0.0)) return "the cell size must be positive";
+    return {};
+}
+
+std::vector<char> GridFile::toBytes() const {
+    c10::impl::GenericDict dict(c10::StringType::get(), c10::AnyType::get());
+    dict.insert("features", features.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+    dict.insert("tissue", tissue.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+    dict.insert("origin", pair(origin));
+    dict.insert("cell_size", pair(cellSize));
+    dict.insert("metadata", metadata);
+    return torch::pickle_save(dict);
+}
+
+Expected<bool> GridFile::write(const std::string& path) const {
+    using Result = Expected<bool>;
+    const std::string problem = validate();
+    if (!problem.empty()) return Result::failure("Cannot write the grid: " + problem + ".");
+    std::vector<char> bytes;
+    try {
+        bytes = toBytes();
+    } catch (const std::exception& e) {
+        const std::string text = e.what();
+        return Result::failure("Cannot serialise the grid: " + text.substr(0, text.find('\n')));
+    }
+    return writeFileAtomically(path, bytes.data(), bytes.size(), "the grid");
+}
+
+Expected<GridFile> GridFile::fromBytes(const std::vector<char>& bytes, const std::string& what) {
+    using Result = Expected<GridFile>;
+    auto entries = TorchSaveReader::readDict(bytes);
+    if (!entries) return Result::failure("The grid file " + what + " cannot be read (" + entries.error() + ").");
+    std::map<std::string, TorchSaveReader::DictValue> byKey(entries->begin(), entries->end());
+    auto tensor = [&byKey](const char* key) -> torch::Tensor {
+        const auto it = byKey.find(key);
+        if (it == byKey.end() || !std::holds_alternative<torch::Tensor>(it->second)) return {};
+        return std::get<torch::Tensor>(it->second);
+    };
+    GridFile grid;
+    grid.features = tensor("features");
+    grid.tissue = tensor("tissue");
+    const torch::Tensor origin = tensor("origin"), cellSize = tensor("cell_size");
+    const auto metadata = byKey.find("metadata");
+    if (!grid.features.defined() || !grid.tissue.defined() || !origin.defined() || !cellSize.defined() ||
+        metadata == byKey.end() || !std::holds_alternative<std::string>(metadata->second))
+        return Result::failure("The file " + what +
+                               " is not a SlideSight grid (it needs features, tissue, origin, cell_size and metadata).");
+    if (origin.numel() != 2 || cellSize.numel() != 2)
+        return Result::failure("The grid file " + what + " is damaged: origin and cell_size must hold two numbers.");
+    grid.origin = pairOf(origin);
+    grid.cellSize = pairOf(cellSize);
+    grid.metadata = std::get<std::string>(metadata->second);
+    const std::string problem = grid.validate();
+    if (!problem.empty()) return Result::failure("The grid file " + what + " is damaged: " + problem + ".");
+    return grid;
+}
+
+Expected<GridFile> GridFile::read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Expected<GridFile>::failure("Cannot open the grid file \"" + path + "\".");
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return fromBytes(bytes, "\"" + path + "\"");
+}
+
+}  // namespace slidesight::model
