@@ -227,17 +227,17 @@
         <translation>Impossibile aprire il file di annotazioni %1: %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Cannot read the annotation file %1: %2.</source>
         <translation>Impossibile leggere il file di annotazioni %1: %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Cannot read the annotations in %1: %2</source>
         <translation>Impossibile leggere le annotazioni in %1: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Cannot write the annotation file %1: %2.</source>
         <translation>Impossibile scrivere il file di annotazioni %1: %2.</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>--export richiede un nome di file che termini con .xml, .geojson o .json, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>File: %1 (%2)</source>
         <translation>File: %1 (%2)</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>l&apos;elemento radice è &lt;%1&gt;, non &lt;ASAP_Annotations&gt;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <location line="+100"/>
         <source>Line %1: %2.</source>
         <translation>Riga %1: %2.</translation>
@@ -851,7 +851,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/commands/comparecommand.cpp" line="+35"/>
+        <location filename="../app/cli/commands/comparecommand.cpp" line="+34"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -861,17 +861,17 @@
         <translation>Misura quanto la mappa di un file di risultato concorda con le regioni annotate (AUC, Dice, IoU, pointing game, FROC).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The result file &apos;%1&apos; does not exist.</source>
         <translation>Il file di risultato &apos;%1&apos; non esiste.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&apos;%1&apos; is not a channel: give a channel number, &apos;mean&apos; or &apos;max&apos;.</source>
         <translation>&apos;%1&apos; non è un canale: indicare un numero di canale, &apos;mean&apos; o &apos;max&apos;.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>The annotation file has no group &apos;%1&apos;; it has no groups at all.</source>
         <translation>Il file di annotazioni non ha il gruppo &apos;%1&apos;; non ha alcun gruppo.</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>--truth-fraction richiede un numero maggiore di 0 e al massimo 1, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The result file has no map &apos;%1&apos;; it has: %2.</source>
         <translation>Il file di risultato non ha la mappa &apos;%1&apos;; contiene: %2.</translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demo/demoevaluation.cpp" line="+339"/>
+        <location filename="../app/cli/demo/demoevaluation.cpp" line="+337"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1243,7 +1243,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-269"/>
         <source>max attention (channel mean)</source>
         <translation>attenzione massima (media dei canali)</translation>
     </message>
@@ -1268,7 +1268,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>mappa di attivazione di classe LRAN su H</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+266"/>
         <source>
 Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
 
@@ -1334,22 +1334,22 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoIndex</name>
     <message>
-        <location filename="../app/demo/demoindex.cpp" line="+23"/>
+        <location filename="../app/demo/demoindex.cpp" line="+24"/>
         <source>There is no demo in &quot;%1&quot; (no demo.json); build it with: slidesight-cli demo build %1</source>
         <translation>Nessuna demo in &quot;%1&quot; (manca demo.json); crearla con: slidesight-cli demo build %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is not a demo index this version reads; rebuild the demo.</source>
         <translation>&quot;%1&quot; non è un indice di demo leggibile da questa versione; ricreare la demo.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>The demo in &quot;%1&quot; is incomplete: &quot;%2&quot; is missing; rebuild it.</source>
         <translation>La demo in &quot;%1&quot; è incompleta: manca &quot;%2&quot;; ricrearla.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The demo in &quot;%1&quot; is incomplete (no slides or no bundle); rebuild it.</source>
         <translation>La demo in &quot;%1&quot; è incompleta (mancano i vetrini o il pacchetto); ricrearla.</translation>
     </message>
@@ -1884,7 +1884,7 @@ Obiettivi mancati: %1.</translation>
         <translation>il tipo di geometria &quot;%1&quot; è sconosciuto</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Line %1: %2.</source>
         <translation>Riga %1: %2.</translation>
     </message>
@@ -1981,7 +1981,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranLayers</name>
     <message>
-        <location filename="../app/analysis/lranlayers.cpp" line="+24"/>
+        <location filename="../app/analysis/lranlayers.cpp" line="+23"/>
         <source>probability</source>
         <translation>probabilità</translation>
     </message>
@@ -3311,13 +3311,13 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location filename="../app/shell/main.cpp" line="+33"/>
-        <location line="+79"/>
-        <location line="+44"/>
+        <location line="+78"/>
+        <location line="+46"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Viewer for gigapixel pathology slides.</source>
         <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
     </message>
@@ -3398,7 +3398,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Apre la finestra, attende che sia stabile (analisi e LRAN concluse, ogni tassello caricato), salva ciò che lo schermo ne mostra in questo PNG ed esce.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>--%1 needs a model bundle (--analyze BUNDLE).</source>
         <translation>--%1 richiede un pacchetto del modello (--analyze BUNDLE).</translation>
     </message>
@@ -3434,7 +3434,7 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
@@ -3826,7 +3826,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnalysisLayers</name>
     <message>
-        <location filename="../app/analysis/analysislayers.cpp" line="+49"/>
+        <location filename="../app/analysis/analysislayers.cpp" line="+48"/>
         <source>Tissue</source>
         <translation>Tessuto</translation>
     </message>
@@ -3866,17 +3866,17 @@ Obiettivi mancati: %1.</translation>
         <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Unknown channel in &quot;%1&quot;; write a channel number, mean or max, e.g. %2:mean.</source>
         <translation>Canale sconosciuto in &quot;%1&quot;; scrivere un numero di canale, mean o max, per es. %2:mean.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>No layer named; the analysis layers are %1.</source>
         <translation>Nessun livello indicato; i livelli dell&apos;analisi sono %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>This analysis gives no layer &quot;%1&quot;.</source>
         <translation>Questa analisi non fornisce il livello &quot;%1&quot;.</translation>
     </message>
@@ -3889,7 +3889,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationAutosave</name>
     <message>
-        <location filename="../app/annotations/annotationautosave.cpp" line="+124"/>
+        <location filename="../app/annotations/annotationautosave.cpp" line="+125"/>
         <source>%1 The file was kept as %2.</source>
         <translation>%1 Il file è stato conservato come %2.</translation>
     </message>
@@ -3908,12 +3908,12 @@ Obiettivi mancati: %1.</translation>
     <name>slidesight::AnnotationDock</name>
     <message>
         <location filename="../app/annotations/annotationdock.cpp" line="+43"/>
-        <location line="+188"/>
+        <location line="+190"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>Colour…</source>
         <translation>Colore…</translation>
     </message>
@@ -4020,7 +4020,7 @@ Obiettivi mancati: %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Saved %1.</source>
         <translation>Salvato %1.</translation>
     </message>
@@ -4180,7 +4180,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AttentionGallery</name>
     <message>
-        <location filename="../app/inspector/attentiongallery.cpp" line="+88"/>
+        <location filename="../app/inspector/attentiongallery.cpp" line="+87"/>
         <source>%1 (untrained model)</source>
         <translation>%1 (modello non addestrato)</translation>
     </message>
@@ -4246,7 +4246,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::CellGallery</name>
     <message>
-        <location filename="../app/inspector/cellgallery.cpp" line="+83"/>
+        <location filename="../app/inspector/cellgallery.cpp" line="+82"/>
         <source>Layer</source>
         <translation>Livello</translation>
     </message>
@@ -4772,7 +4772,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Esportazione di %1…</translation>
     </message>
     <message>
-        <location filename="../app/demo/mainwindowdemo.cpp" line="+83"/>
+        <location filename="../app/demo/mainwindowdemo.cpp" line="+80"/>
         <source>Import the demo&apos;s ground truth</source>
         <translation>Importa la verità di riferimento della demo</translation>
     </message>
@@ -4974,7 +4974,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Tempo scaduto dopo %1 s in attesa dell&apos;analisi.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>slidesight: note: the model bundle &quot;%1&quot; was never trained; its layers are not meaningful.</source>
         <translation>slidesight: nota: il pacchetto del modello &quot;%1&quot; non è mai stato addestrato; i suoi livelli non sono significativi.</translation>
     </message>

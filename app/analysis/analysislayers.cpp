@@ -1,7 +1,6 @@
 #include "app/analysis/analysislayers.h"
 
 #include "model/analysis/layerids.h"
-
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 
@@ -102,33 +101,24 @@ bool anyUntrainedVisible(const LayerStack& stack) {
     return false;
 }
 
-std::optional<QList<Request>> parseRequests(const QString& text, QString* error) {
+Expected<QList<Request>> parseRequests(const QString& text) {
+    const auto failure = [](const QString& message) { return Expected<QList<Request>>::failure(message.toStdString()); };
     QList<Request> requests;
     for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString trimmed = item.trimmed();
         const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
         Request r;
         r.id = colon < 0 ? trimmed : trimmed.left(colon);
-        if (!ids().contains(r.id)) {
-            if (error)
-                *error = tr("Unknown layer \"%1\"; the analysis layers are %2.").arg(r.id, ids().join(QStringLiteral(", ")));
-            return std::nullopt;
-        }
+        if (!ids().contains(r.id))
+            return failure(tr("Unknown layer \"%1\"; the analysis layers are %2.").arg(r.id, ids().join(QStringLiteral(", "))));
         if (colon >= 0) {
             r.channel = ChannelSelection::parse(trimmed.mid(colon + 1));
-            if (!r.channel) {
-                if (error)
-                    *error = tr("Unknown channel in \"%1\"; write a channel number, mean or max, e.g. %2:mean.")
-                                 .arg(trimmed, r.id);
-                return std::nullopt;
-            }
+            if (!r.channel)
+                return failure(tr("Unknown channel in \"%1\"; write a channel number, mean or max, e.g. %2:mean.").arg(trimmed, r.id));
         }
         requests.append(r);
     }
-    if (requests.isEmpty()) {
-        if (error) *error = tr("No layer named; the analysis layers are %1.").arg(ids().join(QStringLiteral(", ")));
-        return std::nullopt;
-    }
+    if (requests.isEmpty()) return failure(tr("No layer named; the analysis layers are %1.").arg(ids().join(QStringLiteral(", "))));
     return requests;
 }
 

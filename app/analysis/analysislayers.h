@@ -37,8 +37,8 @@ struct Request {
     QString id;
     std::optional<ChannelSelection> channel;
 };
-/// Parses "attention-max:7,gradcam"; on error returns empty and sets `error` to one sentence.
-std::optional<QList<Request>> parseRequests(const QString& text, QString* error);
+/// Parses "attention-max:7,gradcam"; a failure is one sentence.
+Expected<QList<Request>> parseRequests(const QString& text);
 /// Shows exactly the requested layers at `opacity` (every other layer hidden). Returns one
 /// sentence when a requested layer or channel is not in the stack, else "".
 QString showOnly(LayerStack& stack, const QList<Request>& requests, double opacity);

@@ -25,8 +25,8 @@ struct ReadResult {
 
 QString writeFile(const AnnotationSet& set, const QString& path) {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QString error;
-    return AnnotationIO::write(set, path, AnnotationFormat::GeoJson, &error) ? QString() : error;
+    const auto written = AnnotationIO::write(set, path, AnnotationFormat::GeoJson);
+    return written ? QString() : AnnotationIO::errorOf(written);
 }
 
 }  // namespace
@@ -105,9 +105,10 @@ void AnnotationAutosave::openSlide(const QString& slidePath) {
     });
     watcher->setFuture(QtConcurrent::run([source] {
         ReadResult r;
-        std::optional<AnnotationSet> set = AnnotationIO::read(source, &r.error);
-        r.ok = set.has_value();
+        auto set = AnnotationIO::read(source);
+        r.ok = set.ok();
         if (set) r.set = std::move(*set);
+        else r.error = AnnotationIO::errorOf(set);
         return r;
     }));
 }

@@ -201,7 +201,9 @@ void AnnotationDock::importFile(const QString& path) {
     });
     watcher->setFuture(QtConcurrent::run([path] {
         ReadResult r;
-        r.set = AnnotationIO::read(path, &r.error);
+        auto read = AnnotationIO::read(path);
+        if (read) r.set = std::move(*read);
+        else r.error = AnnotationIO::errorOf(read);
         return r;
     }));
 }
@@ -216,8 +218,8 @@ void AnnotationDock::exportFile(const QString& path, AnnotationFormat format) {
         report(error, tr("Saved %1.").arg(QFileInfo(path).fileName()));
     });
     watcher->setFuture(QtConcurrent::run([snapshot, path, format] {
-        QString error;
-        return AnnotationIO::write(snapshot, path, format, &error) ? QString() : error;
+        const auto written = AnnotationIO::write(snapshot, path, format);
+        return written ? QString() : AnnotationIO::errorOf(written);
     }));
 }
 

@@ -15,20 +15,17 @@ QString DemoIndex::defaultFolder() {
         .filePath(QStringLiteral("slidesight/demo"));
 }
 
-std::optional<DemoIndex> DemoIndex::read(const QString& folder, QString* error) {
+Expected<DemoIndex> DemoIndex::read(const QString& folder) {
+    const auto failure = [](const QString& message) { return Expected<DemoIndex>::failure(message.toStdString()); };
     const QDir dir(folder);
     const QString path = dir.filePath(QStringLiteral("demo.json"));
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("There is no demo in \"%1\" (no demo.json); build it with: slidesight-cli demo build %1").arg(folder);
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(tr("There is no demo in \"%1\" (no demo.json); build it with: slidesight-cli demo build %1").arg(folder));
     QJsonParseError parse;
     const QJsonObject json = QJsonDocument::fromJson(file.readAll(), &parse).object();
-    if (parse.error != QJsonParseError::NoError || json.value(QLatin1String("format")).toInt() != 1) {
-        *error = tr("\"%1\" is not a demo index this version reads; rebuild the demo.").arg(path);
-        return std::nullopt;
-    }
+    if (parse.error != QJsonParseError::NoError || json.value(QLatin1String("format")).toInt() != 1)
+        return failure(tr("\"%1\" is not a demo index this version reads; rebuild the demo.").arg(path));
     DemoIndex index;
     index.folder = dir.absolutePath();
     index.bundle = dir.absoluteFilePath(json.value(QLatin1String("bundle")).toString());
@@ -43,16 +40,12 @@ std::optional<DemoIndex> DemoIndex::read(const QString& folder, QString* error) 
         if (!annotations.isEmpty()) slide.annotations = dir.absoluteFilePath(annotations);
         slide.positive = s.value(QLatin1String("label")).toString() == QLatin1String("positive");
         for (const QString& needed : {slide.slide, slide.annotations})
-            if (!needed.isEmpty() && !QFileInfo::exists(needed)) {
-                *error = tr("The demo in \"%1\" is incomplete: \"%2\" is missing; rebuild it.").arg(folder, needed);
-                return std::nullopt;
-            }
+            if (!needed.isEmpty() && !QFileInfo::exists(needed))
+                return failure(tr("The demo in \"%1\" is incomplete: \"%2\" is missing; rebuild it.").arg(folder, needed));
         index.slides.push_back(slide);
     }
-    if (index.slides.empty() || !QFileInfo::exists(QDir(index.bundle).filePath(QStringLiteral("model.json")))) {
-        *error = tr("The demo in \"%1\" is incomplete (no slides or no bundle); rebuild it.").arg(folder);
-        return std::nullopt;
-    }
+    if (index.slides.empty() || !QFileInfo::exists(QDir(index.bundle).filePath(QStringLiteral("model.json"))))
+        return failure(tr("The demo in \"%1\" is incomplete (no slides or no bundle); rebuild it.").arg(folder));
     return index;
 }
 

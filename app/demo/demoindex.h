@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/analysis/layerids.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
@@ -36,7 +37,7 @@ public:
     static QString defaultFolder();
     /// Reads `folder`/demo.json; fails with one sentence (no demo there, a file it names is
     /// missing, the index is malformed).
-    static std::optional<DemoIndex> read(const QString& folder, QString* error);
+    static Expected<DemoIndex> read(const QString& folder);
     /// The slide to show first: the first positive one, else the first.
     const DemoSlide* firstShown() const;
 };

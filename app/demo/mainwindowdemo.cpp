@@ -5,14 +5,13 @@
 
 #include "app/shell/mainwindow.h"
 
-#include "model/analysis/layerids.h"
-
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/demo/demoindex.h"
 #include "app/layers/layerpaneldock.h"
 #include "app/shell/slidecontroller.h"
+#include "model/analysis/layerids.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
@@ -33,8 +32,7 @@ const QString kAnnotationLayer = QStringLiteral("annotations");
 
 void MainWindow::keepDemoFirstView(const QString& firstLayer) {
     LayerStack* stack = layerStack();
-    QString error;
-    const auto requests = AnalysisLayers::parseRequests(firstLayer, &error);
+    const auto requests = AnalysisLayers::parseRequests(firstLayer);
     const AnalysisLayers::Request first =
         requests ? requests->constFirst() : AnalysisLayers::Request{QString::fromLatin1(model::layerid::kAttentionMax), ChannelSelection::mean()};
     // Each layer is arranged once, when it first appears; what the user changes afterwards stays.
@@ -77,12 +75,11 @@ void MainWindow::openDemo(const DemoIndex& index) {
         disconnect(*opened);
         // The truth, unless the slide's own annotations (autosaved earlier) already hold it.
         if (!slide.annotations.isEmpty() && !annotations_->annotations().group(group)) {
-            QString error;
-            const auto truth = AnnotationIO::read(slide.annotations, &error);
+            const auto truth = AnnotationIO::read(slide.annotations);
             if (truth) {
                 annotations_->importAnnotations(*truth, tr("Import the demo's ground truth"));
             } else {
-                auto* box = new QMessageBox(QMessageBox::Warning, tr("Demo"), error, QMessageBox::Ok, this);
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Demo"), AnnotationIO::errorOf(truth), QMessageBox::Ok, this);
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             }

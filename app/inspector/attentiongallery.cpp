@@ -1,7 +1,6 @@
 #include "app/inspector/attentiongallery.h"
 
 #include "model/analysis/layerids.h"
-
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 

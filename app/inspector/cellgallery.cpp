@@ -1,8 +1,7 @@
 #include "app/inspector/cellgallery.h"
 
-#include "model/analysis/layerids.h"
-
 #include "app/layers/legendwidget.h"
+#include "model/analysis/layerids.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/slidesource.h"

@@ -106,12 +106,13 @@ int main(int argc, char** argv) {
     std::optional<DemoIndex> demo;
     if (parser.isSet(demoOpt)) {
         const QString folder = parser.positionalArguments().isEmpty() ? DemoIndex::defaultFolder() : parser.positionalArguments().first();
-        QString error;
-        demo = DemoIndex::read(folder, &error);
-        if (!demo) {
-            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(error) << Qt::endl;
+        auto read = DemoIndex::read(folder);
+        if (!read) {
+            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(read.error()))
+                                << Qt::endl;
             return 1;
         }
+        demo = std::move(*read);
     }
     for (const QCommandLineOption& o : {showOpt, gridMppOpt, opacityOpt})
         if (parser.isSet(o) && !parser.isSet(analyzeOpt) && !demo)
@@ -151,10 +152,12 @@ int main(int argc, char** argv) {
             o.bundle = parser.isSet(analyzeOpt) ? parser.value(analyzeOpt) : demo->bundle;
             o.show = parser.isSet(showOpt) || !demo ? parser.value(showOpt) : demo->firstLayer;
             o.device = device;
-            QString error;
-            if (!o.show.isEmpty() && !AnalysisLayers::parseRequests(o.show, &error)) {
-                QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(error) << Qt::endl;
-                return 1;
+            if (!o.show.isEmpty()) {
+                if (const auto requests = AnalysisLayers::parseRequests(o.show); !requests) {
+                    QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(requests.error()))
+                                        << Qt::endl;
+                    return 1;
+                }
             }
             if (parser.isSet(gridMppOpt)) o.gridMpp = parser.value(gridMppOpt).toDouble(&ok);
             if (!ok || o.gridMpp < 0) return usageError(QApplication::translate("main", "--grid-mpp must be a positive number."));

@@ -50,10 +50,11 @@ void ScreenshotRunner::start() {
     view_->show();  // laid out at its size, but never on screen (WA_DontShowOnScreen)
     timeout_.start(options_.timeoutMs);
     if (!options_.bundle.isEmpty()) {
-        QString error;
-        if (!options_.show.isEmpty() && !AnalysisLayers::parseRequests(options_.show, &error)) {
-            fail(error);
-            return;
+        if (!options_.show.isEmpty()) {
+            if (const auto requests = AnalysisLayers::parseRequests(options_.show); !requests) {
+                fail(QString::fromStdString(requests.error()));
+                return;
+            }
         }
         auto* watcher = new QFutureWatcher<Expected<model::ModelBundle>>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -91,7 +92,7 @@ void ScreenshotRunner::onAnalysed(const AnalysisResultPtr& result) {
     AnalysisLayers::install(*stack_, *result);
     const QString error = options_.show.isEmpty()
                               ? QString()
-                              : AnalysisLayers::showOnly(*stack_, *AnalysisLayers::parseRequests(options_.show, nullptr),
+                              : AnalysisLayers::showOnly(*stack_, AnalysisLayers::parseRequests(options_.show).value(),
                                                          options_.layerOpacity);
     if (!error.isEmpty()) {
         fail(error);

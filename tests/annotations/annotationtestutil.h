@@ -4,6 +4,7 @@
 // a small set holding every geometry.
 
 #include "common/testdata.h"
+#include "common/keepingerror.h"
 #include "viewer/annotations/annotation.h"
 #include "viewer/annotations/annotationio.h"
 
@@ -82,7 +83,7 @@ inline void compareSets(const AnnotationSet& actual, const AnnotationSet& expect
 inline void checkFile(const QString& relative, AnnotationFormat expectedFormat) {
     QString error;
     AnnotationFormat format = expectedFormat == AnnotationFormat::AsapXml ? AnnotationFormat::GeoJson : AnnotationFormat::AsapXml;
-    const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative), &error, &format);
+    const auto set = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative), &format), error);
     QVERIFY2(set, qPrintable(error));
     QCOMPARE(format, expectedFormat);
     QTEST(static_cast<int>(set->annotations().size()), "annotations");
@@ -99,12 +100,12 @@ inline void checkFile(const QString& relative, AnnotationFormat expectedFormat) 
 /// reads that back and compares both.
 inline void checkFileRoundTrip(const QString& relative, AnnotationFormat format, const QString& copyName) {
     QString error;
-    const auto original = AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative), &error);
+    const auto original = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/") + relative)), error);
     QVERIFY2(original, qPrintable(error));
     QTemporaryDir dir;
     const QString path = dir.filePath(copyName);
-    QVERIFY2(AnnotationIO::write(*original, path, format, &error), qPrintable(error));
-    const auto back = AnnotationIO::read(path, &error);
+    QVERIFY2(test::keepingError(AnnotationIO::write(*original, path, format), error), qPrintable(error));
+    const auto back = test::keepingError(AnnotationIO::read(path), error);
     QVERIFY2(back, qPrintable(error));
     compareSets(*back, *original);
 }

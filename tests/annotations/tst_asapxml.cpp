@@ -1,4 +1,5 @@
 #include "annotationtestutil.h"
+#include "common/keepingerror.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -19,7 +20,7 @@ class TestAsapXml : public QObject {
 
     static QString errorOf(const QByteArray& data) {
         QString error;
-        const auto set = AsapXml::read(data, &error);
+        const auto set = test::keepingError(AsapXml::read(data), error);
         return set ? QStringLiteral("(read without error)") : error;
     }
 
@@ -57,7 +58,7 @@ private Q_SLOTS:
     void camelyonDetails() {
         SLIDESIGHT_REQUIRE_DATA();
         QString error;
-        const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml")), &error);
+        const auto set = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml"))), error);
         QVERIFY2(set, qPrintable(error));
         const Annotation& first = set->annotations().front();
         QCOMPARE(first.name, QStringLiteral("_0"));
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QCOMPARE(set->group(QStringLiteral("metastasis"))->colour, QColor(0, 0, 255));
         QCOMPARE(set->colourOf(first), QColor(0xF4, 0xFA, 0x58));  // the annotation's own Color
         // tumor_076: group colours from <AnnotationGroups>, 38 polygons and one spline.
-        const auto other = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_076.xml")), &error);
+        const auto other = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_076.xml"))), error);
         QVERIFY2(other, qPrintable(error));
         int splines = 0;
         for (const Annotation& a : other->annotations()) splines += a.sourceType == QLatin1String("Spline");
@@ -85,7 +86,7 @@ private Q_SLOTS:
             "<Coordinate Order=\"1\" X=\"20.25\" Y=\"1e1\"/>\n"
             "</Coordinates></Annotation>\n");
         QString error;
-        const auto set = AsapXml::read(xml, &error);
+        const auto set = test::keepingError(AsapXml::read(xml), error);
         QVERIFY2(set, qPrintable(error));
         const QPolygonF outline = set->annotations().front().parts.front().outer;
         QCOMPARE(outline, (QPolygonF{QPointF(1234.5, 10), QPointF(20.25, 10), QPointF(30, 0.5)}));
@@ -133,9 +134,9 @@ private Q_SLOTS:
         file.write(wrap("<Annotation Name=\"a\" Type=\"Blob\"><Coordinates/></Annotation>\n"));
         file.close();
         QString error;
-        QVERIFY(!AnnotationIO::read(path, &error));
+        QVERIFY(!test::keepingError(AnnotationIO::read(path), error));
         QCOMPARE(error, QStringLiteral("Cannot read the annotations in %1: line 4: annotation \"a\" has the unknown type \"Blob\".").arg(path));
-        QVERIFY(!AnnotationIO::read(dir.filePath(QStringLiteral("missing.xml")), &error));
+        QVERIFY(!test::keepingError(AnnotationIO::read(dir.filePath(QStringLiteral("missing.xml"))), error));
         QVERIFY2(error.startsWith(QStringLiteral("Cannot open the annotation file")), qPrintable(error));
     }
 
@@ -143,7 +144,7 @@ private Q_SLOTS:
         const AnnotationSet original = everyGeometry();
         const QByteArray xml = AsapXml::write(original);
         QString error;
-        const auto back = AsapXml::read(xml, &error);
+        const auto back = test::keepingError(AsapXml::read(xml), error);
         QVERIFY2(back, qPrintable(error));
         compareSets(*back, original);
         QCOMPARE(back->annotations().back().sourceType, QStringLiteral("Spline"));
@@ -161,7 +162,7 @@ private Q_SLOTS:
         set.add(makeArea(QStringLiteral("ring"), QStringLiteral("g"),
                          {{square(0, 0, 40), {square(10, 10, 10), square(25, 25, 10)}}, {square(100, 0, 20), {}}}));
         QString error;
-        const auto back = AsapXml::read(AsapXml::write(set), &error);
+        const auto back = test::keepingError(AsapXml::read(AsapXml::write(set)), error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->annotations().size(), size_t(2));
         QCOMPARE(back->annotations()[0].name, QStringLiteral("ring"));

@@ -1,4 +1,5 @@
 #include "annotationtestutil.h"
+#include "common/keepingerror.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -14,7 +15,7 @@ class TestGeoJson : public QObject {
 
     static QString errorOf(const QByteArray& data) {
         QString error;
-        const auto set = GeoJson::read(data, &error);
+        const auto set = test::keepingError(GeoJson::read(data), error);
         return set ? QStringLiteral("(read without error)") : error;
     }
 
@@ -56,8 +57,8 @@ private Q_SLOTS:
     void qupathClassesAndColours() {
         SLIDESIGHT_REQUIRE_DATA();
         QString error;
-        const auto set = AnnotationIO::read(
-            dataPath(QStringLiteral("annotations/format-samples/qupath-polygon-cell-classified.json")), &error);
+        const auto set = test::keepingError(AnnotationIO::read(
+            dataPath(QStringLiteral("annotations/format-samples/qupath-polygon-cell-classified.json"))), error);
         QVERIFY2(set, qPrintable(error));
         QCOMPARE(set->group(QStringLiteral("Cell"))->colour, QColor(127, 220, 58));      // colorRGB -8397766
         QCOMPARE(set->group(QStringLiteral("Nucleus"))->colour, QColor(184, 115, 67));  // colorRGB -4689085
@@ -81,7 +82,7 @@ private Q_SLOTS:
            "properties": {"color": 255}}
         ])";
         QString error;
-        const auto set = GeoJson::read(json, &error);
+        const auto set = test::keepingError(GeoJson::read(json), error);
         QVERIFY2(set, qPrintable(error));
         QCOMPARE(countsText(countByGeometry(*set)), QStringLiteral("line=3 point=1 polygon=1"));
         const Annotation& cuts = set->annotations()[1];
@@ -97,8 +98,8 @@ private Q_SLOTS:
         QCOMPARE(set->annotations()[3].points.front(), QPointF(1.5, 2.5));
         QCOMPARE(*set->annotations()[3].colour, QColor(0, 0, 255));
         // A bare Feature and a FeatureCollection.
-        QVERIFY(GeoJson::read(R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}})", &error));
-        const auto collection = GeoJson::read(R"({"type": "FeatureCollection", "features": []})", &error);
+        QVERIFY(test::keepingError(GeoJson::read(R"({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}})"), error));
+        const auto collection = test::keepingError(GeoJson::read(R"({"type": "FeatureCollection", "features": []})"), error);
         QVERIFY2(collection && collection->isEmpty(), qPrintable(error));
     }
 
@@ -136,7 +137,7 @@ private Q_SLOTS:
         original.add(makeArea(QStringLiteral("holes"), QStringLiteral("stroma"),
                               {{square(0, 0, 40), {square(10, 10, 10)}}, {square(100, 0.5, 20), {}}}));
         QString error;
-        const auto back = GeoJson::read(GeoJson::write(original), &error);
+        const auto back = test::keepingError(GeoJson::read(GeoJson::write(original)), error);
         QVERIFY2(back, qPrintable(error));
         compareSets(*back, original);
         QCOMPARE(back->annotations()[5].sourceType, QStringLiteral("Spline"));
@@ -147,9 +148,9 @@ private Q_SLOTS:
         SLIDESIGHT_REQUIRE_DATA();
         checkFileRoundTrip(QStringLiteral("camelyon16/tumor_009.xml"), AnnotationFormat::GeoJson, QStringLiteral("tumor_009.geojson"));
         QString error;
-        const auto original = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml")), &error);
+        const auto original = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml"))), error);
         QVERIFY2(original, qPrintable(error));
-        const auto twice = AsapXml::read(AsapXml::write(*GeoJson::read(GeoJson::write(*original), &error)), &error);
+        const auto twice = test::keepingError(AsapXml::read(AsapXml::write(*test::keepingError(GeoJson::read(GeoJson::write(*original)), error))), error);
         QVERIFY2(twice, qPrintable(error));
         compareSets(*twice, *original);
         QCOMPARE(twice->annotations().front().sourceType, QStringLiteral("Spline"));

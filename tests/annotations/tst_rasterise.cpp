@@ -1,4 +1,5 @@
 #include "annotationtestutil.h"
+#include "common/keepingerror.h"
 #include "common/testdata.h"
 
 #include "viewer/annotations/annotationio.h"
@@ -100,7 +101,7 @@ private Q_SLOTS:
     void camelyonAgainstSampling() {
         SLIDESIGHT_REQUIRE_DATA();
         QString error;
-        const auto set = AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml")), &error);
+        const auto set = test::keepingError(AnnotationIO::read(dataPath(QStringLiteral("annotations/camelyon16/tumor_009.xml"))), error);
         QVERIFY2(set, qPrintable(error));
         const double cell = 2048, samples = 32;
         const QRectF box = set->bounds();

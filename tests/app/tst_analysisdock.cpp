@@ -111,7 +111,7 @@ private Q_SLOTS:
 
         const GridGeometry geometry = AnalysisLayers::geometry(*result);
         QVERIFY(geometry.rows > 0 && geometry.columns > 0);
-        for (const QString id : {QStringLiteral("tissue"), QStringLiteral("attention-max"), QStringLiteral("attention-min"),
+        for (const QString& id : {QStringLiteral("tissue"), QStringLiteral("attention-max"), QStringLiteral("attention-min"),
                                  QStringLiteral("gradcam")}) {
             auto* layer = qobject_cast<HeatmapLayer*>(stack()->layer(id));
             QVERIFY2(layer, qPrintable(id));

@@ -4,6 +4,7 @@
 // folders that cannot be written.
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
+#include "common/keepingerror.h"
 #include "viewer/annotations/annotationio.h"
 
 #include <QtCore/QDir>
@@ -71,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(autosave->sidecarPath()));
         QTRY_VERIFY_WITH_TIMEOUT(saved.count() >= 1, AnnotationAutosave::kDelayMs + 5000);
         QString error;
-        const auto reread = AnnotationIO::read(autosave->sidecarPath(), &error);
+        const auto reread = test::keepingError(AnnotationIO::read(autosave->sidecarPath()), error);
         QVERIFY2(reread, qPrintable(error));
         QCOMPARE(shapes(*reread), shapes(doc->annotations()));
         QCOMPARE(reread->annotations().at(1).group, QStringLiteral("normal"));
@@ -91,7 +92,7 @@ private Q_SLOTS:
         doc->deleteAnnotations({doc->annotations().annotations().front().id});
         autosave->closeSlide();
         QVERIFY(autosave->waitForIdle());
-        const auto closed = AnnotationIO::read(AnnotationAutosave::besideSlidePath(slide), &error);
+        const auto closed = test::keepingError(AnnotationIO::read(AnnotationAutosave::besideSlidePath(slide)), error);
         QVERIFY2(closed, qPrintable(error));
         QCOMPARE(closed->annotations().size(), std::size_t(1));
         delete autosave;
@@ -109,7 +110,7 @@ private Q_SLOTS:
             QVERIFY(autosave.hasUnsavedChanges());
         }
         QString error;
-        const auto reread = AnnotationIO::read(AnnotationAutosave::besideSlidePath(slide), &error);
+        const auto reread = test::keepingError(AnnotationIO::read(AnnotationAutosave::besideSlidePath(slide)), error);
         QVERIFY2(reread, qPrintable(error));
         QCOMPARE(reread->annotations().size(), std::size_t(1));
     }

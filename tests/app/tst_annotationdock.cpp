@@ -4,6 +4,7 @@
 // without a change.
 #include "app/annotations/annotationdock.h"
 #include "app/annotations/annotationdocument.h"
+#include "common/keepingerror.h"
 #include "common/testdata.h"
 
 #include <QtCore/QTemporaryDir>
@@ -90,7 +91,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
             QCOMPARE(finished.first().at(0).toString(), QString());
             QString error;
-            const auto back = AnnotationIO::read(dir.filePath(name), &error);
+            const auto back = test::keepingError(AnnotationIO::read(dir.filePath(name)), error);
             QVERIFY2(back, qPrintable(error));
             QCOMPARE(back->annotations().size(), std::size_t(9));
         }

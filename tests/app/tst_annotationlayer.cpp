@@ -2,6 +2,7 @@
 // are simplified per zoom octave (ends kept, fewer vertices when zoomed out), a 20,000-vertex
 // set paints in its colours where expected, the value under the cursor names the annotation;
 // and the paint time of the Camelyon16 outlines is reported.
+#include "common/keepingerror.h"
 #include "common/testdata.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/layers/annotationgeometry.h"
@@ -187,7 +188,7 @@ private Q_SLOTS:
         SLIDESIGHT_REQUIRE_DATA();
         for (const char* file : {"annotations/camelyon16/tumor_009.xml", "annotations/camelyon16/tumor_076.xml"}) {
             QString error;
-            const auto set = AnnotationIO::read(test::dataPath(QString::fromLatin1(file)), &error);
+            const auto set = test::keepingError(AnnotationIO::read(test::dataPath(QString::fromLatin1(file))), error);
             QVERIFY2(set, qPrintable(error));
             int vertices = 0;
             for (const Annotation& a : set->annotations()) vertices += a.vertexCount();

@@ -14,6 +14,7 @@
 #include "viewer/annotations/annotationio.h"
 #include "viewer/slide/openslidesource.h"
 
+#include "../common/keepingerror.h"
 #include "../common/testdata.h"
 
 #include <QtCore/QDir>
@@ -57,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
         // No demo there yet.
         QString error;
-        QVERIFY(!DemoIndex::read(dir_.filePath(QStringLiteral("x")), &error));
+        QVERIFY(!test::keepingError(DemoIndex::read(dir_.filePath(QStringLiteral("x"))), error));
         QVERIFY(error.contains(QLatin1String("demo build")));
     }
 
@@ -168,7 +169,7 @@ private Q_SLOTS:
     void indexAndBundle() {
         if (demo_.isEmpty()) QSKIP("The demo was not built.");
         QString error;
-        const auto index = DemoIndex::read(demo_, &error);
+        const auto index = test::keepingError(DemoIndex::read(demo_), error);
         QVERIFY2(index, qPrintable(error));
         QCOMPARE(index->slides.size(), size_t(4));
         QVERIFY(index->firstShown() && index->firstShown()->positive);
@@ -241,7 +242,7 @@ private Q_SLOTS:
     void mosaicsHoldTheRegion() {
         if (demo_.isEmpty()) QSKIP("The demo was not built.");
         QString error;
-        const auto index = DemoIndex::read(demo_, &error);
+        const auto index = test::keepingError(DemoIndex::read(demo_), error);
         QVERIFY2(index, qPrintable(error));
         const DemoSlide& shown = *index->firstShown();
         auto slide = OpenSlideSource::open(shown.slide.toStdString());
@@ -251,7 +252,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(info.mpp.average() - 1.0) < 1e-6);
         QCOMPARE(info.width(), int64_t(5 * 448));
         QCOMPARE(info.height(), int64_t(4 * 448));
-        const auto set = AnnotationIO::read(shown.annotations, &error);
+        const auto set = test::keepingError(AnnotationIO::read(shown.annotations), error);
         QVERIFY2(set, qPrintable(error));
         QCOMPARE(set->annotations().size(), size_t(1));
         const Annotation& region = set->annotations().front();

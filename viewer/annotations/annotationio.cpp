@@ -25,52 +25,45 @@ QString AnnotationIO::formatName(AnnotationFormat format) {
     return format == AnnotationFormat::AsapXml ? QStringLiteral("ASAP XML") : QStringLiteral("GeoJSON");
 }
 
-std::optional<AnnotationSet> AnnotationIO::parse(const QByteArray& data, QString* error, AnnotationFormat* format) {
+Expected<AnnotationSet> AnnotationIO::parse(const QByteArray& data, AnnotationFormat* format) {
     for (const char c : data) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
         const bool xml = c == '<';
         if (!xml && c != '{' && c != '[') break;
         if (format) *format = xml ? AnnotationFormat::AsapXml : AnnotationFormat::GeoJson;
-        return xml ? AsapXml::read(data, error) : GeoJson::read(data, error);
+        return xml ? AsapXml::read(data) : GeoJson::read(data);
     }
-    if (error) *error = tr("It is neither ASAP XML nor GeoJSON.");
-    return std::nullopt;
+    return Expected<AnnotationSet>::failure(tr("It is neither ASAP XML nor GeoJSON.").toStdString());
 }
 
-std::optional<AnnotationSet> AnnotationIO::read(const QString& path, QString* error, AnnotationFormat* format) {
+Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat* format) {
+    using Result = Expected<AnnotationSet>;
     const QString shown = QDir::toNativeSeparators(path);
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = tr("Cannot open the annotation file %1: %2.").arg(shown, file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Result::failure(tr("Cannot open the annotation file %1: %2.").arg(shown, file.errorString()).toStdString());
     QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        if (error) *error = tr("Cannot read the annotation file %1: %2.").arg(shown, file.errorString());
-        return std::nullopt;
-    }
+    if (file.error() != QFileDevice::NoError)
+        return Result::failure(tr("Cannot read the annotation file %1: %2.").arg(shown, file.errorString()).toStdString());
     if (data.startsWith("\xEF\xBB\xBF")) data.remove(0, 3);  // a UTF-8 byte order mark
-    QString why;
-    auto set = parse(data, &why, format);
-    if (!set && error) {
-        // "Line 12: ..." or "Feature 3: ..." reads on after the file name.
-        if (!why.isEmpty()) why[0] = why[0].toLower();
-        *error = tr("Cannot read the annotations in %1: %2").arg(shown, why);
-    }
-    return set;
+    auto set = parse(data, format);
+    if (set) return set;
+    // "Line 12: ..." or "Feature 3: ..." reads on after the file name.
+    QString why = errorOf(set);
+    if (!why.isEmpty()) why[0] = why[0].toLower();
+    return Result::failure(tr("Cannot read the annotations in %1: %2").arg(shown, why).toStdString());
 }
 
 QByteArray AnnotationIO::serialise(const AnnotationSet& set, AnnotationFormat format) {
     return format == AnnotationFormat::AsapXml ? AsapXml::write(set) : GeoJson::write(set);
 }
 
-bool AnnotationIO::write(const AnnotationSet& set, const QString& path, AnnotationFormat format, QString* error) {
+Expected<bool> AnnotationIO::write(const AnnotationSet& set, const QString& path, AnnotationFormat format) {
     QSaveFile file(path);
     const QByteArray data = serialise(set, format);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error) *error = tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return Expected<bool>::failure(
+            tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()).toStdString());
     return true;
 }
 

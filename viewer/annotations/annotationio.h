@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QCoreApplication>
@@ -28,16 +29,19 @@ public:
     static QString fileDialogFilter();
 
     /// Parses `data`: XML if it starts with '<', JSON if with '{' or '['. `format`, if given,
-    /// receives the format that was recognised.
-    static std::optional<AnnotationSet> parse(const QByteArray& data, QString* error, AnnotationFormat* format = nullptr);
-    /// Reads a file. On failure `error` is one sentence naming the file and what is wrong.
-    static std::optional<AnnotationSet> read(const QString& path, QString* error, AnnotationFormat* format = nullptr);
+    /// receives the format that was recognised. A failure is one sentence (UTF-8).
+    static Expected<AnnotationSet> parse(const QByteArray& data, AnnotationFormat* format = nullptr);
+    /// Reads a file. A failure is one sentence naming the file and what is wrong.
+    static Expected<AnnotationSet> read(const QString& path, AnnotationFormat* format = nullptr);
     /// "ASAP XML" or "GeoJSON".
     static QString formatName(AnnotationFormat format);
 
     static QByteArray serialise(const AnnotationSet& set, AnnotationFormat format);
-    /// Writes atomically (QSaveFile): on failure the old file is intact and `error` says why.
-    static bool write(const AnnotationSet& set, const QString& path, AnnotationFormat format, QString* error);
+    /// Writes atomically (QSaveFile): on failure the old file is intact and the error says why.
+    static Expected<bool> write(const AnnotationSet& set, const QString& path, AnnotationFormat format);
+    /// An error sentence of these functions as a QString.
+    template <typename T>
+    static QString errorOf(const Expected<T>& result) { return QString::fromStdString(result.error()); }
 };
 
 }  // namespace slidesight

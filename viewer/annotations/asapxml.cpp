@@ -66,7 +66,7 @@ class Reader {
 public:
     explicit Reader(const QByteArray& data) : xml_(data) {}
 
-    std::optional<AnnotationSet> run(QString* error) {
+    Expected<AnnotationSet> run() {
         if (!xml_.readNextStartElement()) {
             fail(xml_.hasError() ? xml_.errorString() : AsapXml::tr("the file holds no XML element"));
         } else if (xml_.name() != QLatin1String("ASAP_Annotations")) {
@@ -79,10 +79,7 @@ public:
             }
             if (error_.isEmpty() && xml_.hasError()) fail(xml_.errorString());
         }
-        if (!error_.isEmpty()) {
-            if (error) *error = error_;
-            return std::nullopt;
-        }
+        if (!error_.isEmpty()) return Expected<AnnotationSet>::failure(error_.toStdString());
         AnnotationSet set;
         for (const AnnotationGroup& g : groups_) set.setGroup(g);
         for (Annotation& a : annotations_) set.add(std::move(a));
@@ -257,7 +254,7 @@ void writeAnnotation(QXmlStreamWriter& xml, const Annotation& a, const QString& 
 
 }  // namespace
 
-std::optional<AnnotationSet> AsapXml::read(const QByteArray& data, QString* error) { return Reader(data).run(error); }
+Expected<AnnotationSet> AsapXml::read(const QByteArray& data) { return Reader(data).run(); }
 
 bool AsapXml::sniff(const QByteArray& data) {
     QXmlStreamReader xml(data);

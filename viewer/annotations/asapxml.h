@@ -1,12 +1,12 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
-#include <optional>
 
 namespace slidesight {
 
@@ -30,8 +30,8 @@ namespace slidesight {
 class AsapXml {
     Q_DECLARE_TR_FUNCTIONS(AsapXml)
 public:
-    /// The annotations in `data`, or nullopt with one sentence in `error` naming the line.
-    static std::optional<AnnotationSet> read(const QByteArray& data, QString* error);
+    /// The annotations in `data`, or one sentence naming the line that is wrong.
+    static Expected<AnnotationSet> read(const QByteArray& data);
     static QByteArray write(const AnnotationSet& set);
     /// Whether `data` looks like an ASAP file (its root element is ASAP_Annotations).
     static bool sniff(const QByteArray& data);

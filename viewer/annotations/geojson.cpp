@@ -211,11 +211,8 @@ QJsonObject geometryToJson(const Annotation& a, QString* type) {
 
 }  // namespace
 
-std::optional<AnnotationSet> GeoJson::read(const QByteArray& data, QString* error) {
-    const auto failed = [&](const QString& message) -> std::optional<AnnotationSet> {
-        if (error) *error = message;
-        return std::nullopt;
-    };
+Expected<AnnotationSet> GeoJson::read(const QByteArray& data) {
+    const auto failed = [](const QString& message) { return Expected<AnnotationSet>::failure(message.toStdString()); };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

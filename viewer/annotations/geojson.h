@@ -1,12 +1,12 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
-#include <optional>
 
 namespace slidesight {
 
@@ -29,9 +29,9 @@ namespace slidesight {
 class GeoJson {
     Q_DECLARE_TR_FUNCTIONS(GeoJson)
 public:
-    /// The annotations in `data`, or nullopt with one sentence in `error` naming the feature
+    /// The annotations in `data`, or one sentence naming the feature that is wrong
     /// (or, for invalid JSON, the line).
-    static std::optional<AnnotationSet> read(const QByteArray& data, QString* error);
+    static Expected<AnnotationSet> read(const QByteArray& data);
     static QByteArray write(const AnnotationSet& set);
 };
 

@@ -105,16 +105,17 @@ int AnnotationsCommand::run(const QString& path, const QStringList& arguments) {
     }
 
     const QString file = cl.positional().constFirst();
-    QString error;
     AnnotationFormat format = AnnotationFormat::AsapXml;
-    const auto set = AnnotationIO::read(file, &error, &format);
+    const auto set = AnnotationIO::read(file, &format);
     if (!set) {
-        Console::error(error);
+        Console::error(AnnotationIO::errorOf(set));
         return ExitFailure;
     }
-    if (exportFormat && !AnnotationIO::write(*set, exportPath, *exportFormat, &error)) {
-        Console::error(error);
-        return ExitFailure;
+    if (exportFormat) {
+        if (const auto written = AnnotationIO::write(*set, exportPath, *exportFormat); !written) {
+            Console::error(AnnotationIO::errorOf(written));
+            return ExitFailure;
+        }
     }
 
     const Summary s(*set);

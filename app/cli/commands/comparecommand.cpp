@@ -1,11 +1,10 @@
 #include "app/cli/commands/comparecommand.h"
 
-#include "model/analysis/layerids.h"
-
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 
+#include "model/analysis/layerids.h"
 #include "model/analysis/resultmaps.h"
 #include "model/evaluation/agreement.h"
 #include "viewer/annotations/annotationio.h"
@@ -49,7 +48,7 @@ namespace {
 
 /// The file is the longest prefix before a ':' that exists, so KEY may carry a channel
 /// ("attention-max:7").
-std::optional<MapRequest> parseMapRequest(const QString& text, QString* error) {
+Expected<MapRequest> parseMapRequest(const QString& text) {
     MapRequest request;
     QString key;
     if (QFileInfo(text).isFile()) {
@@ -63,20 +62,18 @@ std::optional<MapRequest> parseMapRequest(const QString& text, QString* error) {
             }
         }
     }
-    if (request.file.isEmpty()) {
-        *error = CompareCommand::tr("The result file '%1' does not exist.").arg(text.section(QLatin1Char(':'), 0, 0));
-        return std::nullopt;
-    }
+    if (request.file.isEmpty())
+        return Expected<MapRequest>::failure(
+            CompareCommand::tr("The result file '%1' does not exist.").arg(text.section(QLatin1Char(':'), 0, 0)).toStdString());
     if (!key.isEmpty()) {
         const QString id = key.section(QLatin1Char(':'), 0, 0).trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
         if (!id.isEmpty()) request.id = id;
         if (key.contains(QLatin1Char(':'))) {
             const auto channel = ChannelSelection::parse(key.section(QLatin1Char(':'), 1));
-            if (!channel) {
-                *error = CompareCommand::tr("'%1' is not a channel: give a channel number, 'mean' or 'max'.")
-                             .arg(key.section(QLatin1Char(':'), 1));
-                return std::nullopt;
-            }
+            if (!channel)
+                return Expected<MapRequest>::failure(CompareCommand::tr("'%1' is not a channel: give a channel number, 'mean' or 'max'.")
+                                                         .arg(key.section(QLatin1Char(':'), 1))
+                                                         .toStdString());
             request.channel = *channel;
         }
     }
@@ -84,16 +81,16 @@ std::optional<MapRequest> parseMapRequest(const QString& text, QString* error) {
 }
 
 /// The annotations the truth comes from: a group's, or all of them.
-std::optional<std::vector<const Annotation*>> selectAnnotations(const AnnotationSet& set, const QString& group,
-                                                                QString* error) {
+Expected<std::vector<const Annotation*>> selectAnnotations(const AnnotationSet& set, const QString& group) {
     std::vector<const Annotation*> chosen;
     if (!group.isNull() && !set.group(group)) {
         QStringList names;
         for (const AnnotationGroup& g : set.groups()) names << g.name;
-        *error = names.isEmpty() ? CompareCommand::tr("The annotation file has no group '%1'; it has no groups at all.").arg(group)
-                                 : CompareCommand::tr("The annotation file has no group '%1'; its groups are: %2.")
-                                       .arg(group, names.join(QStringLiteral(", ")));
-        return std::nullopt;
+        const QString error = names.isEmpty()
+                                  ? CompareCommand::tr("The annotation file has no group '%1'; it has no groups at all.").arg(group)
+                                  : CompareCommand::tr("The annotation file has no group '%1'; its groups are: %2.")
+                                        .arg(group, names.join(QStringLiteral(", ")));
+        return Expected<std::vector<const Annotation*>>::failure(error.toStdString());
     }
     for (const Annotation& a : set.annotations())
         if (group.isNull() || a.group == group) chosen.push_back(&a);
@@ -228,10 +225,9 @@ int CompareCommand::run(const QString& path, const QStringList& arguments) {
         }
     }
 
-    QString error;
-    const auto request = parseMapRequest(cl.value(QStringLiteral("map")), &error);
+    const auto request = parseMapRequest(cl.value(QStringLiteral("map")));
     if (!request) {
-        Console::error(error);
+        Console::error(QString::fromStdString(request.error()));
         return ExitFailure;
     }
     const auto maps = model::readResultMaps(QFile::encodeName(request->file).toStdString());
@@ -250,15 +246,15 @@ int CompareCommand::run(const QString& path, const QStringList& arguments) {
         return ExitFailure;
     }
     const QString annotationFile = cl.value(QStringLiteral("annotations"));
-    const auto set = AnnotationIO::read(annotationFile, &error);
+    const auto set = AnnotationIO::read(annotationFile);
     if (!set) {
-        Console::error(error);
+        Console::error(AnnotationIO::errorOf(set));
         return ExitFailure;
     }
     const QString group = cl.isSet(QStringLiteral("group")) ? cl.value(QStringLiteral("group")) : QString();
-    const auto chosen = selectAnnotations(*set, group, &error);
+    const auto chosen = selectAnnotations(*set, group);
     if (!chosen) {
-        Console::error(error);
+        Console::error(QString::fromStdString(chosen.error()));
         return ExitFailure;
     }
 

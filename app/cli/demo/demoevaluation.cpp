@@ -1,8 +1,7 @@
 #include "app/cli/demo/demoevaluation.h"
 
-#include "model/analysis/layerids.h"
-
 #include "model/analysis/analysis.h"
+#include "model/analysis/layerids.h"
 #include "model/bundle/bundle.h"
 #include "model/evaluation/agreement.h"
 #include "model/evaluation/metrics.h"
@@ -163,9 +162,8 @@ Expected<SlideAgreement> agreement(const model::ModelBundle& bundle, const DemoE
     options.gradcamClass = regionClass(bundle.classes);
     auto result = model::runAnalysis(bundle, options, {}, cancel);
     if (!result) return Result::failure(result.error());
-    QString error;
-    const auto set = AnnotationIO::read(slide.annotations, &error);
-    if (!set) return Result::failure(error.toStdString());
+    const auto set = AnnotationIO::read(slide.annotations);
+    if (!set) return Result::failure(set.error());
     const GridGeometry geometry{QPointF(result->originX, result->originY), QSizeF(result->cellWidth, result->cellHeight),
                                 result->rows, result->columns};
     SlideAgreement a;
