@@ -3876,7 +3876,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Nessun livello indicato; i livelli dell&apos;analisi sono %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This analysis gives no layer &quot;%1&quot;.</source>
         <translation>Questa analisi non fornisce il livello &quot;%1&quot;.</translation>
     </message>

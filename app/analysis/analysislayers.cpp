@@ -122,13 +122,14 @@ Expected<QList<Request>> parseRequests(const QString& text) {
     return requests;
 }
 
-QString showOnly(LayerStack& stack, const QList<Request>& requests, double opacity) {
+Expected<bool> showOnly(LayerStack& stack, const QList<Request>& requests, double opacity) {
+    const auto failure = [](const QString& message) { return Expected<bool>::failure(message.toStdString()); };
     for (const Request& r : requests) {
         auto* layer = qobject_cast<HeatmapLayer*>(stack.layer(r.id));
-        if (!layer) return tr("This analysis gives no layer \"%1\".").arg(r.id);
+        if (!layer) return failure(tr("This analysis gives no layer \"%1\".").arg(r.id));
         if (r.channel && r.channel->kind == ChannelSelection::Kind::Index &&
             (r.channel->index < 0 || r.channel->index >= layer->data()->channels()))
-            return tr("Layer \"%1\" has channels 0 to %2 only.").arg(r.id).arg(layer->data()->channels() - 1);
+            return failure(tr("Layer \"%1\" has channels 0 to %2 only.").arg(r.id).arg(layer->data()->channels() - 1));
     }
     for (int row = 0; row < stack.count(); ++row) stack.layerAt(row)->setVisible(false);
     for (const Request& r : requests) {
@@ -137,7 +138,7 @@ QString showOnly(LayerStack& stack, const QList<Request>& requests, double opaci
         layer->setOpacity(opacity);
         layer->setVisible(true);
     }
-    return QString();
+    return true;
 }
 
 }  // namespace slidesight::AnalysisLayers

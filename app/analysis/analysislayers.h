@@ -39,9 +39,9 @@ struct Request {
 };
 /// Parses "attention-max:7,gradcam"; a failure is one sentence.
 Expected<QList<Request>> parseRequests(const QString& text);
-/// Shows exactly the requested layers at `opacity` (every other layer hidden). Returns one
-/// sentence when a requested layer or channel is not in the stack, else "".
-QString showOnly(LayerStack& stack, const QList<Request>& requests, double opacity);
+/// Shows exactly the requested layers at `opacity` (every other layer hidden); fails with one
+/// sentence, changing nothing, when a requested layer or channel is not in the stack.
+Expected<bool> showOnly(LayerStack& stack, const QList<Request>& requests, double opacity);
 
 }  // namespace AnalysisLayers
 

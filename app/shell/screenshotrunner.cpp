@@ -90,13 +90,13 @@ void ScreenshotRunner::startAnalysisWhenReady() {
 void ScreenshotRunner::onAnalysed(const AnalysisResultPtr& result) {
     result_ = result;
     AnalysisLayers::install(*stack_, *result);
-    const QString error = options_.show.isEmpty()
-                              ? QString()
-                              : AnalysisLayers::showOnly(*stack_, AnalysisLayers::parseRequests(options_.show).value(),
-                                                         options_.layerOpacity);
-    if (!error.isEmpty()) {
-        fail(error);
-        return;
+    if (!options_.show.isEmpty()) {
+        const auto shown =
+            AnalysisLayers::showOnly(*stack_, AnalysisLayers::parseRequests(options_.show).value(), options_.layerOpacity);
+        if (!shown) {
+            fail(QString::fromStdString(shown.error()));
+            return;
+        }
     }
     if (AnalysisLayers::anyUntrainedVisible(*stack_))
         QTextStream(stdout) << tr("slidesight: note: the model bundle \"%1\" was never trained; its layers are not meaningful.")
