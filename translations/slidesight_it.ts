@@ -1142,7 +1142,7 @@
 <context>
     <name>DemoBuilder</name>
     <message>
-        <location filename="../app/cli/demo/demobuilder.cpp" line="+88"/>
+        <location filename="../app/cli/demo/demobuilder.cpp" line="+89"/>
         <location line="+55"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
@@ -1213,7 +1213,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demo/demoevaluation.cpp" line="+337"/>
+        <location filename="../app/cli/demo/demoevaluation.cpp" line="+206"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1243,7 +1243,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
 </translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location filename="../app/cli/demo/demoagreement.h" line="+41"/>
         <source>max attention (channel mean)</source>
         <translation>attenzione massima (media dei canali)</translation>
     </message>
@@ -1268,7 +1268,7 @@ Mosaici di tessuto reale (negativo: CMU-1-Small-Region; regione: TCGA-CR-7395). 
         <translation>mappa di attivazione di classe LRAN su H</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location filename="../app/cli/demo/demoevaluation.cpp" line="+1"/>
         <source>
 Per map, against the region on the %1 positive held-out mosaics (cell AUC: a cell is truth when at least half of it lies in the region; pointing game: the map&apos;s highest cell touches the region). The viewer shows **%2** first.
 

@@ -1,5 +1,6 @@
 #include "app/cli/demo/demobuilder.h"
 
+#include "app/cli/demo/demoagreement.h"
 #include "app/cli/demo/demoevaluation.h"
 #include "app/cli/demo/demomosaic.h"
 #include "model/lran/lrantraining.h"
@@ -108,7 +109,7 @@ Expected<bool> writeMosaics(const DemoTissues& tissues, const std::vector<Planne
             if (cancel && cancel->load()) return;
             const Planned& p = planned[i];
             auto written = p.mosaic.write(tissues, dir.filePath(p.slide), dir.filePath(p.annotations),
-                                          QStringLiteral("foreign tissue"));
+                                          kDemoRegionGroup);
             if (!written) {
                 const std::lock_guard<std::mutex> lock(errorMutex);
                 if (error.empty()) error = written.error();

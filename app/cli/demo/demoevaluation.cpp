@@ -1,16 +1,11 @@
 #include "app/cli/demo/demoevaluation.h"
 
-#include "model/analysis/analysis.h"
-#include "model/analysis/layerids.h"
+#include "app/cli/demo/demoagreement.h"
+
 #include "model/bundle/bundle.h"
-#include "model/evaluation/agreement.h"
 #include "model/evaluation/metrics.h"
-#include "model/lran/lransession.h"
 #include "model/lran/lrantraining.h"
 #include "model/training/training.h"
-#include "viewer/annotations/annotationio.h"
-#include "viewer/annotations/rasterise.h"
-#include "viewer/layers/griddata.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -23,7 +18,6 @@
 #include <cmath>
 #include <map>
 #include <limits>
-#include <optional>
 
 namespace slidesight::cli {
 
@@ -33,7 +27,6 @@ constexpr double kSlideAucGoal = 0.95;
 constexpr double kFirstMapCellAucGoal = 0.85;  ///< every positive mosaic, the map the viewer shows first
 constexpr double kCellAucGoal = 0.8;           ///< every positive mosaic, max attention and Grad-CAM
 constexpr double kPointingGoal = 0.75;
-const QString kGroup = QStringLiteral("foreign tissue");
 
 QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(std::round(value * 1e4) / 1e4) : QJsonValue(); }
 
@@ -56,130 +49,6 @@ double finiteMin(const std::vector<double>& values) {
 bool saveAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-}
-
-/// The maps measured against the region, in the report's order: the layer id the viewer
-/// gives each (the attention maps by their channel mean) and its name in the report.
-struct MeasuredMap {
-    const char* id;       ///< the layer id (model/analysis/layerids.h)
-    const char* channel;  ///< the channel the viewer shows, or nothing
-    const char* key;
-    const char* title;
-    bool classifier;      ///< a map of the attention classifier (a candidate for the first view)
-
-    QString layer() const { return QString::fromLatin1(id) + QString::fromLatin1(channel); }
-};
-const MeasuredMap kMaps[] = {
-    {model::layerid::kAttentionMax, ":mean", "attention_max", QT_TRANSLATE_NOOP("DemoBuilder", "max attention (channel mean)"), true},
-    {model::layerid::kAttentionMin, ":mean", "attention_min", QT_TRANSLATE_NOOP("DemoBuilder", "min attention (channel mean)"), true},
-    {model::layerid::kGradCam, "", "gradcam", QT_TRANSLATE_NOOP("DemoBuilder", "Grad-CAM on G (centred) of the region's class"), true},
-    {model::layerid::kLranProbability, ":1", "lran_probability", QT_TRANSLATE_NOOP("DemoBuilder", "LRAN probability of the region's class"), false},
-    {model::layerid::kLranCam, "", "lran_cam", QT_TRANSLATE_NOOP("DemoBuilder", "LRAN class activation map on H"), false},
-};
-
-/// One map against the region on one mosaic.
-struct MapAgreement {
-    double auc = std::numeric_limits<double>::quiet_NaN();
-    bool pointingDefined = false;
-    bool pointing = false;  ///< the map's highest cell lies (partly) in the region
-    int truthCells = 0;     ///< truth cells among the map's valid cells
-};
-
-struct SlideAgreement {
-    std::map<std::string, MapAgreement> maps;  ///< by MeasuredMap::key
-    int truthCells = 0, cells = 0;
-};
-
-/// The fraction of each cell of `geometry` that the truth's region covers.
-std::vector<float> coverageOf(const GridGeometry& geometry, const AnnotationSet& truth) {
-    return AnnotationRasteriser::coverage(truth, kGroup,
-                                          RasterGrid{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns});
-}
-
-MapAgreement measure(const GridGeometry& geometry, const std::vector<float>& values, const std::vector<float>& coverage) {
-    const model::AgreementReport r = model::Agreement(geometry.rows, geometry.columns, values, coverage).report();
-    return MapAgreement{r.auc, r.pointingDefined, r.pointingHit, r.truthCells};
-}
-
-/// The class a positive mosaic's region stands for: "positive", else the last.
-int64_t regionClass(const std::vector<std::string>& names) {
-    const auto found = std::find(names.begin(), names.end(), std::string("positive"));
-    return found != names.end() ? found - names.begin() : int64_t(names.size()) - 1;
-}
-
-/// The bundle's LRAN over every tissue patch of the mosaic: the probability of the region's
-/// class per patch and its class activation map per map pixel.
-Expected<bool> measureLran(const model::ModelBundle& bundle, const DemoEvaluationInput& in, const DemoHeldOut& slide,
-                           const AnnotationSet& truth, SlideAgreement& out, const std::atomic<bool>* cancel) {
-    if (!bundle.lran) return true;
-    model::LranSessionOptions o;
-    o.slidePath = slide.slide.toStdString();
-    o.network = bundle.lran->network;
-    o.weights = bundle.lran->weights;
-    o.classNames = bundle.lran->classes;
-    o.mpp = bundle.lran->mpp;
-    o.patchSize = bundle.lran->patchSize;
-    o.torchThreads = in.threads;
-    const int64_t positive = regionClass(bundle.lran->classes);
-    o.camClass = positive;
-    auto session = model::LranSession::open(o);
-    if (!session) return Expected<bool>::failure(session.error());
-    const model::LranSessionInfo& info = (*session)->info();
-    const int rows = info.rows, columns = info.columns, h = info.mapHeight, w = info.mapWidth;
-    const float nan = std::numeric_limits<float>::quiet_NaN();
-    std::vector<float> probability(size_t(rows) * columns, nan), cam(size_t(rows) * h * columns * w, nan);
-    const auto ran = (*session)->run(
-        (*session)->tissueCells(), 16,
-        [&](const model::LranBatchResult& batch) {
-            for (const model::LranPatchResult& p : batch.patches) {
-                probability[size_t(p.row) * columns + p.column] = p.probabilities[size_t(positive)];
-                for (int i = 0; i < h; ++i)
-                    for (int j = 0; j < w; ++j)
-                        cam[(size_t(p.row) * h + i) * (size_t(columns) * w) + size_t(p.column) * w + j] = p.cam[size_t(i) * w + j];
-            }
-        },
-        cancel);
-    if (!ran) return Expected<bool>::failure(ran.error());
-    const QPointF origin(info.origin[0], info.origin[1]);
-    const QSizeF patch(info.cellSize[0], info.cellSize[1]);
-    const GridGeometry patches{origin, patch, rows, columns};
-    const GridGeometry pixels{origin, QSizeF(patch.width() / w, patch.height() / h), rows * h, columns * w};
-    out.maps["lran_probability"] = measure(patches, probability, coverageOf(patches, truth));
-    out.maps["lran_cam"] = measure(pixels, cam, coverageOf(pixels, truth));
-    return true;
-}
-
-Expected<SlideAgreement> agreement(const model::ModelBundle& bundle, const DemoEvaluationInput& in, const DemoHeldOut& slide,
-                                   const std::atomic<bool>* cancel) {
-    using Result = Expected<SlideAgreement>;
-    model::AnalysisOptions options;
-    options.slidePath = slide.slide.toStdString();
-    options.cacheFolder = in.cacheFolder.toStdString();
-    options.torchThreads = in.threads;
-    options.programVersion = SLIDESIGHT_VERSION;
-    // Grad-CAM explains the region's class, as the LRAN maps do: on a positive mosaic that the
-    // classifier calls negative, the predicted class's map would show the evidence against it.
-    options.gradcamClass = regionClass(bundle.classes);
-    auto result = model::runAnalysis(bundle, options, {}, cancel);
-    if (!result) return Result::failure(result.error());
-    const auto set = AnnotationIO::read(slide.annotations);
-    if (!set) return Result::failure(set.error());
-    const GridGeometry geometry{QPointF(result->originX, result->originY), QSizeF(result->cellWidth, result->cellHeight),
-                                result->rows, result->columns};
-    SlideAgreement a;
-    a.cells = result->rows * result->columns;
-    // The same statistics as `compare` and the agreement dock: truth = at least half a cell,
-    // multi-channel maps by their channel mean. The region rasterised once for the grid.
-    const std::vector<float> coverage = coverageOf(geometry, *set);
-    for (const MeasuredMap& m : kMaps) {
-        const model::AnalysisMap* map = result->map(m.id);
-        if (!map) continue;
-        const GridData data(geometry, map->channels, map->values, QString());
-        a.maps[m.key] = measure(geometry, data.plane(ChannelSelection::mean()), coverage);
-    }
-    if (const auto found = a.maps.find("attention_max"); found != a.maps.end()) a.truthCells = found->second.truthCells;
-    if (auto lran = measureLran(bundle, in, slide, *set, a, cancel); !lran) return Result::failure(lran.error());
-    return a;
 }
 
 QJsonArray matrix(const std::vector<std::vector<int64_t>>& rows) {
@@ -229,7 +98,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
                       {QStringLiteral("label"), h.positive ? 1 : 0},
                       {QStringLiteral("score"), i < evaluated->scores.size() ? number(evaluated->scores[i]) : QJsonValue()}};
         if (h.positive) {
-            auto a = agreement(*bundle, in, h, cancel);
+            auto a = measureHeldOut(*bundle, in, h, cancel);
             if (!a) return Result::failure(a.error());
             ++positives;
             positiveSlides.push_back(dir.relativeFilePath(h.slide));
@@ -238,7 +107,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
             s[QStringLiteral("annotations")] = dir.relativeFilePath(h.annotations);
             s[QStringLiteral("truth_cells")] = a->truthCells;
             s[QStringLiteral("cells")] = a->cells;
-            for (const MeasuredMap& m : kMaps) {
+            for (const MeasuredMap& m : kDemoMaps) {
                 const auto found = a->maps.find(m.key);
                 if (found == a->maps.end()) continue;
                 aucs[m.key].push_back(found->second.auc);
@@ -256,8 +125,8 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     auto meanOf = [&](const char* key) { return finiteMean(aucs[key]); };
     auto minOf = [&](const char* key) { return finiteMin(aucs[key]); };
     // The map the viewer shows first: the classifier's map with the best mean cell AUC.
-    const MeasuredMap* first = &kMaps[0];
-    for (const MeasuredMap& m : kMaps)
+    const MeasuredMap* first = &kDemoMaps[0];
+    for (const MeasuredMap& m : kDemoMaps)
         if (m.classifier)
             if (meanOf(m.key) > meanOf(first->key)) first = &m;
     const double attentionAuc = meanOf("attention_max"), gradcamAuc = meanOf("gradcam");
@@ -284,7 +153,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
 
     // Per map: the mean and the lowest cell AUC over the positive mosaics, the pointing game.
     QJsonObject mapsJson;
-    for (const MeasuredMap& m : kMaps) {
+    for (const MeasuredMap& m : kDemoMaps) {
         if (aucs[m.key].empty()) continue;
         mapsJson[QLatin1String(m.key)] =
             QJsonObject{{QStringLiteral("layer"), m.layer()},
@@ -346,7 +215,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
               .arg(positives)
               .arg(DemoBuilder::tr(first->title));
     md += DemoBuilder::tr("| map | cell AUC, mean | cell AUC, lowest | goal (lowest) | pointing game |\n|---|---|---|---|---|\n");
-    for (const MeasuredMap& m : kMaps) {
+    for (const MeasuredMap& m : kDemoMaps) {
         if (aucs[m.key].empty()) continue;
         const QString goalText = &m == first ? QStringLiteral("≥ %1").arg(kFirstMapCellAucGoal)
                                  : QLatin1String(m.key) == QLatin1String("attention_max") || QLatin1String(m.key) == QLatin1String("gradcam")
@@ -401,7 +270,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     const QJsonObject index{{QStringLiteral("format"), 1},
                             {QStringLiteral("bundle"), dir.relativeFilePath(in.bundle)},
                             {QStringLiteral("first_layer"), first->layer()},
-                            {QStringLiteral("group"), kGroup},
+                            {QStringLiteral("group"), kDemoRegionGroup},
                             {QStringLiteral("report"), QStringLiteral("report.json")},
                             {QStringLiteral("slides"), indexSlides}};
     DemoReport out;
