@@ -3310,7 +3310,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main.cpp" line="+33"/>
+        <location filename="../app/shell/main.cpp" line="+34"/>
         <location line="+78"/>
         <location line="+46"/>
         <source>slidesight: %1</source>
@@ -4165,6 +4165,24 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>slidesight::AnnotationsModule</name>
+    <message>
+        <location filename="../app/annotations/annotationsmodule.cpp" line="+45"/>
+        <source>Annotations</source>
+        <translation>Annotazioni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+</context>
+<context>
     <name>slidesight::AssociatedImagesDock</name>
     <message>
         <location filename="../app/shell/associatedimagesdock.cpp" line="+23"/>
@@ -4284,6 +4302,19 @@ Obiettivi mancati: %1.</translation>
         <location line="+2"/>
         <source>No map to rank: run an analysis first.</source>
         <translation>Nessuna mappa da ordinare: eseguire prima un&apos;analisi.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::DemoModule</name>
+    <message>
+        <location filename="../app/demo/demomodule.cpp" line="+80"/>
+        <source>Import the demo&apos;s ground truth</source>
+        <translation>Importa la verità di riferimento della demo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo</source>
+        <translation>Demo</translation>
     </message>
 </context>
 <context>
@@ -4475,6 +4506,34 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>slidesight::LayersModule</name>
+    <message>
+        <location filename="../app/layers/layersmodule.cpp" line="+31"/>
+        <source>Export &amp;layer…</source>
+        <translation>Esporta &amp;livello…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Export layer</source>
+        <translation>Esporta livello</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting %1…</source>
+        <translation>Esportazione di %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
+    </message>
+</context>
+<context>
     <name>slidesight::LegendWidget</name>
     <message>
         <location filename="../app/layers/legendwidget.cpp" line="+40"/>
@@ -4508,79 +4567,38 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+32"/>
-        <location line="+104"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+48"/>
+        <location line="+269"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <source>Set µm/px…</source>
-        <translation>Imposta µm/px…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Opening %1…</source>
-        <translation>Apertura di %1…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="-41"/>
         <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Open slide</source>
         <translation>Apri vetrino</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Cannot open slide</source>
         <translation>Impossibile aprire il vetrino</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>%1 — SlideSight</source>
         <translation>%1 — SlideSight</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>This slide does not record its resolution (µm/px): physical sizes and magnifications are unavailable until you enter it.</source>
-        <translation>Questo vetrino non registra la propria risoluzione (µm/px): dimensioni fisiche e ingrandimenti non sono disponibili finché non la si inserisce.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This slide does not record µm/px; %1 µm/px is assumed from its objective power. Enter the true value if you know it.</source>
-        <translation>Questo vetrino non registra i µm/px; si presume %1 µm/px in base all&apos;ingrandimento dell&apos;obiettivo. Inserire il valore reale, se noto.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location filename="../app/shell/mainwindowactions.cpp" line="+56"/>
+        <location line="-150"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>zoom 1:%1</source>
-        <translation>zoom 1:%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>µm/px unknown</source>
-        <translation>µm/px sconosciuti</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 µm/px</source>
-        <translation>%1 µm/px</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 (assumed)</source>
-        <translation>%1 (presunto)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+163"/>
         <source>Slide resolution</source>
         <translation>Risoluzione del vetrino</translation>
     </message>
@@ -4600,24 +4618,22 @@ Obiettivi mancati: %1.</translation>
         <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/layers/mainwindowlayers.cpp" line="+101"/>
-        <location filename="../app/shell/mainwindow.cpp" line="+4"/>
+        <location line="+4"/>
         <source>Export failed</source>
         <translation>Esportazione non riuscita</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/shell/mainwindow.cpp" line="+1"/>
         <source>Saved %1</source>
         <translation>Salvato %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+4"/>
+        <location line="+4"/>
         <source>There is no slide to export.</source>
         <translation>Non c&apos;è nessun vetrino da esportare.</translation>
     </message>
     <message>
-        <location filename="../app/shell/mainwindowactions.cpp" line="-24"/>
+        <location line="-207"/>
         <source>&amp;Open…</source>
         <translation>&amp;Apri…</translation>
     </message>
@@ -4672,42 +4688,42 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Informazioni su SlideSight</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-76"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+83"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-82"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+93"/>
         <source>&amp;Magnification</source>
         <translation>In&amp;grandimento</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-93"/>
         <source>&amp;Slide</source>
         <translation>Ve&amp;trino</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>S&amp;ettings</source>
         <translation>&amp;Impostazioni</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+100"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -4717,12 +4733,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Panoramica</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>x %1  y %2 px</source>
-        <translation>x %1  y %2 px</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>Clear list</source>
         <translation>Svuota elenco</translation>
     </message>
@@ -4737,49 +4748,9 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/annotations/mainwindowannotations.cpp" line="+49"/>
-        <source>Annotations</source>
-        <translation>Annotazioni</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annulla</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Ripeti</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-159"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
-    </message>
-    <message>
-        <location filename="../app/layers/mainwindowlayers.cpp" line="-55"/>
-        <source>Export &amp;layer…</source>
-        <translation>Esporta &amp;livello…</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Export layer</source>
-        <translation>Esporta livello</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Exporting %1…</source>
-        <translation>Esportazione di %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/demo/mainwindowdemo.cpp" line="+80"/>
-        <source>Import the demo&apos;s ground truth</source>
-        <translation>Importa la verità di riferimento della demo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Demo</source>
-        <translation>Demo</translation>
     </message>
 </context>
 <context>
@@ -4798,6 +4769,24 @@ Obiettivi mancati: %1.</translation>
         <location line="+0"/>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::MppBar</name>
+    <message>
+        <location filename="../app/shell/mppbar.cpp" line="+18"/>
+        <source>Set µm/px…</source>
+        <translation>Imposta µm/px…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This slide does not record its resolution (µm/px): physical sizes and magnifications are unavailable until you enter it.</source>
+        <translation>Questo vetrino non registra la propria risoluzione (µm/px): dimensioni fisiche e ingrandimenti non sono disponibili finché non la si inserisce.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This slide does not record µm/px; %1 µm/px is assumed from its objective power. Enter the true value if you know it.</source>
+        <translation>Questo vetrino non registra i µm/px; si presume %1 µm/px in base all&apos;ingrandimento dell&apos;obiettivo. Inserire il valore reale, se noto.</translation>
     </message>
 </context>
 <context>
@@ -5046,9 +5035,47 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>slidesight::ViewStatus</name>
+    <message>
+        <location filename="../app/shell/viewstatus.cpp" line="+21"/>
+        <source>Opening %1…</source>
+        <translation>Apertura di %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>x %1  y %2 px</source>
+        <translation>x %1  y %2 px</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zoom 1:%1</source>
+        <translation>zoom 1:%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>µm/px unknown</source>
+        <translation>µm/px sconosciuti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 µm/px</source>
+        <translation>%1 µm/px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (assumed)</source>
+        <translation>%1 (presunto)</translation>
+    </message>
+</context>
+<context>
     <name>slidesight::WindowShot</name>
     <message>
-        <location filename="../app/shell/windowshot.cpp" line="+29"/>
+        <location filename="../app/shell/windowshot.cpp" line="+30"/>
         <source>Timed out after %1 s waiting for the window to settle.</source>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>

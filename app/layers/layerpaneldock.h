@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewer/layers/layer.h"
+
 #include <QtCore/QPointer>
 #include <QtWidgets/QDockWidget>
 
@@ -15,7 +17,6 @@ class QWidget;
 namespace slidesight {
 
 class HeatmapLayer;
-class Layer;
 class LayerStack;
 class LegendWidget;
 

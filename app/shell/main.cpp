@@ -4,6 +4,7 @@
 // `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`.
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
+#include "app/analysis/analysismodule.h"
 #include "app/demo/demoindex.h"
 #include "app/i18n/translationloader.h"
 #include "app/shell/mainwindow.h"
@@ -177,7 +178,7 @@ int main(int argc, char** argv) {
         window.openDemo(*demo);
     else if (!slide.isEmpty())
         window.openSlide(slide);
-    if (parser.isSet(analyzeOpt)) window.analysisDock()->loadBundle(parser.value(analyzeOpt));
+    if (parser.isSet(analyzeOpt)) window.analysis()->dock()->loadBundle(parser.value(analyzeOpt));
     std::unique_ptr<WindowShot> windowShot;
     if (parser.isSet(windowShotOpt)) {
         bool ok = true;

@@ -1,32 +1,48 @@
 #include "app/shell/mainwindow.h"
 
+#include "app/agreement/agreementmodule.h"
+#include "app/analysis/analysismodule.h"
+#include "app/annotations/annotationsmodule.h"
+#include "app/demo/demomodule.h"
+#include "app/inspector/inspectormodule.h"
+#include "app/layers/layersmodule.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/associatedimagesdock.h"
 #include "app/shell/imageio.h"
+#include "app/shell/mppbar.h"
 #include "app/shell/propertiesdock.h"
 #include "app/shell/recentfiles.h"
+#include "app/shell/settingsdialog.h"
 #include "app/shell/slidecontroller.h"
+#include "app/shell/viewstatus.h"
 #include "viewer/layers/layerstack.h"
+#include "viewer/slide/openslidesource.h"
+#include "viewer/tiles/tilecache.h"
 #include "viewer/view/minimap.h"
 #include "viewer/view/slideview.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QMimeData>
 #include <QtCore/QSettings>
+#include <QtGui/QAction>
 #include <QtGui/QCloseEvent>
 #include <QtGui/QDragEnterEvent>
 #include <QtGui/QDropEvent>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
-#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QInputDialog>
-#include <QtWidgets/QLabel>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
-#include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolBar>
 #include <QtWidgets/QVBoxLayout>
 
 namespace slidesight {
+
+namespace {
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("SlideSight"));
@@ -37,18 +53,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    mppBar_ = new QFrame(central);
-    mppBar_->setObjectName(QStringLiteral("mppBar"));
-    mppBar_->setStyleSheet(QStringLiteral("#mppBar { background: #fff3cd; color: #664d03; }"));
-    auto* barLayout = new QHBoxLayout(mppBar_);
-    barLayout->setContentsMargins(8, 4, 8, 4);
-    mppBarText_ = new QLabel(mppBar_);
-    mppBarText_->setWordWrap(true);
-    auto* mppButton = new QPushButton(tr("Set µm/px…"), mppBar_);
-    connect(mppButton, &QPushButton::clicked, this, &MainWindow::askForMpp);
-    barLayout->addWidget(mppBarText_, 1);
-    barLayout->addWidget(mppButton);
-    mppBar_->hide();
+    mppBar_ = new MppBar(central);
+    connect(mppBar_, &MppBar::entryRequested, this, &MainWindow::askForMpp);
     view_ = new SlideView(central);
     layout->addWidget(mppBar_);
     layout->addWidget(view_, 1);
@@ -59,20 +65,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     controller_ = new SlideController(view_, AppSettings::tileCacheBytes(), AppSettings::tileThreads(), this);
     connect(controller_, &SlideController::opened, this, &MainWindow::onOpened);
     connect(controller_, &SlideController::openFailed, this, &MainWindow::onOpenFailed);
-    connect(controller_, &SlideController::opening, this, [this](const QString& path) {
-        loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    });
     connect(controller_, &SlideController::closed, this, &MainWindow::updateWindowState);
     connect(controller_, &SlideController::mppChanged, this, &MainWindow::updateWindowState);
+    status_ = new ViewStatus(controller_, statusBar());
 
     createActions();
     createMenus();
     createDocks();
-    createAnnotations();
-    createAgreement();
-    createAnalysis();
-    createStatusBar();
-    createLayerDocks();
+
+    // The features, each given what it depends on. The order of creation is the order of the
+    // docks within their areas (the analysis above the layer panel, the annotations below the
+    // slide's docks).
+    annotations_ = new AnnotationsModule(*this, this);
+    agreement_ = new AgreementModule(*this, annotations_->document(), this);
+    analysis_ = new AnalysisModule(*this, this);
+    layers_ = new LayersModule(*this, this);
+    inspector_ = new InspectorModule(*this, this);
+    demo_ = new DemoModule(*this, analysis_, annotations_, layers_, this);
     updateWindowState();
 
     const QSettings settings;
@@ -82,11 +91,185 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
-    // The controller goes first, while the widgets it reports to still exist, and without
-    // reporting to this half-destroyed window.
-    destroyAnalysis();
+    // The modules go first, while the controller, the view and the layer stack they use still
+    // exist; then the controller, without reporting to this half-destroyed window.
+    delete demo_;
+    delete inspector_;
+    delete layers_;
+    delete analysis_;
+    delete agreement_;
+    delete annotations_;
     disconnect(controller_, nullptr, this, nullptr);
     delete controller_;
+}
+
+QMenu* MainWindow::menu(Menu which) {
+    if (QMenu* existing = menus_.value(which)) return existing;
+    static const QMap<Menu, const char*> titles = {
+        {Menu::File, QT_TR_NOOP("&File")},         {Menu::Edit, QT_TR_NOOP("&Edit")},
+        {Menu::View, QT_TR_NOOP("&View")},         {Menu::Slide, QT_TR_NOOP("&Slide")},
+        {Menu::Settings, QT_TR_NOOP("S&ettings")}, {Menu::Help, QT_TR_NOOP("&Help")}};
+    auto* created = new QMenu(tr(titles.value(which)), this);
+    // In its place on the menu bar: before the first menu that comes after it.
+    const auto next = menus_.upperBound(which);
+    menuBar()->insertMenu(next == menus_.end() ? nullptr : next.value()->menuAction(), created);
+    menus_.insert(which, created);
+    return created;
+}
+
+void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup group) {
+    addDockWidget(area, dock);
+    if (group != DockGroup::Alone) {
+        if (QDockWidget* front = groupFront_.value(group)) {
+            tabifyDockWidget(front, dock);
+            front->raise();
+        } else {
+            groupFront_.insert(group, dock);
+        }
+    }
+    menu(Menu::View)->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::addExportAction(QAction* action) { menu(Menu::File)->insertAction(exportsEnd_, action); }
+
+void MainWindow::addToolBarOf(QToolBar* bar) { addToolBar(bar); }
+
+void MainWindow::addStatusWidget(QWidget* widget) { statusBar()->addPermanentWidget(widget); }
+
+void MainWindow::showStatusMessage(const QString& message, int timeoutMs) {
+    if (message.isEmpty()) statusBar()->clearMessage();
+    else statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::showWarning(const QString& title, const QString& message) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // window-modal and asynchronous: the event loop keeps running
+}
+
+void MainWindow::createActions() {
+    openAction_ = new QAction(icon("open"), tr("&Open…"), this);
+    openAction_->setShortcut(QKeySequence::Open);
+    connect(openAction_, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    closeAction_ = new QAction(tr("&Close"), this);
+    closeAction_->setShortcut(QKeySequence::Close);
+    connect(closeAction_, &QAction::triggered, controller_, &SlideController::close);
+    exportAction_ = new QAction(icon("export"), tr("&Export view as PNG…"), this);
+    exportAction_->setShortcut(QKeySequence(tr("Ctrl+E")));
+    connect(exportAction_, &QAction::triggered, this, &MainWindow::exportView);
+    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    zoomInAction_ = new QAction(icon("zoom-in"), tr("Zoom &in"), this);
+    zoomInAction_->setShortcut(QKeySequence::ZoomIn);
+    connect(zoomInAction_, &QAction::triggered, this, [this] { view_->zoomBy(1.5); });
+    zoomOutAction_ = new QAction(icon("zoom-out"), tr("Zoom &out"), this);
+    zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
+    connect(zoomOutAction_, &QAction::triggered, this, [this] { view_->zoomBy(1.0 / 1.5); });
+    fitAction_ = new QAction(icon("zoom-fit"), tr("Zoom to &fit"), this);
+    fitAction_->setShortcut(QKeySequence(Qt::Key_0));
+    connect(fitAction_, &QAction::triggered, view_, &SlideView::zoomToFit);
+    int key = Qt::Key_1;
+    for (double preset : SlideView::kPresets) {
+        auto* a = new QAction(tr("%1×").arg(preset), this);
+        a->setShortcut(QKeySequence(key++));
+        connect(a, &QAction::triggered, this, [this, preset] { view_->setMagnification(preset); });
+        presetActions_.append(a);
+    }
+    mppAction_ = new QAction(tr("Set &µm/px…"), this);
+    connect(mppAction_, &QAction::triggered, this, &MainWindow::askForMpp);
+    settingsAction_ = new QAction(icon("settings"), tr("&Preferences…"), this);
+    settingsAction_->setShortcut(QKeySequence::Preferences);
+    connect(settingsAction_, &QAction::triggered, this, &MainWindow::showSettings);
+    aboutAction_ = new QAction(tr("&About SlideSight"), this);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menu(Menu::File);
+    file->addAction(openAction_);
+    recentMenu_ = file->addMenu(icon("recent"), tr("Open &recent"));
+    updateRecentMenu();
+    file->addAction(exportAction_);
+    exportsEnd_ = file->addSeparator();
+    file->addAction(closeAction_);
+    file->addAction(quitAction_);
+
+    QMenu* viewMenu = menu(Menu::View);
+    viewMenu->addAction(zoomInAction_);
+    viewMenu->addAction(zoomOutAction_);
+    viewMenu->addAction(fitAction_);
+    QMenu* presets = viewMenu->addMenu(tr("&Magnification"));
+    presets->addActions(presetActions_);
+    viewMenu->addSeparator();  // the docks' toggles follow
+
+    menu(Menu::Slide)->addAction(mppAction_);
+    menu(Menu::Settings)->addAction(settingsAction_);
+    menu(Menu::Help)->addAction(aboutAction_);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addAction(openAction_);
+    bar->addAction(exportAction_);
+    bar->addSeparator();
+    bar->addAction(zoomOutAction_);
+    bar->addAction(zoomInAction_);
+    bar->addAction(fitAction_);
+    for (QAction* a : presetActions_) bar->addAction(a);
+}
+
+void MainWindow::createDocks() {
+    auto* minimapDock = new QDockWidget(tr("Overview"), this);
+    minimapDock->setObjectName(QStringLiteral("overviewDock"));
+    minimap_ = new Minimap(minimapDock);
+    minimapDock->setWidget(minimap_);
+    addDock(minimapDock, Qt::RightDockWidgetArea);
+    connect(controller_, &SlideController::thumbnailReady, this, [this](const QImage& thumbnail) {
+        if (!controller_->hasSlide()) return;
+        const SlideInfo& info = controller_->source()->info();
+        minimap_->setThumbnail(thumbnail, QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())));
+        minimap_->setVisibleRect(view_->visibleLevelZeroRect());
+    });
+    connect(minimap_, &Minimap::navigateRequested, view_, &SlideView::centerOnLevelZero);
+    connect(view_, &SlideView::viewChanged, minimap_, [this](const QRectF& visible, double) { minimap_->setVisibleRect(visible); });
+
+    propertiesDock_ = new PropertiesDock(this);
+    addDock(propertiesDock_, Qt::RightDockWidgetArea, DockGroup::SlideInfo);
+    imagesDock_ = new AssociatedImagesDock(this);
+    addDock(imagesDock_, Qt::RightDockWidgetArea, DockGroup::SlideInfo);
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList files = RecentFiles::list();
+    for (const QString& f : files) {
+        QAction* a = recentMenu_->addAction(QFileInfo(f).fileName());
+        a->setToolTip(f);
+        connect(a, &QAction::triggered, this, [this, f] { openSlide(f); });
+    }
+    if (!files.isEmpty()) {
+        recentMenu_->addSeparator();
+        connect(recentMenu_->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
+            RecentFiles::clear();
+            updateRecentMenu();
+        });
+    }
+    recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) controller_->cache()->setCapacityBytes(AppSettings::tileCacheBytes());
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About SlideSight"),
+                       tr("<h3>SlideSight %1</h3><p>A viewer for gigapixel pathology slides with "
+                          "attention-based AI layers.</p><p>OpenSlide %2, Qt %3.</p>")
+                           .arg(QApplication::applicationVersion(),
+                                QString::fromStdString(OpenSlideSource::libraryVersion()),
+                                QString::fromLatin1(qVersion())));
 }
 
 QString MainWindow::slideFileFilter() {
@@ -94,6 +277,8 @@ QString MainWindow::slideFileFilter() {
 }
 
 void MainWindow::openSlide(const QString& path) { controller_->open(path); }
+
+void MainWindow::openDemo(const DemoIndex& index) { demo_->open(index); }
 
 void MainWindow::chooseAndOpen() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open slide"), AppSettings::lastDirectory(),
@@ -106,7 +291,6 @@ void MainWindow::chooseAndOpen() {
 void MainWindow::onOpened(const QString& path) {
     RecentFiles::add(path);
     updateRecentMenu();
-    loadingLabel_->clear();
     propertiesDock_->setSlide(controller_->source(), path);
     imagesDock_->setSlide(controller_->source());
     minimap_->clear();
@@ -115,14 +299,11 @@ void MainWindow::onOpened(const QString& path) {
 }
 
 void MainWindow::onOpenFailed(const QString& path, const QString& message) {
-    loadingLabel_->clear();
     if (!QFileInfo::exists(path)) {
         RecentFiles::remove(path);
         updateRecentMenu();
     }
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open slide"), message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();  // window-modal and asynchronous: the event loop keeps running
+    showWarning(tr("Cannot open slide"), message);
 }
 
 void MainWindow::updateWindowState() {
@@ -138,45 +319,15 @@ void MainWindow::updateWindowState() {
         propertiesDock_->clear();
         imagesDock_->clear();
         minimap_->clear();
-        updateStatus();
+        status_->update();
         return;
     }
     setWindowTitle(tr("%1 — SlideSight").arg(QFileInfo(controller_->path()).fileName()));
     const Mpp mpp = controller_->source()->mpp();
     view_->setMpp(mpp);
-    if (!mpp.known()) {
-        mppBarText_->setText(tr("This slide does not record its resolution (µm/px): physical sizes and "
-                                "magnifications are unavailable until you enter it."));
-        mppBar_->show();
-    } else if (mpp.source == MppSource::ObjectivePower) {
-        mppBarText_->setText(tr("This slide does not record µm/px; %1 µm/px is assumed from its objective "
-                                "power. Enter the true value if you know it.")
-                                 .arg(mpp.average(), 0, 'g', 4));
-        mppBar_->show();
-    } else {
-        mppBar_->hide();
-    }
+    mppBar_->showFor(mpp);
     propertiesDock_->updateMpp(mpp);
-    updateStatus();
-}
-
-void MainWindow::updateStatus() {
-    if (!controller_->hasSlide()) {
-        magnificationLabel_->clear();
-        mppLabel_->clear();
-        positionLabel_->clear();
-        return;
-    }
-    const double mag = view_->magnification();
-    magnificationLabel_->setText(mag > 0 ? tr("%1×").arg(mag, 0, 'f', mag < 10 ? 2 : 1)
-                                         : tr("zoom 1:%1").arg(view_->downsample(), 0, 'f', 2));
-    const Mpp mpp = controller_->source()->mpp();
-    if (!mpp.known()) {
-        mppLabel_->setText(tr("µm/px unknown"));
-    } else {
-        const QString value = tr("%1 µm/px").arg(mpp.average() * view_->downsample(), 0, 'g', 4);
-        mppLabel_->setText(mpp.assumed() ? tr("%1 (assumed)").arg(value) : value);
-    }
+    status_->update();
 }
 
 void MainWindow::askForMpp() {
@@ -199,8 +350,8 @@ void MainWindow::exportView() {
     if (path.isEmpty()) return;
     AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
     const QString error = exportViewTo(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
-    else statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    if (!error.isEmpty()) showWarning(tr("Export failed"), error);
+    else showStatusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
 }
 
 QString MainWindow::exportViewTo(const QString& path) const {
@@ -212,7 +363,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    cancelAnalysis();
+    analysis_->cancel();
     controller_->close();
     event->accept();
 }

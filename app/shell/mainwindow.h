@@ -1,63 +1,67 @@
 #pragma once
 
+#include "app/shell/shell.h"
+
+#include <QtCore/QMap>
 #include <QtWidgets/QMainWindow>
 
 class QAction;
-class QLabel;
 class QMenu;
-class QFrame;
-class QPushButton;
 
 namespace slidesight {
 
-class AgreementDock;
-class AnalysisController;
-class AnalysisDock;
-struct DemoIndex;
-class AnnotationAutosave;
-class AnnotationDock;
-class AnnotationDocument;
-class AnnotationTools;
+class AgreementModule;
+class AnalysisModule;
+class AnnotationsModule;
 class AssociatedImagesDock;
-class LranController;
-class InspectorDock;
-class LayerPanelDock;
-class LayerStack;
+class DemoModule;
+class InspectorModule;
+class LayersModule;
 class Minimap;
+class MppBar;
 class PropertiesDock;
 class SlideController;
 class SlideView;
+class ViewStatus;
+struct DemoIndex;
 
-/// The main window: a SlideView in the centre, docks for the minimap, the slide's properties
-/// and its associated images, and a status bar with the cursor's level-0 position, the
-/// magnification and µm/px. Work is delegated to SlideController; the window only wires
-/// widgets and actions together.
+/// The main window, the shell of the application: the SlideView in the centre, the slide's
+/// own docks (overview, properties, associated images), the File, View, Slide, Settings and
+/// Help actions, and the status bar. Every feature (analysis, layers, inspector, annotations,
+/// agreement, demo) is a module in its own folder that owns its dock, controller and actions
+/// and registers them through the Shell interface; the window only creates the modules, each
+/// given the modules it depends on.
 ///
 /// GUI thread only.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public Shell {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    /// The modules go first, newest first, while the controller and the view they use exist.
     ~MainWindow() override;
 
-    SlideController* controller() const { return controller_; }
-    SlideView* view() const { return view_; }
-    AnalysisDock* analysisDock() const { return analysisDock_; }
-    AnalysisController* analysisController() const { return analysis_; }
-    LranController* lranController() const { return lran_; }
-    /// The overlay layers of the view, top first.
-    LayerStack* layerStack() const { return layerStack_; }
-    LayerPanelDock* layerPanel() const { return layerPanel_; }
-    InspectorDock* inspector() const { return inspector_; }
-    AnnotationDocument* annotations() const { return annotations_; }
-    AnnotationTools* annotationTools() const { return annotationTools_; }
-    AnnotationDock* annotationDock() const { return annotationDock_; }
-    AgreementDock* agreementDock() const { return agreementDock_; }
+    // Shell
+    QWidget* window() override { return this; }
+    SlideView* view() const override { return view_; }
+    LayerStack* layerStack() const override { return layerStack_; }
+    SlideController* controller() const override { return controller_; }
+    QMenu* menu(Menu which) override;
+    void addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup group = DockGroup::Alone) override;
+    void addExportAction(QAction* action) override;
+    void addToolBarOf(QToolBar* bar) override;
+    void addStatusWidget(QWidget* widget) override;
+    void showStatusMessage(const QString& message, int timeoutMs = 0) override;
+    void showWarning(const QString& title, const QString& message) override;
+
+    AnalysisModule* analysis() const { return analysis_; }
+    LayersModule* layers() const { return layers_; }
+    InspectorModule* inspector() const { return inspector_; }
+    AnnotationsModule* annotations() const { return annotations_; }
+    AgreementModule* agreement() const { return agreement_; }
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
-    /// Opens the demo's first held-out slide with its ground truth, and analyses it with the
-    /// demo's bundle once the slide is open (mainwindowdemo.cpp).
+    /// Opens the demo's first held-out slide with its ground truth and analyses it (DemoModule).
     void openDemo(const DemoIndex& index);
     /// Saves the current view (slide and layers as shown) to an image file, atomically.
     /// Returns an empty string on success, else one sentence for the user.
@@ -74,16 +78,7 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
-    void createAnnotations();  // mainwindowannotations.cpp
-    void createAgreement();    // mainwindowagreement.cpp
-    /// The demo's first view: `firstLayer` alone among the maps as they appear, the truth on top.
-    void keepDemoFirstView(const QString& firstLayer);  // mainwindowdemo.cpp
-    void createStatusBar();
-    void createLayerDocks();  // mainwindowlayers.cpp
-    void updateLayerActions();
-    void chooseAndExportLayer();
     void updateRecentMenu();
-    void updateStatus();
     void updateWindowState();
     void onOpened(const QString& path);
     void onOpenFailed(const QString& path, const QString& message);
@@ -92,41 +87,20 @@ private:
     void askForMpp();
     void showSettings();
     void showAbout();
-    void createAnalysis();    // mainwindowanalysis.cpp
-    void destroyAnalysis();
-    void cancelAnalysis();
-    void updateAnalysisSlide();
-    void updateUntrainedBanner();
 
     SlideView* view_ = nullptr;
+    LayerStack* layerStack_ = nullptr;
     SlideController* controller_ = nullptr;
+    MppBar* mppBar_ = nullptr;
+    ViewStatus* status_ = nullptr;
     Minimap* minimap_ = nullptr;
     PropertiesDock* propertiesDock_ = nullptr;
     AssociatedImagesDock* imagesDock_ = nullptr;
-    LayerStack* layerStack_ = nullptr;
-    LayerPanelDock* layerPanel_ = nullptr;
-    InspectorDock* inspector_ = nullptr;
-    QLabel* layerValueLabel_ = nullptr;
-    QAction* exportLayerAction_ = nullptr;
-    AnnotationDocument* annotations_ = nullptr;
-    AnnotationAutosave* annotationAutosave_ = nullptr;
-    AnnotationTools* annotationTools_ = nullptr;
-    AnnotationDock* annotationDock_ = nullptr;
-    AgreementDock* agreementDock_ = nullptr;
-    QFrame* mppBar_ = nullptr;
-    AnalysisController* analysis_ = nullptr;
-    LranController* lran_ = nullptr;
-    AnalysisDock* analysisDock_ = nullptr;
-    QLabel* untrainedViewBanner_ = nullptr;
-    QString analysisSlide_;
-    QLabel* mppBarText_ = nullptr;
 
-    QLabel* positionLabel_ = nullptr;
-    QLabel* magnificationLabel_ = nullptr;
-    QLabel* mppLabel_ = nullptr;
-    QLabel* loadingLabel_ = nullptr;
-
+    QMap<Menu, QMenu*> menus_;
+    QMap<DockGroup, QDockWidget*> groupFront_;
     QMenu* recentMenu_ = nullptr;
+    QAction* exportsEnd_ = nullptr;  // the separator after File's export actions
     QAction* openAction_ = nullptr;
     QAction* closeAction_ = nullptr;
     QAction* exportAction_ = nullptr;
@@ -138,6 +112,13 @@ private:
     QAction* settingsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QList<QAction*> presetActions_;
+
+    AnnotationsModule* annotations_ = nullptr;
+    LayersModule* layers_ = nullptr;
+    InspectorModule* inspector_ = nullptr;
+    AnalysisModule* analysis_ = nullptr;
+    AgreementModule* agreement_ = nullptr;
+    DemoModule* demo_ = nullptr;
 };
 
 }  // namespace slidesight

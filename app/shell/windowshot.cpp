@@ -1,6 +1,7 @@
 #include "app/shell/windowshot.h"
 
 #include "app/analysis/analysisdock.h"
+#include "app/analysis/analysismodule.h"
 #include "app/analysis/lrancontroller.h"
 #include "app/shell/imageio.h"
 #include "app/shell/mainwindow.h"
@@ -28,12 +29,12 @@ WindowShot::WindowShot(MainWindow* window, QString path, bool waitForAnalysis, i
     connect(&timeout_, &QTimer::timeout, this, [this] {
         fail(tr("Timed out after %1 s waiting for the window to settle.").arg(timeout_.interval() / 1000));
     });
-    AnalysisDock* dock = window_->analysisDock();
+    AnalysisDock* dock = window_->analysis()->dock();
     connect(dock, &AnalysisDock::runFinished, this, [this] { analysed_ = true; });
     connect(dock, &AnalysisDock::runFailed, this, [this](const QString& message) { fail(message); });
     connect(dock, &AnalysisDock::bundleFailed, this, [this](const QString& message) { fail(message); });
-    connect(window_->lranController(), &LranController::finished, this, [this] { lranDone_ = true; });
-    connect(window_->lranController(), &LranController::failed, this, [this](const QString& message) { fail(message); });
+    connect(window_->analysis()->lran(), &LranController::finished, this, [this] { lranDone_ = true; });
+    connect(window_->analysis()->lran(), &LranController::failed, this, [this](const QString& message) { fail(message); });
 }
 
 void WindowShot::start() {
@@ -46,7 +47,7 @@ void WindowShot::poll() {
     const SlideController* controller = window_->controller();
     bool settled = controller->hasSlide() && controller->isViewSharp() && controller->scheduler()->isIdle();
     if (waitForAnalysis_) {
-        const AnalysisResultPtr result = window_->analysisDock()->lastResult();
+        const AnalysisResultPtr result = window_->analysis()->dock()->lastResult();
         const bool lranExpected = result && result->bundle.lran.has_value();
         settled = settled && analysed_ && (!lranExpected || lranDone_);
     }

@@ -4,6 +4,7 @@
 #include "app/analysis/analysiscontroller.h"
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
+#include "app/analysis/analysismodule.h"
 #include "app/analysis/predictionpanel.h"
 #include "app/shell/guistallmonitor.h"
 #include "app/shell/mainwindow.h"
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QSignalSpy opened(window_->controller(), &SlideController::opened);
         window_->openSlide(test::dataPath(QStringLiteral("slides/cmu-1-small-region.svs")));
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
-        dock_ = window_->analysisDock();
+        dock_ = window_->analysis()->dock();
         QVERIFY(dock_);
         dock_->setResultFolder(dir_.filePath(QStringLiteral("results")));
         QSignalSpy ready(dock_, &AnalysisDock::bundleReady);
@@ -85,7 +86,7 @@ private Q_SLOTS:
         dock_->setCacheFolder(cache_);
         dock_->gridMppBox()->setValue(0.5);
         QSignalSpy finished(dock_, &AnalysisDock::runFinished);
-        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
+        QSignalSpy progress(window_->analysis()->controller(), &AnalysisController::progress);
         QVERIFY(dock_->run());
         QCOMPARE(dock_->state(), AnalysisDock::State::Running);
         QVERIFY(dock_->stallMonitor()->isActive());
@@ -137,7 +138,7 @@ private Q_SLOTS:
         for (const QString& id : AnalysisLayers::ids()) layers.insert(id, stack()->layer(id));
         dock_->setCacheFolder(dir_.filePath(QStringLiteral("other-cache")));  // nothing cached: seconds of work
         dock_->gridMppBox()->setValue(0.5);
-        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
+        QSignalSpy progress(window_->analysis()->controller(), &AnalysisController::progress);
         QSignalSpy cancelled(dock_, &AnalysisDock::runCancelled);
         QSignalSpy finished(dock_, &AnalysisDock::runFinished);
         QVERIFY(dock_->run());
@@ -210,8 +211,8 @@ private Q_SLOTS:
 
     void closingCancelsWithoutWaiting() {
         dock_->setCacheFolder(dir_.filePath(QStringLiteral("third-cache")));
-        QSignalSpy progress(window_->analysisController(), &AnalysisController::progress);
-        QSignalSpy cancelled(window_->analysisController(), &AnalysisController::cancelled);
+        QSignalSpy progress(window_->analysis()->controller(), &AnalysisController::progress);
+        QSignalSpy cancelled(window_->analysis()->controller(), &AnalysisController::cancelled);
         QVERIFY(dock_->run());
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1, 60000);
         QElapsedTimer clock;
@@ -219,7 +220,7 @@ private Q_SLOTS:
         window_->close();
         qInfo("close() returned after %lld ms", clock.elapsed());
         QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
-        QVERIFY(!window_->analysisController()->isRunning());
+        QVERIFY(!window_->analysis()->controller()->isRunning());
     }
 
     void cleanupTestCase() { window_.reset(); }

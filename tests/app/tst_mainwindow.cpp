@@ -1,5 +1,14 @@
-// The main window offscreen: opening real slides (asynchronously), the missing-µm/px bar,
-// bad files reported in a message box without a crash, drag and drop, recent files.
+// The main window offscreen: the feature modules in their places, opening real slides
+// (asynchronously), the missing-µm/px bar, bad files reported in a message box without a
+// crash, drag and drop, recent files.
+#include "app/analysis/analysisdock.h"
+#include "app/analysis/analysismodule.h"
+#include "app/annotations/annotationdock.h"
+#include "app/annotations/annotationsmodule.h"
+#include "app/inspector/inspectordock.h"
+#include "app/inspector/inspectormodule.h"
+#include "app/layers/layerpaneldock.h"
+#include "app/layers/layersmodule.h"
 #include "app/shell/associatedimagesdock.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/recentfiles.h"
@@ -13,7 +22,10 @@
 #include <QtGui/QMouseEvent>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QFrame>
+#include <QtWidgets/QDockWidget>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QTreeWidget>
 #include <QtTest/QSignalSpy>
@@ -54,6 +66,35 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         qputenv("XDG_CONFIG_HOME", config_.path().toUtf8());
         RecentFiles::clear();
+    }
+
+    // Every module registered through the shell: the menus in their fixed order whatever the
+    // order they were asked for (the annotations module adds Edit after View and the others
+    // exist), each dock listed in the View menu, the layer panel and the inspector tabbed with
+    // the panel in front, and Export layer right after Export view.
+    void modulesInTheirPlaces() {
+        MainWindow w;
+        w.show();
+        QStringList menus;
+        for (const QAction* a : w.menuBar()->actions()) menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"),
+                                     QStringLiteral("&Slide"), QStringLiteral("S&ettings"), QStringLiteral("&Help")}));
+        QCOMPARE(w.menu(Shell::Menu::Edit)->actions().value(0)->text(), QStringLiteral("&Undo"));
+
+        const QList<QAction*> viewActions = w.menu(Shell::Menu::View)->actions();
+        const QList<QDockWidget*> docks = w.findChildren<QDockWidget*>();
+        QCOMPARE(docks.size(), 8);  // overview, properties, images, annotations, agreement, analysis, layers, inspector
+        for (QDockWidget* dock : docks) QVERIFY2(viewActions.contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
+        QCOMPARE(w.tabifiedDockWidgets(w.layers()->panel()), (QList<QDockWidget*>{w.inspector()->dock()}));
+        QCOMPARE(w.dockWidgetArea(w.analysis()->dock()), Qt::LeftDockWidgetArea);
+        QCOMPARE(w.dockWidgetArea(w.annotations()->dock()), Qt::RightDockWidgetArea);
+
+        QStringList file;
+        for (const QAction* a : w.menu(Shell::Menu::File)->actions()) file << a->text();
+        const int exportView = file.indexOf(QStringLiteral("&Export view as PNG…"));
+        QVERIFY(exportView >= 0);
+        QCOMPARE(file.value(exportView + 1), QStringLiteral("Export &layer…"));
+        QVERIFY(!w.layers()->exportAction()->isEnabled());  // no slide, no heatmap
     }
 
     void opensRealSlide() {

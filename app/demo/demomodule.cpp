@@ -1,15 +1,13 @@
-// MainWindow: opening the offline demo (a held-out mosaic, its ground truth and the demo's
-// bundle), the `slidesight --demo` of the command line. Its first view teaches at a glance:
-// the demo's best map alone, half transparent over the tissue, with its legend, the truth's
-// outline drawn on top, and every other map one click away in the layer panel.
-
-#include "app/shell/mainwindow.h"
+#include "app/demo/demomodule.h"
 
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
+#include "app/analysis/analysismodule.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationsmodule.h"
 #include "app/demo/demoindex.h"
-#include "app/layers/layerpaneldock.h"
+#include "app/layers/layersmodule.h"
+#include "app/shell/shell.h"
 #include "app/shell/slidecontroller.h"
 #include "model/analysis/layerids.h"
 #include "viewer/annotations/annotationio.h"
@@ -17,7 +15,6 @@
 #include "viewer/layers/layerstack.h"
 
 #include <QtCore/QSet>
-#include <QtWidgets/QMessageBox>
 
 #include <memory>
 
@@ -30,8 +27,12 @@ const QString kAnnotationLayer = QStringLiteral("annotations");
 
 }  // namespace
 
-void MainWindow::keepDemoFirstView(const QString& firstLayer) {
-    LayerStack* stack = layerStack();
+DemoModule::DemoModule(Shell& shell, AnalysisModule* analysis, AnnotationsModule* annotations, LayersModule* layers,
+                       QObject* parent)
+    : QObject(parent), shell_(shell), analysis_(analysis), annotations_(annotations), layers_(layers) {}
+
+void DemoModule::keepFirstView(const QString& firstLayer) {
+    LayerStack* stack = shell_.layerStack();
     const auto requests = AnalysisLayers::parseRequests(firstLayer);
     const AnalysisLayers::Request first =
         requests ? requests->constFirst() : AnalysisLayers::Request{QString::fromLatin1(model::layerid::kAttentionMax), ChannelSelection::mean()};
@@ -47,8 +48,7 @@ void MainWindow::keepDemoFirstView(const QString& firstLayer) {
             if (!shown) continue;
             layer->setOpacity(kDemoOpacity);
             if (auto* heatmap = qobject_cast<HeatmapLayer*>(layer); heatmap && first.channel) heatmap->setChannel(*first.channel);
-            layerPanel_->selectRow(stack->rowOf(layer->id()));  // its legend in the layer panel
-            layerPanel_->raise();
+            layers_->present(stack->rowOf(layer->id()));  // its legend in the layer panel
         }
         // The truth's outline on top of every map.
         if (const int row = stack->rowOf(kAnnotationLayer); row > 0) stack->moveLayer(row, 0);
@@ -56,43 +56,40 @@ void MainWindow::keepDemoFirstView(const QString& firstLayer) {
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(stack, &LayerStack::orderChanged, this, arrange);
     auto closed = std::make_shared<QMetaObject::Connection>();
-    *closed = connect(controller_, &SlideController::closed, this, [connection, closed] {
+    *closed = connect(shell_.controller(), &SlideController::closed, this, [connection, closed] {
         disconnect(*connection);
         disconnect(*closed);
     });
     arrange();
 }
 
-void MainWindow::openDemo(const DemoIndex& index) {
+void DemoModule::open(const DemoIndex& index) {
     const DemoSlide* shown = index.firstShown();
     if (!shown) return;
     const DemoSlide slide = *shown;
     const QString bundle = index.bundle, group = index.group, firstLayer = index.firstLayer;
     auto opened = std::make_shared<QMetaObject::Connection>();
-    *opened = connect(controller_, &SlideController::opened, this,
+    *opened = connect(shell_.controller(), &SlideController::opened, this,
                       [this, opened, slide, bundle, group, firstLayer](const QString& path) {
         if (path != slide.slide) return;
         disconnect(*opened);
         // The truth, unless the slide's own annotations (autosaved earlier) already hold it.
-        if (!slide.annotations.isEmpty() && !annotations_->annotations().group(group)) {
+        AnnotationDocument* document = annotations_->document();
+        if (!slide.annotations.isEmpty() && !document->annotations().group(group)) {
             const auto truth = AnnotationIO::read(slide.annotations);
-            if (truth) {
-                annotations_->importAnnotations(*truth, tr("Import the demo's ground truth"));
-            } else {
-                auto* box = new QMessageBox(QMessageBox::Warning, tr("Demo"), AnnotationIO::errorOf(truth), QMessageBox::Ok, this);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            }
+            if (truth) document->importAnnotations(*truth, tr("Import the demo's ground truth"));
+            else shell_.showWarning(tr("Demo"), AnnotationIO::errorOf(truth));
         }
-        keepDemoFirstView(firstLayer);
+        keepFirstView(firstLayer);
         auto ready = std::make_shared<QMetaObject::Connection>();
-        *ready = connect(analysisDock_, &AnalysisDock::bundleReady, this, [this, ready] {
+        AnalysisDock* dock = analysis_->dock();
+        *ready = connect(dock, &AnalysisDock::bundleReady, this, [dock, ready] {
             disconnect(*ready);
-            analysisDock_->run();
+            dock->run();
         });
-        analysisDock_->loadBundle(bundle);
+        dock->loadBundle(bundle);
     });
-    openSlide(slide.slide);
+    shell_.controller()->open(slide.slide);
 }
 
 }  // namespace slidesight
