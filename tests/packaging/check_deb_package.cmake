@@ -119,7 +119,8 @@ set(required
     "${bindir}/slidesight-cli|the command line (install(TARGETS slidesight-cli) in app/cli/)"
     "${datadir}/applications/slidesight.desktop|the desktop entry (packaging/CMakeLists.txt)"
     "${datadir}/icons/hicolor/scalable/apps/slidesight.svg|the application icon (packaging/CMakeLists.txt)"
-    "${datadir}/mime/packages/slidesight.xml|the MIME types (packaging/CMakeLists.txt)")
+    "${datadir}/mime/packages/slidesight.xml|the MIME types (packaging/CMakeLists.txt)"
+    "${datadir}/doc/slidesight/cli.md|the command-line reference (packaging/doc/)")
 foreach(item IN LISTS required)
     string(REPLACE "|" ";" item "${item}")
     list(GET item 0 path)
