@@ -644,7 +644,7 @@
         <translation>Il padding della convoluzione 3D, come nell&apos;addestramento del classificatore: zeros (quello dell&apos;articolo) o centre (un vicino mancante prende le feature della cella centrale).</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+90"/>
         <source>Grad-CAM:    class %1 on %2 (%3 sum), largest value %4, largest |weight| %5</source>
         <translation>Grad-CAM:    classe %1 su %2 (somma %3), valore massimo %4, |peso| massimo %5</translation>
     </message>
@@ -669,7 +669,7 @@
         <translation>Degenere:    i pesi di Grad-CAM sono al livello dell&apos;arrotondamento; la mappa è rumore</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-97"/>
         <source>Leave cells without tissue out of the attention.</source>
         <translation>Esclude dall&apos;attenzione le celle senza tessuto.</translation>
     </message>
@@ -684,7 +684,7 @@
         <translation>--gradcam-sum è &quot;%1&quot;: usare centred o raw.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Grid:        %1 (%2 x %3 cells, K = %4; %5 cells in the attention)</source>
         <translation>Griglia:         %1 (%2 x %3 celle, K = %4; %5 celle nell&apos;attenzione)</translation>
     </message>
@@ -1362,7 +1362,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The demo is made from two public slides, and %1 could not be fetched (%2). %3 Without a network, give --data with a folder holding %4 and %5.</source>
         <translation>La demo è costruita da due vetrini pubblici, e %1 non è stato scaricato (%2). %3 Senza rete, indicare con --data una cartella che contenga %4 e %5.</translation>
     </message>
@@ -1902,14 +1902,12 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/shell/imageio.cpp" line="+11"/>
+        <location filename="../app/shell/imageio.cpp" line="+17"/>
         <source>There is no image to save.</source>
         <translation>Non c&apos;è nessuna immagine da salvare.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+6"/>
-        <location line="+3"/>
+        <location line="-5"/>
         <source>Cannot write &quot;%1&quot;: %2.</source>
         <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
     </message>
@@ -1953,7 +1951,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LayerExport</name>
     <message>
-        <location filename="../app/layers/layerexport.cpp" line="+56"/>
+        <location filename="../app/layers/layerexport.cpp" line="+57"/>
         <source>Cannot write &quot;%1&quot;: %2.</source>
         <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
     </message>
@@ -2396,7 +2394,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>PythonFeatureBaseline</name>
     <message>
-        <location filename="../app/cli/bench/pythonbaseline.cpp" line="+53"/>
+        <location filename="../app/cli/bench/pythonbaseline.cpp" line="+55"/>
         <source>The Python baseline needs python3, and none was found.</source>
         <translation>Il riferimento Python richiede python3, che non è stato trovato.</translation>
     </message>
@@ -2727,7 +2725,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TileBenchCommand</name>
     <message>
-        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+50"/>
+        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+52"/>
         <source>Measure tile throughput of the viewer&apos;s pipeline against plain OpenSlide, and the time to the first sharp frame.</source>
         <translation>Misura i riquadri al secondo della pipeline del visualizzatore rispetto a OpenSlide puro e il tempo fino al primo fotogramma nitido.</translation>
     </message>
@@ -2772,7 +2770,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Lato del vetrino --large in pixel.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>--size only applies with --large.</source>
         <translation>--size vale solo con --large.</translation>
     </message>
@@ -2782,12 +2780,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Argomento mancante: SLIDE (oppure usare --large).</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-48"/>
         <source>--large needs a slide to cut tissue from: give SLIDE or set SLIDESIGHT_TEST_DATA.</source>
         <translation>--large richiede un vetrino da cui ritagliare il tessuto: indicare SLIDE o impostare SLIDESIGHT_TEST_DATA.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>The viewport walk requested no tiles.</source>
         <translation>Il percorso delle viste non ha richiesto alcun riquadro.</translation>
     </message>
@@ -3101,7 +3099,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--input-scale deve essere un numero maggiore di 0 o auto, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>run %1/%2 (fold %3, init %4) epoch %5/%6: %7 grids, lr %8, loss %9, held-out %10, %11 s</source>
         <translation>esecuzione %1/%2 (fold %3, init %4) epoca %5/%6: %7 griglie, lr %8, perdita %9, validazione %10, %11 s</translation>
     </message>
@@ -3182,12 +3180,12 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>VerifiedDownload</name>
     <message>
-        <location filename="../app/cli/verifieddownload.cpp" line="+43"/>
+        <location filename="../app/cli/verifieddownload.cpp" line="+50"/>
         <source>The expected SHA-256 must be 8 to 64 hexadecimal digits, not &apos;%1&apos;.</source>
         <translation>Lo SHA-256 atteso deve avere da 8 a 64 cifre esadecimali, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <location line="+14"/>
         <location line="+36"/>
         <source>Cannot write %1: %2.</source>
@@ -3257,7 +3255,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Impossibile creare la cartella %1.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Downloading %1</source>
         <translation>Download di %1</translation>
     </message>
@@ -4973,7 +4971,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Il vetrino non registra né i µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi non è possibile scegliere un ingrandimento; indicare --mpp.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
@@ -5080,7 +5078,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <location line="+22"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>

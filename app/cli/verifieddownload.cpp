@@ -34,25 +34,31 @@ QString VerifiedDownload::hashPrefixInName(const QString& fileName) {
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
-QString VerifiedDownload::fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
-                                 const std::atomic<bool>* cancel, const Progress& progress, Result& result) {
+namespace {
+Expected<VerifiedDownload::Result> failure(const QString& sentence) {
+    return Expected<VerifiedDownload::Result>::failure(sentence.toStdString());
+}
+}  // namespace
+
+Expected<VerifiedDownload::Result> VerifiedDownload::fetch(const QUrl& url, const QString& destination,
+                                                           const QString& expectedSha256,
+                                                           const std::atomic<bool>* cancel, const Progress& progress) {
     const QString expected = expectedSha256.toLower();
-    result = Result{destination, QString(), 0, false};
+    Result result{destination, QString(), 0, false};
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{8,64}$"));
     if (!hex.match(expected).hasMatch())
-        return tr("The expected SHA-256 must be 8 to 64 hexadecimal digits, not '%1'.").arg(expectedSha256);
+        return failure(tr("The expected SHA-256 must be 8 to 64 hexadecimal digits, not '%1'.").arg(expectedSha256));
     if (QFile::exists(destination)) {
         const QString existing = fileSha256(destination);
         if (!existing.isEmpty() && existing.startsWith(expected)) {
             result.sha256 = existing;
             result.bytes = QFile(destination).size();
-            return {};
+            return result;
         }
     }
 
     QSaveFile file(destination);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2.").arg(destination, file.errorString());
+    if (!file.open(QIODevice::WriteOnly)) return failure(tr("Cannot write %1: %2.").arg(destination, file.errorString()));
     QNetworkAccessManager network;
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -87,7 +93,7 @@ QString VerifiedDownload::fetch(const QUrl& url, const QString& destination, con
 
     auto failed = [&file](const QString& message) {
         file.cancelWriting();
-        return message;
+        return failure(message);
     };
     if (cancel && cancel->load()) return failed(tr("Interrupted: the download was cancelled and nothing was written."));
     if (!writeError.isEmpty()) return failed(writeError);
@@ -102,9 +108,9 @@ QString VerifiedDownload::fetch(const QUrl& url, const QString& destination, con
                          "Nothing was written.")
                           .arg(url.toString(), result.sha256, expected,
                                expected.size() < 64 ? QStringLiteral("...") : QString()));
-    if (!file.commit()) return tr("Cannot write %1: %2.").arg(destination, file.errorString());
+    if (!file.commit()) return failure(tr("Cannot write %1: %2.").arg(destination, file.errorString()));
     result.downloaded = true;
-    return {};
+    return result;
 }
 
 }  // namespace slidesight::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewer/common/expected.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 #include <QtCore/QUrl>
@@ -32,10 +34,10 @@ public:
     static QString hashPrefixInName(const QString& fileName);
 
     /// Fetches `url` into `destination`. `expectedSha256` is the full hash or a prefix of at
-    /// least 8 hex digits. Returns an empty string on success (filling `result`), else one
-    /// error sentence. `cancel` (may be null) aborts the transfer.
-    static QString fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
-                         const std::atomic<bool>* cancel, const Progress& progress, Result& result);
+    /// least 8 hex digits. A failure carries one error sentence. `cancel` (may be null) aborts
+    /// the transfer.
+    static Expected<Result> fetch(const QUrl& url, const QString& destination, const QString& expectedSha256,
+                                  const std::atomic<bool>* cancel, const Progress& progress);
 };
 
 }  // namespace slidesight::cli

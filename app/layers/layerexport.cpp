@@ -52,10 +52,11 @@ int errorHandler(TIFF*, void* user, const char*, const char* format, va_list arg
 }
 int warningHandler(TIFF*, void*, const char*, const char*, va_list) { return 1; }
 
-QString cannotWrite(const QString& path, const QString& why) {
-    return QCoreApplication::translate("LayerExport", "Cannot write \"%1\": %2.").arg(path, why);
+Check failed(const QString& sentence) { return Check::failure(sentence.toStdString()); }
+Check cannotWrite(const QString& path, const QString& why) {
+    return failed(QCoreApplication::translate("LayerExport", "Cannot write \"%1\": %2.").arg(path, why));
 }
-QString noValues() { return QCoreApplication::translate("LayerExport", "The layer has no values to export."); }
+Check noValues() { return failed(QCoreApplication::translate("LayerExport", "The layer has no values to export.")); }
 
 /// For each output pixel along one axis, the grid index under its centre, or -1.
 std::vector<int> cellIndices(int pixels, int downsample, double origin, double cellSize, int cells) {
@@ -103,17 +104,17 @@ int chooseTiffDownsample(const QSizeF& levelZeroSize, const GridGeometry& geomet
     return std::max({1, fitting, perCell});
 }
 
-QString writeLayerPng(const LayerSnapshot& layer, const QString& path) {
+Check writeLayerPng(const LayerSnapshot& layer, const QString& path) {
     if (layer.image.isNull()) return noValues();
     return saveImageAtomically(layer.image.convertToFormat(QImage::Format_ARGB32), path);
 }
 
-QString writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsample, const QString& path) {
+Check writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsample, const QString& path) {
     if (!layer.data || layer.image.isNull()) return noValues();
     if (layer.levelZeroSize.isEmpty())
-        return QCoreApplication::translate("LayerExport", "There is no slide to align the layer with.");
+        return failed(QCoreApplication::translate("LayerExport", "There is no slide to align the layer with."));
     if (downsample < 1)
-        return QCoreApplication::translate("LayerExport", "The downsample of the exported image must be at least 1.");
+        return failed(QCoreApplication::translate("LayerExport", "The downsample of the exported image must be at least 1."));
     const int width = static_cast<int>(std::ceil(layer.levelZeroSize.width() / downsample));
     const int height = static_cast<int>(std::ceil(layer.levelZeroSize.height() / downsample));
 
@@ -200,10 +201,10 @@ QString writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsampl
     TIFFClose(tif);
     if (!flushed || !tiffError.isEmpty()) return fail(tiffError);
     if (!file.commit()) return cannotWrite(path, file.errorString());
-    return QString();
+    return true;
 }
 
-QString exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const QString& path) {
+Check exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const QString& path) {
     switch (format) {
     case LayerExportFormat::GridPng: return writeLayerPng(layer, path);
     case LayerExportFormat::SlideTiffColour:
@@ -212,7 +213,7 @@ QString exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const 
         return writeLayerTiff(layer, format == LayerExportFormat::SlideTiffValues,
                               chooseTiffDownsample(layer.levelZeroSize, layer.data->geometry()), path);
     }
-    return QCoreApplication::translate("LayerExport", "Unknown export format.");
+    return failed(QCoreApplication::translate("LayerExport", "Unknown export format."));
 }
 
 }  // namespace slidesight

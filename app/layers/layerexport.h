@@ -1,5 +1,6 @@
 #pragma once
 
+#include "viewer/common/expected.h"
 #include "viewer/layers/griddata.h"
 #include "viewer/slide/slidesource.h"
 
@@ -38,18 +39,18 @@ LayerSnapshot snapshotLayer(const HeatmapLayer& layer, const QSizeF& levelZeroSi
 /// cells allow it, at most 8192 pixels along the longer side.
 int chooseTiffDownsample(const QSizeF& levelZeroSize, const GridGeometry& geometry);
 
-/// Writes the grid-resolution PNG. Thread-safe; atomic. Empty on success, else one sentence.
-QString writeLayerPng(const LayerSnapshot& layer, const QString& path);
+/// Writes the grid-resolution PNG. Thread-safe; atomic; a failure carries one sentence.
+Check writeLayerPng(const LayerSnapshot& layer, const QString& path);
 
 /// Writes a TIFF covering level-0 [0, width) x [0, height) at `downsample` (ceil(size / D)
 /// pixels), each pixel taking the cell under its centre. Records D, the level-0 size and µm/px
 /// (XResolution/YResolution in pixels per centimetre, ImageDescription with "downsample=D").
 /// `rawValues`: one float32 sample per pixel (NaN outside the grid and where there is no
 /// value), else RGBA with unassociated alpha. Thread-safe; atomic (nothing is left behind on
-/// failure). Empty on success, else one sentence.
-QString writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsample, const QString& path);
+/// failure); a failure carries one sentence.
+Check writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsample, const QString& path);
 
 /// Writes `format` (TIFFs at chooseTiffDownsample()). Thread-safe.
-QString exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const QString& path);
+Check exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const QString& path);
 
 }  // namespace slidesight

@@ -76,13 +76,13 @@ void LayersModule::chooseAndExport() {
         *layer, QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())), slides->source()->mpp());
     shell_.showStatusMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     // Large TIFFs take a while: written on a worker thread, reported when done.
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
+    auto* watcher = new QFutureWatcher<Check>(this);
+    connect(watcher, &QFutureWatcher<Check>::finished, this, [this, watcher, path] {
+        const Check written = watcher->result();
         watcher->deleteLater();
-        if (!error.isEmpty()) {
+        if (!written) {
             shell_.showStatusMessage(QString());
-            shell_.showWarning(tr("Export failed"), error);
+            shell_.showWarning(tr("Export failed"), QString::fromStdString(written.error()));
         } else {
             shell_.showStatusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
         }

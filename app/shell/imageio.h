@@ -1,12 +1,14 @@
 #pragma once
 
+#include "viewer/common/expected.h"
+
 #include <QtCore/QString>
 #include <QtGui/QImage>
 
 namespace slidesight {
 
 /// Writes an image atomically (a temporary file renamed into place), so a failed or cancelled
-/// write never leaves a truncated file. Returns an empty string on success, else one sentence.
-QString saveImageAtomically(const QImage& image, const QString& path);
+/// write never leaves a truncated file. A failure carries one sentence for the user.
+Check saveImageAtomically(const QImage& image, const QString& path);
 
 }  // namespace slidesight

@@ -349,13 +349,13 @@ void MainWindow::exportView() {
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
-    const QString error = exportViewTo(path);
-    if (!error.isEmpty()) showWarning(tr("Export failed"), error);
+    if (const Check written = exportViewTo(path); !written)
+        showWarning(tr("Export failed"), QString::fromStdString(written.error()));
     else showStatusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
 }
 
-QString MainWindow::exportViewTo(const QString& path) const {
-    if (!controller_->hasSlide()) return tr("There is no slide to export.");
+Check MainWindow::exportViewTo(const QString& path) const {
+    if (!controller_->hasSlide()) return Check::failure(tr("There is no slide to export.").toStdString());
     return saveImageAtomically(view_->grab().toImage(), path);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/shell/shell.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QMap>
 #include <QtWidgets/QMainWindow>
@@ -64,8 +65,8 @@ public:
     /// Opens the demo's first held-out slide with its ground truth and analyses it (DemoModule).
     void openDemo(const DemoIndex& index);
     /// Saves the current view (slide and layers as shown) to an image file, atomically.
-    /// Returns an empty string on success, else one sentence for the user.
-    QString exportViewTo(const QString& path) const;
+    /// A failure carries one sentence for the user.
+    Check exportViewTo(const QString& path) const;
     /// The file dialog's filter for every format OpenSlide reads.
     static QString slideFileFilter();
 

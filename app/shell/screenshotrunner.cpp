@@ -137,10 +137,9 @@ void ScreenshotRunner::poll() {
         image = UntrainedNotice::stamped(std::move(image), UntrainedNotice::untrainedModel());
     else if (result_ && !result_->extractorTrained && anyLayerVisible())
         image = UntrainedNotice::stamped(std::move(image), UntrainedNotice::untrainedExtractor());
-    const QString error = saveImageAtomically(image, options_.output);
-    if (!error.isEmpty()) {
+    if (const Check saved = saveImageAtomically(image, options_.output); !saved) {
         done_ = false;
-        fail(error);
+        fail(QString::fromStdString(saved.error()));
         return;
     }
     Q_EMIT finished(0);

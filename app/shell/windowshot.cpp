@@ -59,9 +59,8 @@ void WindowShot::poll() {
     // The screen's pixels where the window is: what the user sees, window manager and all.
     QScreen* screen = window_->windowHandle() ? window_->windowHandle()->screen() : nullptr;
     const QImage image = screen ? screen->grabWindow(window_->winId()).toImage() : window_->grab().toImage();
-    const QString error = saveImageAtomically(image, path_);
-    if (!error.isEmpty()) {
-        QTextStream(stderr) << tr("slidesight: %1").arg(error) << Qt::endl;
+    if (const Check saved = saveImageAtomically(image, path_); !saved) {
+        QTextStream(stderr) << tr("slidesight: %1").arg(QString::fromStdString(saved.error())) << Qt::endl;
         Q_EMIT finished(1);
         return;
     }

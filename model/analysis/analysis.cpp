@@ -101,7 +101,7 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
         if (stop) kind = AnalysisFailure::Cancelled;
         return stop;
     };
-    if (const std::string problem = checkBundleManifest(bundle); !problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkBundleManifest(bundle); !valid) return Result::failure(valid.error());
     const int threads = torchThreadsFor(options);
 
     ClassificationOptions classification = classificationOptionsFor(bundle);

@@ -10,23 +10,22 @@
 
 namespace slidesight::model {
 
-std::string checkClassificationOptions(const ClassificationOptions& options) {
+Check checkClassificationOptions(const ClassificationOptions& options) {
     const auto config = classifierConfig(options, 1);
-    if (!config) return config.error();
+    if (!config) return Check::failure(config.error());
     const auto target = GradCam::parseTarget(options.gradcamTarget);
-    if (!target) return target.error();
+    if (!target) return Check::failure(target.error());
     if (options.gradcamClass < -1 || options.gradcamClass >= options.classes)
-        return "Grad-CAM class " + std::to_string(options.gradcamClass) + " is out of range (the classifier has " +
-               std::to_string(options.classes) + " outputs).";
-    return {};
+        return Check::failure("Grad-CAM class " + std::to_string(options.gradcamClass) + " is out of range (the classifier has " +
+                              std::to_string(options.classes) + " outputs).");
+    return true;
 }
 
 Expected<ClassificationSummary> classifyGrid(const ClassificationOptions& options) {
     using Result = Expected<ClassificationSummary>;
     const auto start = std::chrono::steady_clock::now();
     if (options.outputPath.empty()) return Result::failure("No output file was given.");
-    const std::string problem = checkClassificationOptions(options);
-    if (!problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkClassificationOptions(options); !valid) return Result::failure(valid.error());
     const auto grid = GridFile::read(options.gridPath);
     if (!grid) return Result::failure(grid.error());
     const auto config = classifierConfig(options, grid->featureCount());

@@ -67,9 +67,9 @@ struct ClassificationSummary {
 };
 
 /// The problem with the options' names and sizes (attention sets, non-linearity, padding,
-/// Grad-CAM target, H, n, C, Grad-CAM class), as one sentence; empty when there is none. classifyGrid()
+/// Grad-CAM target, H, n, C, Grad-CAM class) as the failure's one sentence. classifyGrid()
 /// checks them too; callers use this to tell a bad command line from a failed run.
-std::string checkClassificationOptions(const ClassificationOptions& options);
+Check checkClassificationOptions(const ClassificationOptions& options);
 
 /// Reads the grid, builds or loads the classifier, runs it and Grad-CAM, and writes the result
 /// file atomically. Fails with one sentence (a weights file that does not fit names the

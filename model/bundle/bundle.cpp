@@ -130,8 +130,7 @@ Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::
     fs::create_directories(folder, error);
     if (error || !fs::is_directory(folder))
         return Result::failure("Cannot create the model bundle folder \"" + folderPath + "\".");
-    const std::string problem = checkBundleManifest(bundle);
-    if (!problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkBundleManifest(bundle); !valid) return Result::failure(valid.error());
 
     auto weights = [&](const std::string& value, const std::string& field) -> Expected<std::string> {
         const std::string written = relativeTo(value, folder);

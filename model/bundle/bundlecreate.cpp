@@ -46,7 +46,7 @@ Expected<ModelBundle> createUntrainedBundle(const UntrainedBundleOptions& o) {
         b.lran->weights = "random:" + std::to_string(o.seed + 2);
     }
     // Names and sizes first, so that nothing is written for a bundle that cannot be.
-    if (const std::string problem = checkBundleManifest(b); !problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkBundleManifest(b); !valid) return Result::failure(valid.error());
 
     std::error_code error;
     const std::filesystem::path folder = std::filesystem::absolute(o.folder, error);

@@ -157,93 +157,100 @@ void readLran(const Json& json, BundleLran& l, std::string& problem) {
     f.integer("patch_size", l.patchSize, false);
 }
 
-std::string weightsProblem(const std::string& weights, const std::string& field) {
-    if (weights.empty()) return field + " is empty (give a file in the bundle or random:SEED)";
+Check checkWeights(const std::string& weights, const std::string& field) {
+    if (weights.empty()) return Check::failure(field + " is empty (give a file in the bundle or random:SEED)");
     const auto seed = randomWeightsSeed(weights);
-    if (!seed) return field + " is " + quoted(weights) + ", which is not random:SEED with a non-negative whole number";
-    return {};
+    if (!seed)
+        return Check::failure(field + " is " + quoted(weights) + ", which is not random:SEED with a non-negative whole number");
+    return true;
 }
 
-std::string classesProblem(const std::vector<std::string>& classes, const std::string& field) {
+Check checkClasses(const std::vector<std::string>& classes, const std::string& field) {
     std::set<std::string> seen;
     for (const auto& c : classes) {
-        if (c.empty()) return field + " has an empty class name";
-        if (!seen.insert(c).second) return field + " names the class " + quoted(c) + " twice";
+        if (c.empty()) return Check::failure(field + " has an empty class name");
+        if (!seen.insert(c).second) return Check::failure(field + " names the class " + quoted(c) + " twice");
     }
-    return {};
+    return true;
 }
 
 bool positive(double value) { return std::isfinite(value) && value > 0.0; }
 
-std::string manifestProblem(const ModelBundle& b) {
+Check checkFields(const ModelBundle& b) {
     if (!contains({"classification", "regression"}, b.task))
-        return "task is " + quoted(b.task) + ", which is unknown (use " + oneOf({"classification", "regression"}) + ")";
-    if (b.classes.empty()) return "classes is empty (give one name per output)";
+        return Check::failure("task is " + quoted(b.task) + ", which is unknown (use " + oneOf({"classification", "regression"}) + ")");
+    if (b.classes.empty()) return Check::failure("classes is empty (give one name per output)");
     if (b.task == "classification" && b.classes.size() < 2)
-        return "classes has " + std::to_string(b.classes.size()) + " name, but a classification needs at least 2";
+        return Check::failure("classes has " + std::to_string(b.classes.size()) + " name, but a classification needs at least 2");
     if (b.task == "regression" && b.classes.size() != 1)
-        return "classes has " + std::to_string(b.classes.size()) + " names, but a regression has exactly 1 output";
-    if (auto p = classesProblem(b.classes, "classes"); !p.empty()) return p;
+        return Check::failure("classes has " + std::to_string(b.classes.size()) + " names, but a regression has exactly 1 output");
+    if (auto p = checkClasses(b.classes, "classes"); !p) return p;
     for (const auto& [key, value] : b.metrics)
-        if (!std::isfinite(value)) return "metrics." + key + " is not a finite number";
+        if (!std::isfinite(value)) return Check::failure("metrics." + key + " is not a finite number");
 
     const BundleExtractor& e = b.extractor;
     if (!contains({"resnet34", "resnet18", "torchscript"}, e.architecture))
-        return "extractor.architecture is " + quoted(e.architecture) + ", which is unknown (use " +
-               oneOf({"resnet34", "resnet18", "torchscript"}) + ")";
-    if (auto p = weightsProblem(e.weights, "extractor.weights"); !p.empty()) return p;
+        return Check::failure("extractor.architecture is " + quoted(e.architecture) + ", which is unknown (use " +
+                              oneOf({"resnet34", "resnet18", "torchscript"}) + ")");
+    if (auto p = checkWeights(e.weights, "extractor.weights"); !p) return p;
     if (e.architecture == "torchscript" && e.weights.rfind("random:", 0) == 0)
-        return "extractor.weights is random:SEED, which needs the architecture resnet34 or resnet18, not torchscript";
+        return Check::failure("extractor.weights is random:SEED, which needs the architecture resnet34 or resnet18, not torchscript");
     for (size_t i = 0; i < 3; ++i) {
-        if (!std::isfinite(e.mean[i])) return "extractor.mean[" + std::to_string(i) + "] is not a finite number";
-        if (!positive(e.std[i])) return "extractor.std[" + std::to_string(i) + "] is " + number(e.std[i]) + ", but it must be above 0";
+        if (!std::isfinite(e.mean[i]))
+            return Check::failure("extractor.mean[" + std::to_string(i) + "] is not a finite number");
+        if (!positive(e.std[i]))
+            return Check::failure("extractor.std[" + std::to_string(i) + "] is " + number(e.std[i]) + ", but it must be above 0");
     }
-    if (!positive(e.mpp)) return "extractor.mpp is " + number(e.mpp) + ", but the grid's µm/px must be above 0";
+    if (!positive(e.mpp))
+        return Check::failure("extractor.mpp is " + number(e.mpp) + ", but the grid's µm/px must be above 0");
     if (e.patchSize < 32 || e.patchSize > 4096)
-        return "extractor.patch_size is " + std::to_string(e.patchSize) + ", but it must be from 32 to 4096 pixels";
+        return Check::failure("extractor.patch_size is " + std::to_string(e.patchSize) + ", but it must be from 32 to 4096 pixels");
 
     const BundleClassifier& c = b.classifier;
-    if (auto p = weightsProblem(c.weights, "classifier.weights"); !p.empty()) return p;
+    if (auto p = checkWeights(c.weights, "classifier.weights"); !p) return p;
     if (!contains({"max+min", "max", "min", "avg", "avg+max"}, c.attention))
-        return "classifier.attention is " + quoted(c.attention) + ", which is unknown (use " +
-               oneOf({"max+min", "max", "min", "avg", "avg+max"}) + ")";
+        return Check::failure("classifier.attention is " + quoted(c.attention) + ", which is unknown (use " +
+                              oneOf({"max+min", "max", "min", "avg", "avg+max"}) + ")");
     if (c.hidden < 1 || c.hidden > 4096)
-        return "classifier.hidden is " + std::to_string(c.hidden) + ", but H must be from 1 to 4096";
+        return Check::failure("classifier.hidden is " + std::to_string(c.hidden) + ", but H must be from 1 to 4096");
     if (c.kernel < 1 || c.kernel > 31 || c.kernel % 2 == 0)
-        return "classifier.kernel is " + std::to_string(c.kernel) + ", but the n x n kernel must be odd, from 1 to 31";
+        return Check::failure("classifier.kernel is " + std::to_string(c.kernel) + ", but the n x n kernel must be odd, from 1 to 31");
     if (!contains({"relu", "tanh", "none"}, c.nonlinearity))
-        return "classifier.nonlinearity is " + quoted(c.nonlinearity) + ", which is unknown (use " +
-               oneOf({"relu", "tanh", "none"}) + ")";
+        return Check::failure("classifier.nonlinearity is " + quoted(c.nonlinearity) + ", which is unknown (use " +
+                              oneOf({"relu", "tanh", "none"}) + ")");
     if (!contains({"grid", "gprime"}, c.gradcamTarget))
-        return "classifier.gradcam_target is " + quoted(c.gradcamTarget) + ", which is unknown (use " +
-               oneOf({"grid", "gprime"}) + ")";
+        return Check::failure("classifier.gradcam_target is " + quoted(c.gradcamTarget) + ", which is unknown (use " +
+                              oneOf({"grid", "gprime"}) + ")");
     if (!c.gradcamClass.empty() && (b.task == "regression" || std::find(b.classes.begin(), b.classes.end(),
                                                                           c.gradcamClass) == b.classes.end()))
-        return "classifier.gradcam_class is " + quoted(c.gradcamClass) + ", which is not one of the bundle's classes";
+        return Check::failure("classifier.gradcam_class is " + quoted(c.gradcamClass) + ", which is not one of the bundle's classes");
     if (!contains({"zeros", "centre"}, c.convPadding))
-        return "classifier.conv_padding is " + quoted(c.convPadding) + ", which is unknown (use " +
-               oneOf({"zeros", "centre"}) + ")";
+        return Check::failure("classifier.conv_padding is " + quoted(c.convPadding) + ", which is unknown (use " +
+                              oneOf({"zeros", "centre"}) + ")");
     if (!positive(c.inputScale))
-        return "classifier.input_scale is " + number(c.inputScale) + ", but it must be above 0";
+        return Check::failure("classifier.input_scale is " + number(c.inputScale) + ", but it must be above 0");
 
-    if (!b.lran) return {};
+    if (!b.lran) return true;
     const BundleLran& l = *b.lran;
     if (!contains({"lran", "ran"}, l.network))
-        return "lran.network is " + quoted(l.network) + ", which is unknown (use " + oneOf({"lran", "ran"}) + ")";
-    if (auto p = weightsProblem(l.weights, "lran.weights"); !p.empty()) return p;
-    if (l.classes.size() < 2) return "lran.classes has " + std::to_string(l.classes.size()) + " names, but LRAN needs at least 2";
-    if (auto p = classesProblem(l.classes, "lran.classes"); !p.empty()) return p;
-    if (!positive(l.mpp)) return "lran.mpp is " + number(l.mpp) + ", but the patches' µm/px must be above 0";
+        return Check::failure("lran.network is " + quoted(l.network) + ", which is unknown (use " + oneOf({"lran", "ran"}) + ")");
+    if (auto p = checkWeights(l.weights, "lran.weights"); !p) return p;
+    if (l.classes.size() < 2)
+        return Check::failure("lran.classes has " + std::to_string(l.classes.size()) + " names, but LRAN needs at least 2");
+    if (auto p = checkClasses(l.classes, "lran.classes"); !p) return p;
+    if (!positive(l.mpp))
+        return Check::failure("lran.mpp is " + number(l.mpp) + ", but the patches' µm/px must be above 0");
     if (l.patchSize < 64 || l.patchSize > 4096 || l.patchSize % 32 != 0)
-        return "lran.patch_size is " + std::to_string(l.patchSize) + ", but it must be a multiple of 32 from 64 to 4096";
-    return {};
+        return Check::failure("lran.patch_size is " + std::to_string(l.patchSize) + ", but it must be a multiple of 32 from 64 to 4096");
+    return true;
 }
 
 }  // namespace
 
-std::string checkBundleManifest(const ModelBundle& bundle) {
-    const std::string problem = manifestProblem(bundle);
-    return problem.empty() ? problem : "The model bundle is invalid: " + problem + ".";
+Check checkBundleManifest(const ModelBundle& bundle) {
+    const Check valid = checkFields(bundle);
+    if (!valid) return Check::failure("The model bundle is invalid: " + valid.error() + ".");
+    return true;
 }
 
 Expected<ModelBundle> parseBundleManifest(const Json& json, const std::string& manifest) {
@@ -283,8 +290,7 @@ Expected<ModelBundle> parseBundleManifest(const Json& json, const std::string& m
     }
     if (!problem.empty()) return fail(problem);
     if (b.name.empty()) return fail("name is empty");
-    problem = manifestProblem(b);
-    if (!problem.empty()) return fail(problem);
+    if (const Check valid = checkFields(b); !valid) return fail(valid.error());
     return b;
 }
 

@@ -22,7 +22,7 @@ Expected<ModelBundle> parseBundleManifest(const nlohmann::json& json, const std:
 
 /// The first problem with the bundle's names and numbers as one sentence naming the field
 /// (unknown task, architecture, attention sets, non-linearity or Grad-CAM target, classes
-/// that do not fit the task, µm/px <= 0, an even kernel, ...); empty when there is none.
-std::string checkBundleManifest(const ModelBundle& bundle);
+/// that do not fit the task, µm/px <= 0, an even kernel, ...) as the failure's sentence.
+Check checkBundleManifest(const ModelBundle& bundle);
 
 }  // namespace slidesight::model

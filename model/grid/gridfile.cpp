@@ -24,14 +24,14 @@ std::array<double, 2> pairOf(const torch::Tensor& t) {
 
 }  // namespace
 
-std::string GridFile::validate() const {
-    if (!features.defined() || features.dim() != 3) return "features must be a [K, rows, columns] tensor";
-    if (!tissue.defined() || tissue.dim() != 2) return "tissue must be a [rows, columns] tensor";
+Check GridFile::validate() const {
+    if (!features.defined() || features.dim() != 3) return Check::failure("features must be a [K, rows, columns] tensor");
+    if (!tissue.defined() || tissue.dim() != 2) return Check::failure("tissue must be a [rows, columns] tensor");
     if (features.size(1) != tissue.size(0) || features.size(2) != tissue.size(1))
-        return "features and tissue disagree on the grid size";
-    if (!features.is_floating_point() || !tissue.is_floating_point()) return "features and tissue must be floating point";
-    if (!(cellSize[0] > 0.0) || !(cellSize[1] > 0.0)) return "the cell size must be positive";
-    return {};
+        return Check::failure("features and tissue disagree on the grid size");
+    if (!features.is_floating_point() || !tissue.is_floating_point()) return Check::failure("features and tissue must be floating point");
+    if (!(cellSize[0] > 0.0) || !(cellSize[1] > 0.0)) return Check::failure("the cell size must be positive");
+    return true;
 }
 
 std::vector<char> GridFile::toBytes() const {
@@ -46,8 +46,7 @@ std::vector<char> GridFile::toBytes() const {
 
 Expected<bool> GridFile::write(const std::string& path) const {
     using Result = Expected<bool>;
-    const std::string problem = validate();
-    if (!problem.empty()) return Result::failure("Cannot write the grid: " + problem + ".");
+    if (const Check valid = validate(); !valid) return Result::failure("Cannot write the grid: " + valid.error() + ".");
     std::vector<char> bytes;
     try {
         bytes = toBytes();
@@ -82,8 +81,8 @@ Expected<GridFile> GridFile::fromBytes(const std::vector<char>& bytes, const std
     grid.origin = pairOf(origin);
     grid.cellSize = pairOf(cellSize);
     grid.metadata = std::get<std::string>(metadata->second);
-    const std::string problem = grid.validate();
-    if (!problem.empty()) return Result::failure("The grid file " + what + " is damaged: " + problem + ".");
+    if (const Check valid = grid.validate(); !valid)
+        return Result::failure("The grid file " + what + " is damaged: " + valid.error() + ".");
     return grid;
 }
 

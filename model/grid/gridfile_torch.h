@@ -35,8 +35,8 @@ struct GridFile {
     int64_t rows() const { return tissue.defined() ? tissue.size(0) : 0; }
     int64_t columns() const { return tissue.defined() ? tissue.size(1) : 0; }
 
-    /// Checks the shapes and types above; empty when they hold, else the problem.
-    std::string validate() const;
+    /// Checks the shapes and types above; a failure names the problem.
+    Check validate() const;
 
     /// Serialises to torch.save bytes (tensors moved to the CPU, as float32 / float64).
     std::vector<char> toBytes() const;

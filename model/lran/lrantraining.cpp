@@ -145,31 +145,36 @@ std::vector<double> pairsOf(const std::vector<LranEpochRecord>& history) {
 
 }  // namespace
 
-std::string checkLranTrainingOptions(const LranTrainingOptions& o) {
-    if (o.data.empty() || o.bundleFolder.empty()) return "The training data and the output bundle folder are required.";
+Check checkLranTrainingOptions(const LranTrainingOptions& o) {
+    if (o.data.empty() || o.bundleFolder.empty())
+        return Check::failure("The training data and the output bundle folder are required.");
     const auto variant = LranConfig::parseVariant(o.network);
-    if (!variant) return variant.error();
+    if (!variant) return Check::failure(variant.error());
     const auto widths = LranConfig::parseWidths(o.widths);
-    if (!widths) return widths.error();
-    if (o.epochs < 1) return "The number of epochs must be at least 1.";
-    if (o.batchSize < 2) return "The batch size must be at least 2 (batch normalisation needs two images).";
-    if (!(o.holdout >= 0.0 && o.holdout < 1.0)) return "The held-out fraction must be at least 0 and below 1.";
-    if (o.inputSize < 32 || o.inputSize % 32 != 0) return "The input size must be a multiple of 32, at least 32.";
-    if (!(o.learningRate > 0.0) || !(o.mpp > 0.0)) return "The learning rate and the µm/px must be positive.";
+    if (!widths) return Check::failure(widths.error());
+    if (o.epochs < 1) return Check::failure("The number of epochs must be at least 1.");
+    if (o.batchSize < 2)
+        return Check::failure("The batch size must be at least 2 (batch normalisation needs two images).");
+    if (!(o.holdout >= 0.0 && o.holdout < 1.0))
+        return Check::failure("The held-out fraction must be at least 0 and below 1.");
+    if (o.inputSize < 32 || o.inputSize % 32 != 0)
+        return Check::failure("The input size must be a multiple of 32, at least 32.");
+    if (!(o.learningRate > 0.0) || !(o.mpp > 0.0))
+        return Check::failure("The learning rate and the µm/px must be positive.");
     for (size_t i = 0; i < o.schedule.size(); ++i)
         if (!(o.schedule[i].rate > 0.0) || o.schedule[i].afterEpoch < 1 ||
             (i > 0 && o.schedule[i].afterEpoch <= o.schedule[i - 1].afterEpoch))
-            return "The learning-rate steps need positive rates after increasing epochs of at least 1.";
-    if (o.maxPerClass < 0 || o.torchThreads < 0) return "The per-class cap and the thread count must not be negative.";
-    return {};
+            return Check::failure("The learning-rate steps need positive rates after increasing epochs of at least 1.");
+    if (o.maxPerClass < 0 || o.torchThreads < 0)
+        return Check::failure("The per-class cap and the thread count must not be negative.");
+    return true;
 }
 
 Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
                                         const std::function<void(const LranTrainingProgress&)>& progress,
                                         const std::atomic<bool>* cancel) {
     const auto start = Clock::now();
-    const std::string problem = checkLranTrainingOptions(o);
-    if (!problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkLranTrainingOptions(o); !valid) return Result::failure(valid.error());
     const auto set = listLranImages(o.data, o.maxPerClass);
     if (!set) return Result::failure(set.error());
     if (!o.baseBundle.empty()) {

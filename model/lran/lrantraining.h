@@ -99,8 +99,8 @@ struct LranTrainingSummary {
 /// the last finished epoch stays in the run folder.
 extern const char* const kLranTrainingCancelled;
 
-/// The problem with the options, as one sentence; empty when there is none.
-std::string checkLranTrainingOptions(const LranTrainingOptions& options);
+/// Whether the options can be trained with; a failure says what is wrong in one sentence.
+Check checkLranTrainingOptions(const LranTrainingOptions& options);
 
 /// Reads the data, splits it, trains and writes the bundle (weights atomically), the report
 /// and, after every epoch, the checkpoint. With options.resume the run continues from the

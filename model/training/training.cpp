@@ -118,25 +118,27 @@ Expected<bool> scoreTestManifest(const TrainingOptions& options, const TrainingS
 
 }  // namespace
 
-std::string checkTrainingOptions(const TrainingOptions& o) {
+Check checkTrainingOptions(const TrainingOptions& o) {
     if (o.task != "classification" && o.task != "regression")
-        return "Unknown task \"" + o.task + "\": use classification or regression.";
+        return Check::failure("Unknown task \"" + o.task + "\": use classification or regression.");
     if (o.augment != "auto" && o.augment != "none" && o.augment != "fast" && o.augment != "exact")
-        return "Unknown augmentation \"" + o.augment + "\": use auto, none, fast or exact.";
+        return Check::failure("Unknown augmentation \"" + o.augment + "\": use auto, none, fast or exact.");
     if (o.extraScale != "auto" && o.extraScale != "on" && o.extraScale != "off")
-        return "Unknown extra-scale setting \"" + o.extraScale + "\": use auto, on or off.";
+        return Check::failure("Unknown extra-scale setting \"" + o.extraScale + "\": use auto, on or off.");
     if (o.epochs < 1 || o.batchSize < 1 || o.chunkSize < 0 || o.inits < 1)
-        return "Epochs, batch size and initialisations must be at least 1.";
-    if (o.folds < 2) return "Cross-validation needs at least 2 folds.";
+        return Check::failure("Epochs, batch size and initialisations must be at least 1.");
+    if (o.folds < 2) return Check::failure("Cross-validation needs at least 2 folds.");
     if (o.learningRate < 0.0 || o.momentum < 0.0 || o.decayEpoch < 0 || o.decayFactor <= 0.0)
-        return "The learning rate, momentum and decay must not be negative.";
-    if (o.manifestPath.empty() || o.bundleFolder.empty()) return "A manifest and an output bundle are required.";
+        return Check::failure("The learning rate, momentum and decay must not be negative.");
+    if (o.manifestPath.empty() || o.bundleFolder.empty())
+        return Check::failure("A manifest and an output bundle are required.");
     if (!o.optimizer.empty() && o.optimizer != "sgd" && o.optimizer != "adam")
-        return "Unknown optimiser \"" + o.optimizer + "\": use sgd or adam.";
+        return Check::failure("Unknown optimiser \"" + o.optimizer + "\": use sgd or adam.");
     if (!std::isfinite(o.inputScale) || o.inputScale < 0.0)
-        return "The input scale must be a positive number, or 0 for automatic.";
+        return Check::failure("The input scale must be a positive number, or 0 for automatic.");
     const auto config = classifierConfig(o.attention, o.hidden, o.kernel, o.nonlinearity, o.convPadding, 1, true);
-    return config ? std::string() : config.error();
+    if (!config) return Check::failure(config.error());
+    return true;
 }
 
 std::string trainingOptimizer(const TrainingOptions& o) {
@@ -152,8 +154,7 @@ double epochLearningRate(const TrainingOptions& o, int epoch) {
 Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const TrainingProgress& progress,
                                           const std::atomic<bool>* cancel, const TrainingPreparation& preparation) {
     const auto start = std::chrono::steady_clock::now();
-    const std::string problem = checkTrainingOptions(options);
-    if (!problem.empty()) return Result::failure(problem);
+    if (const Check valid = checkTrainingOptions(options); !valid) return Result::failure(valid.error());
     const TorchThreadScope threads(trainingThreads(options.torchThreads));
     const bool classification = options.task == "classification";
     auto prepared = prepareTrainingSet(options, cancel, preparation);

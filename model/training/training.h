@@ -122,9 +122,9 @@ struct TrainingSummary {
 /// the last finished epoch stays in the run folder.
 extern const char* const kTrainingCancelled;
 
-/// The problem with the options (task, augmentation, sizes, attention), as one sentence;
-/// empty when there is none. trainClassifier() checks them too.
-std::string checkTrainingOptions(const TrainingOptions& options);
+/// Whether the options (task, augmentation, sizes, attention) can be trained with; a failure
+/// says what is wrong in one sentence. trainClassifier() checks them too.
+Check checkTrainingOptions(const TrainingOptions& options);
 
 /// The learning rate of a (0-based) epoch: the optimiser's (1e-3 SGD, 1e-4 Adam) or the
 /// options', times decayFactor from epoch decayEpoch on for classification; regression keeps

@@ -13,7 +13,7 @@ private Q_SLOTS:
         QImage image(64, 32, QImage::Format_RGB32);
         image.fill(qRgb(200, 10, 30));
         const QString path = dir.filePath(QStringLiteral("view.png"));
-        QCOMPARE(slidesight::saveImageAtomically(image, path), QString());
+        QVERIFY(slidesight::saveImageAtomically(image, path).ok());
         QImage back(path);
         QCOMPARE(back.size(), QSize(64, 32));
         QCOMPARE(back.pixel(5, 5), qRgb(200, 10, 30));
@@ -25,18 +25,19 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("keep.png"));
         QImage first(8, 8, QImage::Format_RGB32);
         first.fill(Qt::green);
-        QVERIFY(slidesight::saveImageAtomically(first, path).isEmpty());
+        QVERIFY(slidesight::saveImageAtomically(first, path).ok());
         // An unknown format fails and must not touch the existing file.
         const QString bad = dir.filePath(QStringLiteral("keep.notaformat"));
-        QVERIFY(!slidesight::saveImageAtomically(first, bad).isEmpty());
+        QVERIFY(!slidesight::saveImageAtomically(first, bad).error().empty());
         QVERIFY(!QFile::exists(bad));
-        QVERIFY(!slidesight::saveImageAtomically(QImage(), path).isEmpty());
+        QVERIFY(!slidesight::saveImageAtomically(QImage(), path).error().empty());
         QCOMPARE(QImage(path).pixel(1, 1), QColor(Qt::green).rgb());
     }
     void unwritableFolderGivesMessage() {
-        const QString message = slidesight::saveImageAtomically(QImage(4, 4, QImage::Format_RGB32),
-                                                                QStringLiteral("/nonexistent-folder/x.png"));
-        QVERIFY(message.contains(QStringLiteral("/nonexistent-folder/x.png")));
+        const auto saved = slidesight::saveImageAtomically(QImage(4, 4, QImage::Format_RGB32),
+                                                           QStringLiteral("/nonexistent-folder/x.png"));
+        QVERIFY(!saved);
+        QVERIFY(saved.error().find("/nonexistent-folder/x.png") != std::string::npos);
     }
 };
 

@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void pngIsTheImageAtGridResolution() {
         const QString path = dir_.filePath(QStringLiteral("grid.png"));
-        QCOMPARE(writeLayerPng(snapshotLayer(*layer_, kSlide, mpp()), path), QString());
+        QVERIFY(writeLayerPng(snapshotLayer(*layer_, kSlide, mpp()), path).ok());
         const QImage written = QImage(path).convertToFormat(QImage::Format_ARGB32);
         const QImage shown = layer_->image().convertToFormat(QImage::Format_ARGB32);
         QCOMPARE(written.size(), QSize(4, 3));
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
     void colourTiffIsAlignedWithTheSlide() {
         const QString path = dir_.filePath(QStringLiteral("colour.tif"));
-        QCOMPARE(writeLayerTiff(snapshotLayer(*layer_, kSlide, mpp()), false, kD, path), QString());
+        QVERIFY(writeLayerTiff(snapshotLayer(*layer_, kSlide, mpp()), false, kD, path).ok());
         Tiff t(path);
         QVERIFY(t.tif);
         uint32_t width = 0, height = 0;
@@ -138,7 +138,7 @@ private Q_SLOTS:
 
     void rawTiffHoldsTheValues() {
         const QString path = dir_.filePath(QStringLiteral("raw.tif"));
-        QCOMPARE(writeLayerTiff(snapshotLayer(*layer_, kSlide, mpp()), true, kD, path), QString());
+        QVERIFY(writeLayerTiff(snapshotLayer(*layer_, kSlide, mpp()), true, kD, path).ok());
         Tiff t(path);
         QVERIFY(t.tif);
         uint32_t width = 0;
@@ -185,22 +185,22 @@ private Q_SLOTS:
     void failedWriteLeavesNoFile() {
         const LayerSnapshot snapshot = snapshotLayer(*layer_, kSlide, mpp());
         const QString missing = dir_.filePath(QStringLiteral("no/such/folder/x.tif"));
-        const QString error = writeLayerTiff(snapshot, true, kD, missing);
-        QVERIFY(!error.isEmpty());
-        QVERIFY(error.contains(missing));
+        const auto written = writeLayerTiff(snapshot, true, kD, missing);
+        QVERIFY(!written);
+        QVERIFY(QString::fromStdString(written.error()).contains(missing));
         QVERIFY(!QFileInfo::exists(missing));
 
         // The target is a folder: the write fails at the end, and no temporary file stays.
         QTemporaryDir dir;
         const QString target = QDir(dir.path()).filePath(QStringLiteral("taken.tif"));
         QVERIFY(QDir().mkpath(target));
-        QVERIFY(!writeLayerTiff(snapshot, false, kD, target).isEmpty());
-        QVERIFY(!writeLayerPng(snapshot, target).isEmpty());
+        QVERIFY(!writeLayerTiff(snapshot, false, kD, target).error().empty());
+        QVERIFY(!writeLayerPng(snapshot, target).error().empty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden),
                  QStringList{QStringLiteral("taken.tif")});
         QVERIFY(QFileInfo(target).isDir());
 
-        QVERIFY(!writeLayerTiff(snapshot, true, 0, dir_.filePath(QStringLiteral("zero.tif"))).isEmpty());
+        QVERIFY(!writeLayerTiff(snapshot, true, 0, dir_.filePath(QStringLiteral("zero.tif"))).error().empty());
         QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("zero.tif"))));
     }
 
@@ -208,9 +208,9 @@ private Q_SLOTS:
         const LayerSnapshot snapshot = snapshotLayer(*layer_, kSlide, mpp());
         const QString png = dir_.filePath(QStringLiteral("d.png"));
         const QString tif = dir_.filePath(QStringLiteral("d.tif"));
-        QCOMPARE(exportLayer(snapshot, LayerExportFormat::GridPng, png), QString());
+        QVERIFY(exportLayer(snapshot, LayerExportFormat::GridPng, png).ok());
         QCOMPARE(QImageReader(png).size(), QSize(4, 3));
-        QCOMPARE(exportLayer(snapshot, LayerExportFormat::SlideTiffValues, tif), QString());
+        QVERIFY(exportLayer(snapshot, LayerExportFormat::SlideTiffValues, tif).ok());
         Tiff t(tif);
         uint32_t width = 0;
         QVERIFY(TIFFGetField(t.tif, TIFFTAG_IMAGEWIDTH, &width));

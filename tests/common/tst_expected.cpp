@@ -8,8 +8,14 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
+using slidesight::Check;
 using slidesight::Expected;
+
+// `return "sentence";` from a function returning Check must not compile as success.
+static_assert(!std::is_convertible_v<const char*, Check>);
+static_assert(std::is_convertible_v<bool, Check>);
 
 class TestExpected : public QObject {
     Q_OBJECT
@@ -41,6 +47,14 @@ private Q_SLOTS:
             QVERIFY2(std::string(error.what()).find("No tissue was found.") != std::string::npos, error.what());
         }
         QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)std::move(e).value());
+    }
+
+    void aCheckPassesOrSaysWhy() {
+        const Check passed = true;
+        QVERIFY(passed.ok());
+        const Check failed = Check::failure("The batch size must be at least 2.");
+        QVERIFY(!failed);
+        QCOMPARE(failed.error(), std::string("The batch size must be at least 2."));
     }
 };
 

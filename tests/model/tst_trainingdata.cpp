@@ -163,12 +163,13 @@ void TestTrainingData::autoAugmentationResolution() {
     TrainingOptions o;
     o.manifestPath = "m.csv";
     o.bundleFolder = "b";
-    QVERIFY(checkTrainingOptions(o).empty());
+    QVERIFY(checkTrainingOptions(o).ok());
     o.augment = "sideways";
-    QVERIFY(checkTrainingOptions(o).find("auto, none, fast or exact") != std::string::npos);
+    QVERIFY(!checkTrainingOptions(o));
+    QVERIFY(checkTrainingOptions(o).error().find("auto, none, fast or exact") != std::string::npos);
     o.augment = "exact";
     o.extraScale = "maybe";
-    QVERIFY(checkTrainingOptions(o).find("auto, on or off") != std::string::npos);
+    QVERIFY(checkTrainingOptions(o).error().find("auto, on or off") != std::string::npos);
 }
 
 void TestTrainingData::exactAugmentationReextractsTransformedPixels() {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace slidesight {
@@ -18,6 +19,10 @@ template <typename T>
 class Expected {
 public:
     Expected(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    /// A bare string is a message, not a value: without this, `return "sentence";` in a function
+    /// returning Expected<bool> would read as success. Use failure().
+    template <typename U = T, typename = std::enable_if_t<std::is_same_v<U, bool>>>
+    Expected(const char*) = delete;
 
     static Expected failure(std::string message) {
         Expected e;
@@ -47,5 +52,8 @@ private:
     std::optional<T> value_;
     std::string error_;
 };
+
+/// A check that passes (true) or says why not: Check::failure("sentence").
+using Check = Expected<bool>;
 
 }  // namespace slidesight

@@ -151,34 +151,33 @@ std::string OpenSlideSource::errorMessage() const {
     return err ? err : "";
 }
 
-std::string OpenSlideSource::regionError(int level, int width, int height) const {
+Check OpenSlideSource::checkRegion(int level, int width, int height) const {
     if (level < 0 || level >= static_cast<int>(info_.levels.size()))
-        return "Level " + std::to_string(level) + " does not exist.";
+        return Check::failure("Level " + std::to_string(level) + " does not exist.");
     if (width <= 0 || height <= 0 ||
         static_cast<int64_t>(width) * height > std::numeric_limits<int32_t>::max() / 4)
-        return "A region of " + std::to_string(width) + "x" + std::to_string(height) +
-               " pixels cannot be read.";
-    return {};
+        return Check::failure("A region of " + std::to_string(width) + "x" + std::to_string(height) +
+                              " pixels cannot be read.");
+    return true;
 }
 
-std::string OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
-                                            uint32_t* destination) const {
-    if (std::string invalid = regionError(level, width, height); !invalid.empty()) return invalid;
+Check OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                                      uint32_t* destination) const {
+    if (const Check valid = checkRegion(level, width, height); !valid) return valid;
     openslide_read_region(osr_, destination, x0, y0, level, width, height);
     const std::string err = errorMessage();
-    if (!err.empty()) return "Reading the slide failed: " + err + ".";
+    if (!err.empty()) return Check::failure("Reading the slide failed: " + err + ".");
     compositePremultipliedOver(destination, static_cast<size_t>(width) * static_cast<size_t>(height),
                                info_.backgroundRgb);
-    return {};
+    return true;
 }
 
 Expected<ArgbImage> OpenSlideSource::readRegion(int level, int64_t x0, int64_t y0, int width,
                                                 int height) const {
-    if (std::string invalid = regionError(level, width, height); !invalid.empty())
-        return Expected<ArgbImage>::failure(invalid);
+    if (const Check valid = checkRegion(level, width, height); !valid) return Expected<ArgbImage>::failure(valid.error());
     ArgbImage image(width, height, 0u);
-    const std::string err = readRegionInto(level, x0, y0, width, height, image.pixels.data());
-    if (!err.empty()) return Expected<ArgbImage>::failure(err);
+    if (const Check read = readRegionInto(level, x0, y0, width, height, image.pixels.data()); !read)
+        return Expected<ArgbImage>::failure(read.error());
     return image;
 }
 

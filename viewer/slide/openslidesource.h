@@ -26,7 +26,7 @@ public:
     OpenSlideSource& operator=(const OpenSlideSource&) = delete;
 
     const SlideInfo& info() const override { return info_; }
-    std::string readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+    Check readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
                                uint32_t* destination) const override;
     Expected<ArgbImage> readRegion(int level, int64_t x0, int64_t y0, int width,
                                    int height) const override;
@@ -38,8 +38,8 @@ public:
 private:
     OpenSlideSource(openslide_t* osr, SlideInfo info);
     std::string errorMessage() const;
-    /// Why a region of that level and size cannot be read; empty when it can.
-    std::string regionError(int level, int width, int height) const;
+    /// Whether a region of that level and size can be read; a failure says why not.
+    Check checkRegion(int level, int width, int height) const;
 
     openslide_t* osr_ = nullptr;
     SlideInfo info_;

@@ -38,12 +38,12 @@ std::optional<std::string> SlideInfo::property(const std::string& name) const {
     return std::nullopt;
 }
 
-std::string SlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
-                                        uint32_t* destination) const {
+Check SlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+                                  uint32_t* destination) const {
     auto region = readRegion(level, x0, y0, width, height);
-    if (!region) return region.error();
+    if (!region) return Check::failure(region.error());
     std::memcpy(destination, region->pixels.data(), region->byteCount());
-    return {};
+    return true;
 }
 
 Mpp SlideSource::mpp() const {

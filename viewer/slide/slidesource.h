@@ -91,9 +91,9 @@ public:
                                            int height) const = 0;
 
     /// readRegion() into caller-owned memory of width * height pixels (tightly packed rows),
-    /// so that callers can recycle buffers. Returns an empty string on success, else the
-    /// error sentence. The default implementation copies the result of readRegion().
-    virtual std::string readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
+    /// so that callers can recycle buffers; a failure carries the error sentence. The default
+    /// implementation copies the result of readRegion().
+    virtual Check readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
                                        uint32_t* destination) const;
 
     /// Reads an associated image (label, macro, thumbnail) by name.

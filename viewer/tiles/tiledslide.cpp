@@ -54,11 +54,11 @@ Expected<QImage> TiledSlide::readTile(const TileKey& key) const {
     const size_t bytes = static_cast<size_t>(r.nativeWidth) * static_cast<size_t>(r.nativeHeight) * 4u;
     void* memory = pool.acquire(bytes);
     if (!memory) return Expected<QImage>::failure("Out of memory for a tile.");
-    const std::string error = source_->readRegionInto(r.nativeLevel, r.x0, r.y0, r.nativeWidth, r.nativeHeight,
-                                                      static_cast<uint32_t*>(memory));
-    if (!error.empty()) {
+    const Check read = source_->readRegionInto(r.nativeLevel, r.x0, r.y0, r.nativeWidth, r.nativeHeight,
+                                               static_cast<uint32_t*>(memory));
+    if (!read) {
         pool.release(memory);
-        return Expected<QImage>::failure(error);
+        return Expected<QImage>::failure(read.error());
     }
     QImage image(static_cast<const uchar*>(memory), r.nativeWidth, r.nativeHeight, r.nativeWidth * 4,
                  QImage::Format_RGB32, [](void* p) { TileMemoryPool::shared().release(p); }, memory);

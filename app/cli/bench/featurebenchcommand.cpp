@@ -85,12 +85,12 @@ int FeatureBenchCommand::run(const QString& path, const QStringList& arguments) 
 
         if (cl.isSet(QStringLiteral("python"))) {
             progress.setLabel(tr("Python baseline"));
-            PythonFeatureBaseline::Run python;
-            const QString error = PythonFeatureBaseline::measure(*bench, *options, static_cast<int>(*pythonThreads), python);
-            if (!error.isEmpty()) {
-                Console::error(error);
+            const auto measured = PythonFeatureBaseline::measure(*bench, *options, static_cast<int>(*pythonThreads));
+            if (!measured) {
+                Console::error(QString::fromStdString(measured.error()));
                 return ExitFailure;
             }
+            const PythonFeatureBaseline::Run& python = *measured;
             report[QStringLiteral("python")] = python.interpreter;
             report[QStringLiteral("python_torch_version")] = python.torchVersion;
             report[QStringLiteral("python_torch_threads")] = python.torchThreads;

@@ -47,33 +47,35 @@ QString PythonFeatureBaseline::interpreter() {
     return QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
-QString PythonFeatureBaseline::measure(const model::FeatureBenchmark& bench, const model::ExtractionOptions& options,
-                                       int threads, Run& run) {
+Expected<PythonFeatureBaseline::Run> PythonFeatureBaseline::measure(const model::FeatureBenchmark& bench,
+                                                                    const model::ExtractionOptions& options, int threads) {
+    const auto failure = [](const QString& sentence) { return Expected<Run>::failure(sentence.toStdString()); };
+    Run run;
     run.interpreter = interpreter();
-    if (run.interpreter.isEmpty()) return tr("The Python baseline needs python3, and none was found.");
+    if (run.interpreter.isEmpty()) return failure(tr("The Python baseline needs python3, and none was found."));
     QTemporaryDir dir;
-    if (!dir.isValid()) return tr("Cannot create a temporary folder for the Python baseline.");
+    if (!dir.isValid()) return failure(tr("Cannot create a temporary folder for the Python baseline."));
     const QString script = dir.filePath(QStringLiteral("python_feature_baseline.py"));
     const QString specPath = dir.filePath(QStringLiteral("spec.json"));
     QFile spec(specPath);
     if (!QFile::copy(QStringLiteral(":/bench/python_feature_baseline.py"), script) ||
         !spec.open(QIODevice::WriteOnly) ||
         spec.write(QJsonDocument(specOf(bench, options, threads)).toJson()) < 0)
-        return tr("Cannot write the Python baseline's files to %1.").arg(dir.path());
+        return failure(tr("Cannot write the Python baseline's files to %1.").arg(dir.path()));
     spec.close();
 
     QProcess process;
     process.start(run.interpreter, {script, specPath});
-    if (!process.waitForStarted()) return tr("Cannot start %1 for the Python baseline.").arg(run.interpreter);
+    if (!process.waitForStarted()) return failure(tr("Cannot start %1 for the Python baseline.").arg(run.interpreter));
     if (!process.waitForFinished(kTimeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return tr("The Python baseline did not finish within 30 minutes.");
+        return failure(tr("The Python baseline did not finish within 30 minutes."));
     }
     const QString errors = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return tr("The Python baseline failed (%1 needs torch, torchvision, openslide-python, Pillow and NumPy): %2")
-            .arg(run.interpreter, errors.split(QLatin1Char('\n')).constLast());
+        return failure(tr("The Python baseline failed (%1 needs torch, torchvision, openslide-python, Pillow and NumPy): %2")
+            .arg(run.interpreter, errors.split(QLatin1Char('\n')).constLast()));
     const QByteArray output = process.readAllStandardOutput().trimmed();
     const QJsonObject result = QJsonDocument::fromJson(output.mid(output.lastIndexOf('\n') + 1)).object();
     run.patchesPerSecond = result.value(QStringLiteral("patches_per_s")).toDouble();
@@ -81,8 +83,8 @@ QString PythonFeatureBaseline::measure(const model::FeatureBenchmark& bench, con
     run.seconds = result.value(QStringLiteral("seconds")).toDouble();
     run.torchThreads = result.value(QStringLiteral("torch_threads")).toInt();
     run.torchVersion = result.value(QStringLiteral("torch_version")).toString();
-    if (!(run.patchesPerSecond > 0.0)) return tr("The Python baseline printed no result.");
-    return {};
+    if (!(run.patchesPerSecond > 0.0)) return failure(tr("The Python baseline printed no result."));
+    return run;
 }
 
 }  // namespace slidesight::cli

@@ -27,10 +27,9 @@ public:
     /// $SLIDESIGHT_PYTHON, else /usr/bin/python3 (Debian's torch lives there), else python3.
     static QString interpreter();
 
-    /// Runs the baseline; `threads` 0 keeps torch's default. Returns an empty string on
-    /// success (filling `run`), else one sentence.
-    static QString measure(const model::FeatureBenchmark& bench, const model::ExtractionOptions& options, int threads,
-                           Run& run);
+    /// Runs the baseline; `threads` 0 keeps torch's default. A failure carries one sentence.
+    static Expected<Run> measure(const model::FeatureBenchmark& bench, const model::ExtractionOptions& options,
+                                 int threads);
 };
 
 }  // namespace slidesight::cli

@@ -44,6 +44,8 @@ double median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
+Check failed(const QString& sentence) { return Check::failure(sentence.toStdString()); }
+
 }  // namespace
 
 QString TileBenchCommand::summary() const {
@@ -106,9 +108,8 @@ int TileBenchCommand::run(const QString& path, const QStringList& arguments) {
     }
     settings.slide = slide;
 
-    const QString error = measure(settings, report);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    if (const Check measured = measure(settings, report); !measured) {
+        Console::error(QString::fromStdString(measured.error()));
         return ExitFailure;
     }
     if (cl.json())
@@ -151,15 +152,15 @@ std::optional<TileBenchCommand::Settings> TileBenchCommand::settingsFrom(const C
     return s;
 }
 
-QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
+Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     const std::string path = QFile::encodeName(s.slide).toStdString();
     auto source = OpenSlideSource::open(path);
-    if (!source) return SlideError::translated(source.error());
+    if (!source) return failed(SlideError::translated(source.error()));
     const TiledSlide planning(*source);
     const PyramidGeometry& g = planning.geometry();
     const BenchWorkload workload =
         BenchWorkload::randomWalk(g, planning.sourceId(), s.viewports, s.seed, kViewWidth, kViewHeight);
-    if (workload.uniqueTiles.empty()) return tr("The viewport walk requested no tiles.");
+    if (workload.uniqueTiles.empty()) return failed(tr("The viewport walk requested no tiles."));
 
     // Room for every tile, so that the pipeline reads each unique tile exactly once, as the
     // baseline does: it gets no credit for skipping work and pays for no re-reads.
@@ -182,14 +183,14 @@ QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
         for (int side = 0; side < 2; ++side) {
             if ((side == 0) == (run % 2 == 0)) {
                 const auto r = pipeline.run(workload);
-                if (!r) return SlideError::translated(r.error());
+                if (!r) return failed(SlideError::translated(r.error()));
                 runPipeline = r->seconds;
                 pipelineCpu += r->cpuSeconds;
                 tilesRead += r->tilesRead;
                 threadCount = r->threads;
             } else {
                 const auto r = baseline.run(workload);
-                if (!r) return SlideError::translated(r.error());
+                if (!r) return failed(SlideError::translated(r.error()));
                 runBaseline = r->seconds;
                 baselineCpu += r->cpuSeconds;
             }
@@ -207,7 +208,7 @@ QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     PipelineBench::FirstFrame frame;
     for (int run = 0; run < s.runs; ++run) {
         const auto r = pipeline.firstSharpFrame(kViewWidth, kViewHeight);
-        if (!r) return SlideError::translated(r.error());
+        if (!r) return failed(SlideError::translated(r.error()));
         frame = *r;
         frameMs.push_back(r->milliseconds);
         openMs.push_back(r->openMilliseconds);
@@ -261,7 +262,7 @@ QString TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     for (double ms : frameMs) frames.append(JsonOutput::rounded(ms, 1));
     report[QStringLiteral("first_sharp_frame_runs_ms")] = frames;
     report[QStringLiteral("openslide_version")] = JsonOutput::string(OpenSlideSource::libraryVersion());
-    return {};
+    return true;
 }
 
 QString TileBenchCommand::toText(const QJsonObject& r) {

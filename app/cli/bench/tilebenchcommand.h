@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/command.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonObject>
@@ -35,8 +36,8 @@ private:
     };
     /// Reads and checks the options; prints a usage error and returns nullopt when they are wrong.
     static std::optional<Settings> settingsFrom(const CommandLine& cl);
-    /// Runs the measurements; fills `report` or returns an error message.
-    static QString measure(const Settings& settings, QJsonObject& report);
+    /// Runs the measurements into `report`; a failure carries one sentence.
+    static Check measure(const Settings& settings, QJsonObject& report);
     static QString toText(const QJsonObject& report);
 };
 

@@ -111,9 +111,8 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
     options.gradcamClass = *gradcamClass;
     options.tissueOnly = cl.isSet(QStringLiteral("tissue-only"));
     options.programVersion = QCoreApplication::applicationVersion().toStdString();
-    const std::string problem = model::checkClassificationOptions(options);
-    if (!problem.empty()) {
-        cl.usageError(QString::fromStdString(problem));
+    if (const Check valid = model::checkClassificationOptions(options); !valid) {
+        cl.usageError(QString::fromStdString(valid.error()));
         return ExitUsageError;
     }
 

@@ -174,8 +174,8 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
     o.torchThreads = static_cast<int>(*threads);
     o.name = cl.value(QStringLiteral("name")).toStdString();
     o.programVersion = QCoreApplication::applicationVersion().toStdString();
-    if (const std::string problem = model::checkLranTrainingOptions(o); !problem.empty()) {
-        cl.usageError(QString::fromStdString(problem));
+    if (const Check valid = model::checkLranTrainingOptions(o); !valid) {
+        cl.usageError(QString::fromStdString(valid.error()));
         return ExitUsageError;
     }
 

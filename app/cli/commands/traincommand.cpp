@@ -181,9 +181,8 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     o.torchThreads = static_cast<int>(*threads);
     o.name = cl.value(QStringLiteral("name")).toStdString();
     o.programVersion = QCoreApplication::applicationVersion().toStdString();
-    const std::string problem = model::checkTrainingOptions(o);
-    if (!problem.empty()) {
-        cl.usageError(QString::fromStdString(problem));
+    if (const Check valid = model::checkTrainingOptions(o); !valid) {
+        cl.usageError(QString::fromStdString(valid.error()));
         return ExitUsageError;
     }
 

@@ -61,22 +61,20 @@ int WeightsFetchCommand::run(const QString& path, const QStringList& arguments) 
     }
 
     const InterruptGuard interrupt;
-    VerifiedDownload::Result result;
-    QString error;
-    {
+    const auto fetched = [&] {
         ProgressBar progress(tr("Downloading %1").arg(fileName));
-        error = VerifiedDownload::fetch(
-            url, QDir(folder).filePath(fileName), expected, interrupt.flag(),
-            [&progress](qint64 received, qint64 total) {
-                if (total > 0) progress.update(double(received) / double(total));
-            },
-            result);
-        if (error.isEmpty()) progress.finish();
-    }
-    if (!error.isEmpty()) {
-        Console::error(error);
+        auto r = VerifiedDownload::fetch(url, QDir(folder).filePath(fileName), expected, interrupt.flag(),
+                                         [&progress](qint64 received, qint64 total) {
+                                             if (total > 0) progress.update(double(received) / double(total));
+                                         });
+        if (r) progress.finish();
+        return r;
+    }();
+    if (!fetched) {
+        Console::error(QString::fromStdString(fetched.error()));
         return interrupt.interrupted() ? ExitInterrupted : ExitFailure;
     }
+    const VerifiedDownload::Result& result = *fetched;
     if (cl.json()) {
         QJsonObject o;
         o[QStringLiteral("path")] = result.path;

@@ -43,18 +43,15 @@ Expected<QString> DemoSources::fetchIntoCache(const QString& mirror, const std::
     for (const Source& s : sources()) {
         const QString name = QFileInfo(s.file).fileName();
         const QUrl url(mirror.isEmpty() ? s.url : mirror + QLatin1Char('/') + name);
-        VerifiedDownload::Result result;
-        const QString error = VerifiedDownload::fetch(
-            url, cache.filePath(s.file), s.sha256, cancel,
-            [&](qint64 received, qint64 total) {
-                if (progress) progress(name, received, total);
-            },
-            result);
-        if (!error.isEmpty())
+        const auto fetched = VerifiedDownload::fetch(url, cache.filePath(s.file), s.sha256, cancel,
+                                                     [&](qint64 received, qint64 total) {
+                                                         if (progress) progress(name, received, total);
+                                                     });
+        if (!fetched)
             return Expected<QString>::failure(
                 tr("The demo is made from two public slides, and %1 could not be fetched (%2). %3 Without a network, "
                    "give --data with a folder holding %4 and %5.")
-                    .arg(name, s.licence, error, sources()[0].file, sources()[1].file)
+                    .arg(name, s.licence, QString::fromStdString(fetched.error()), sources()[0].file, sources()[1].file)
                     .toStdString());
     }
     return cache.absolutePath();
