@@ -1915,7 +1915,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/commands/infocommand.cpp" line="+16"/>
+        <location filename="../app/cli/commands/infocommand.cpp" line="+15"/>
         <source>Show a slide&apos;s vendor, size, levels, µm/px, objective power and associated images.</source>
         <translation>Mostra produttore, dimensioni, livelli, µm/px, ingrandimento dell&apos;obiettivo e immagini associate di un vetrino.</translation>
     </message>
@@ -2455,7 +2455,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SlideError</name>
     <message>
-        <location filename="../app/i18n/slideerror.cpp" line="+18"/>
+        <location filename="../viewer/slide/openslidesource.cpp" line="+109"/>
         <source>The file &quot;%1&quot; does not exist.</source>
         <translation>Il file &quot;%1&quot; non esiste.</translation>
     </message>
@@ -2465,72 +2465,73 @@ Obiettivi mancati: %1.</translation>
         <translation>&quot;%1&quot; è una cartella, non un file di vetrino.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The file &quot;%1&quot; cannot be read (permission denied).</source>
         <translation>Il file &quot;%1&quot; non può essere letto (permesso negato).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&quot;%1&quot; is not a slide format that OpenSlide can read (it looks like %2).</source>
         <translation>&quot;%1&quot; non è in un formato di vetrino leggibile da OpenSlide (sembra %2).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&quot;%1&quot; is not a slide format that OpenSlide can read.</source>
         <translation>&quot;%1&quot; non è in un formato di vetrino leggibile da OpenSlide.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is damaged or incomplete: %2.</source>
         <translation>&quot;%1&quot; è danneggiato o incompleto: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&quot;%1&quot; has no image levels.</source>
         <translation>&quot;%1&quot; non contiene livelli di immagine.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>Level %1 does not exist.</source>
         <translation>Il livello %1 non esiste.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A region of %1x%2 pixels cannot be read.</source>
         <translation>Non è possibile leggere una regione di %1x%2 pixel.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Reading the slide failed: %1.</source>
         <translation>Lettura del vetrino non riuscita: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>The slide has no &quot;%1&quot; image.</source>
         <translation>Il vetrino non ha un&apos;immagine &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The &quot;%1&quot; image cannot be read.</source>
         <translation>Non è possibile leggere l&apos;immagine &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Reading the &quot;%1&quot; image failed: %2.</source>
         <translation>Lettura dell&apos;immagine &quot;%1&quot; non riuscita: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../viewer/slide/syntheticslidewriter.cpp" line="+176"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>Writing &quot;%1&quot; failed (disk full?).</source>
         <translation>Scrittura di &quot;%1&quot; non riuscita (disco pieno?).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <location line="+21"/>
         <source>Writing &quot;%1&quot; failed.</source>
         <translation>Scrittura di &quot;%1&quot; non riuscita.</translation>
     </message>
@@ -2667,7 +2668,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SynthCommand</name>
     <message>
-        <location filename="../app/cli/commands/synthcommand.cpp" line="+28"/>
+        <location filename="../app/cli/commands/synthcommand.cpp" line="+27"/>
         <source>Write a synthetic pyramidal slide with a known colour pattern (for demos and tests).</source>
         <translation>Scrive un vetrino piramidale sintetico con un motivo di colori noto (per dimostrazioni e test).</translation>
     </message>
@@ -2725,7 +2726,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TileBenchCommand</name>
     <message>
-        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+52"/>
+        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+51"/>
         <source>Measure tile throughput of the viewer&apos;s pipeline against plain OpenSlide, and the time to the first sharp frame.</source>
         <translation>Misura i riquadri al secondo della pipeline del visualizzatore rispetto a OpenSlide puro e il tempo fino al primo fotogramma nitido.</translation>
     </message>
@@ -4183,7 +4184,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AssociatedImagesDock</name>
     <message>
-        <location filename="../app/shell/associatedimagesdock.cpp" line="+23"/>
+        <location filename="../app/shell/associatedimagesdock.cpp" line="+22"/>
         <source>Label and macro</source>
         <translation>Etichetta e macro</translation>
     </message>

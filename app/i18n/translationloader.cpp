@@ -1,5 +1,7 @@
 #include "app/i18n/translationloader.h"
 
+#include "viewer/common/translate.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QLibraryInfo>
@@ -8,7 +10,15 @@
 
 namespace slidesight {
 
+namespace {
+/// The Qt-free libraries' sentences (viewer/common/translate.h) through Qt's translators.
+std::string qtTranslation(const char* context, const char* source) {
+    return QCoreApplication::translate(context, source).toStdString();
+}
+}  // namespace
+
 QString TranslationLoader::install(QCoreApplication& app, const QString& language) {
+    setTranslator(&qtTranslation);
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C) return QString();
     QLocale::setDefault(locale);

@@ -8,7 +8,8 @@ class QCoreApplication;
 namespace slidesight {
 
 /// Installs the translations for a language: Qt's own and SlideSight's (embedded in the
-/// binary under :/i18n, with the installed share/slidesight/translations as a fallback).
+/// binary under :/i18n, with the installed share/slidesight/translations as a fallback), and
+/// makes the Qt-free libraries' sentences (viewer/common/translate.h) go through them.
 ///
 /// Call once from the GUI thread before creating widgets.
 struct TranslationLoader {

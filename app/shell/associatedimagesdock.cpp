@@ -1,6 +1,5 @@
 #include "app/shell/associatedimagesdock.h"
 
-#include "app/i18n/slideerror.h"
 #include "viewer/tiles/tiledslide.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -67,7 +66,7 @@ void AssociatedImagesDock::setSlide(std::shared_ptr<const SlideSource> source) {
             out.name = QString::fromStdString(name);
             auto image = source->readAssociatedImage(name);
             if (image) out.image = TiledSlide::toQImage(std::move(image).value());
-            else out.error = SlideError::translated(image.error());
+            else out.error = QString::fromStdString(image.error());
             return out;
         }));
     }

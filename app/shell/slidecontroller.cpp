@@ -1,6 +1,5 @@
 #include "app/shell/slidecontroller.h"
 
-#include "app/i18n/slideerror.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/tiles/tilecache.h"
 #include "viewer/tiles/tiledslide.h"
@@ -34,7 +33,7 @@ void SlideController::open(const QString& path) {
         if (generation != openGeneration_) return;  // superseded by a newer open()
         if (!result) {
             installedGeneration_ = generation;
-            Q_EMIT openFailed(path, SlideError::translated(result.error()));
+            Q_EMIT openFailed(path, QString::fromStdString(result.error()));
             return;
         }
         install(path, std::move(result).value(), generation);

@@ -1,5 +1,7 @@
 #include "viewer/slide/openslidesource.h"
 
+#include "viewer/common/translate.h"
+
 #include <openslide/openslide.h>
 
 #include <algorithm>
@@ -101,37 +103,37 @@ Expected<std::shared_ptr<OpenSlideSource>> OpenSlideSource::open(const std::stri
     using Result = Expected<std::shared_ptr<OpenSlideSource>>;
     const std::string name = fs::path(path).filename().string();
     std::error_code ec;
-    if (!fs::exists(path, ec)) return Result::failure("The file \"" + path + "\" does not exist.");
-    if (fs::is_directory(path, ec))
-        return Result::failure("\"" + path + "\" is a folder, not a slide file.");
+    const auto failed = [](const std::string& text, std::initializer_list<std::string> values) {
+        return Result::failure(fill(text, values));
+    };
+    if (!fs::exists(path, ec)) return failed(translate("SlideError", "The file \"%1\" does not exist."), {path});
+    if (fs::is_directory(path, ec)) return failed(translate("SlideError", "\"%1\" is a folder, not a slide file."), {path});
     {
         std::ifstream probe(path, std::ios::binary);
-        if (!probe) return Result::failure("The file \"" + name + "\" cannot be read (permission denied).");
+        if (!probe) return failed(translate("SlideError", "The file \"%1\" cannot be read (permission denied)."), {name});
     }
     const char* vendor = openslide_detect_vendor(path.c_str());
     openslide_t* osr = openslide_open(path.c_str());
     if (!osr) {
-        return Result::failure("\"" + name + "\" is not a slide format that OpenSlide can read" +
-                               (vendor ? std::string(" (it looks like ") + vendor + ")." : "."));
+        if (vendor)
+            return failed(translate("SlideError", "\"%1\" is not a slide format that OpenSlide can read (it looks like %2)."),
+                          {name, vendor});
+        return failed(translate("SlideError", "\"%1\" is not a slide format that OpenSlide can read."), {name});
     }
-    if (const char* err = openslide_get_error(osr)) {
-        std::string msg = "\"" + name + "\" is damaged or incomplete: " + err + ".";
+    const auto damaged = [&](const char* err) {
         openslide_close(osr);
-        return Result::failure(msg);
-    }
+        return failed(translate("SlideError", "\"%1\" is damaged or incomplete: %2."), {name, err});
+    };
+    if (const char* err = openslide_get_error(osr)) return damaged(err);
     SlideInfo info = readInfo(osr, path);
     if (info.levels.empty() || info.width() <= 0 || info.height() <= 0) {
         openslide_close(osr);
-        return Result::failure("\"" + name + "\" has no image levels.");
+        return failed(translate("SlideError", "\"%1\" has no image levels."), {name});
     }
     // A one-pixel read catches files whose header parses but whose tiles do not.
     uint32_t pixel = 0;
     openslide_read_region(osr, &pixel, 0, 0, static_cast<int32_t>(info.levels.size()) - 1, 1, 1);
-    if (const char* err = openslide_get_error(osr)) {
-        std::string msg = "\"" + name + "\" is damaged or incomplete: " + err + ".";
-        openslide_close(osr);
-        return Result::failure(msg);
-    }
+    if (const char* err = openslide_get_error(osr)) return damaged(err);
     return std::shared_ptr<OpenSlideSource>(new OpenSlideSource(osr, std::move(info)));
 }
 
@@ -153,11 +155,11 @@ std::string OpenSlideSource::errorMessage() const {
 
 Check OpenSlideSource::checkRegion(int level, int width, int height) const {
     if (level < 0 || level >= static_cast<int>(info_.levels.size()))
-        return Check::failure("Level " + std::to_string(level) + " does not exist.");
+        return Check::failure(fill(translate("SlideError", "Level %1 does not exist."), {std::to_string(level)}));
     if (width <= 0 || height <= 0 ||
         static_cast<int64_t>(width) * height > std::numeric_limits<int32_t>::max() / 4)
-        return Check::failure("A region of " + std::to_string(width) + "x" + std::to_string(height) +
-                              " pixels cannot be read.");
+        return Check::failure(fill(translate("SlideError", "A region of %1x%2 pixels cannot be read."),
+                                   {std::to_string(width), std::to_string(height)}));
     return true;
 }
 
@@ -166,7 +168,7 @@ Check OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int wid
     if (const Check valid = checkRegion(level, width, height); !valid) return valid;
     openslide_read_region(osr_, destination, x0, y0, level, width, height);
     const std::string err = errorMessage();
-    if (!err.empty()) return Check::failure("Reading the slide failed: " + err + ".");
+    if (!err.empty()) return Check::failure(fill(translate("SlideError", "Reading the slide failed: %1."), {err}));
     compositePremultipliedOver(destination, static_cast<size_t>(width) * static_cast<size_t>(height),
                                info_.backgroundRgb);
     return true;
@@ -184,16 +186,17 @@ Expected<ArgbImage> OpenSlideSource::readRegion(int level, int64_t x0, int64_t y
 Expected<ArgbImage> OpenSlideSource::readAssociatedImage(const std::string& name) const {
     if (std::find(info_.associatedImages.begin(), info_.associatedImages.end(), name) ==
         info_.associatedImages.end())
-        return Expected<ArgbImage>::failure("The slide has no \"" + name + "\" image.");
+        return Expected<ArgbImage>::failure(fill(translate("SlideError", "The slide has no \"%1\" image."), {name}));
     int64_t w = 0, h = 0;
     openslide_get_associated_image_dimensions(osr_, name.c_str(), &w, &h);
     if (w <= 0 || h <= 0 || w * h > std::numeric_limits<int32_t>::max() / 4)
-        return Expected<ArgbImage>::failure("The \"" + name + "\" image cannot be read.");
+        return Expected<ArgbImage>::failure(fill(translate("SlideError", "The \"%1\" image cannot be read."), {name}));
     ArgbImage image(static_cast<int>(w), static_cast<int>(h), 0u);
     openslide_read_associated_image(osr_, name.c_str(), image.pixels.data());
     const std::string err = errorMessage();
     if (!err.empty())
-        return Expected<ArgbImage>::failure("Reading the \"" + name + "\" image failed: " + err + ".");
+        return Expected<ArgbImage>::failure(
+            fill(translate("SlideError", "Reading the \"%1\" image failed: %2."), {name, err}));
     compositePremultipliedOver(image.pixels, info_.backgroundRgb);
     return image;
 }

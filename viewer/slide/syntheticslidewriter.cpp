@@ -1,5 +1,7 @@
 #include "viewer/slide/syntheticslidewriter.h"
 
+#include "viewer/common/translate.h"
+
 #include <tiffio.h>
 
 #include <algorithm>
@@ -171,7 +173,7 @@ Expected<bool> SyntheticSlideWriter::write(const std::string& path, const Option
     const bool big = o.width * o.height * 3 > (int64_t(1) << 31);
     const std::string tmp = path + ".partial";
     std::unique_ptr<TIFF, TiffCloser> tif(TIFFOpen(tmp.c_str(), big ? "w8" : "w"));
-    if (!tif) return Result::failure("Cannot create \"" + path + "\".");
+    if (!tif) return Result::failure(fill(translate("SlideError", "Cannot create \"%1\"."), {path}));
 
     // Level 0 is produced one row of tiles at a time; the second level is accumulated in memory
     // and the coarser ones are reduced from it.
@@ -197,7 +199,7 @@ Expected<bool> SyntheticSlideWriter::write(const std::string& path, const Option
                 std::copy_n(&region[static_cast<size_t>(r * w * 3)], w * 3, &tile[static_cast<size_t>(r * ts * 3)]);
             if (!writeTile(tif.get(), tile, x, y)) {
                 std::remove(tmp.c_str());
-                return Result::failure("Writing \"" + path + "\" failed (disk full?).");
+                return Result::failure(fill(translate("SlideError", "Writing \"%1\" failed (disk full?)."), {path}));
             }
         }
         if (f1 > 0) {
@@ -213,7 +215,7 @@ Expected<bool> SyntheticSlideWriter::write(const std::string& path, const Option
     }
     if (!TIFFWriteDirectory(tif.get())) {
         std::remove(tmp.c_str());
-        return Result::failure("Writing \"" + path + "\" failed.");
+        return Result::failure(fill(translate("SlideError", "Writing \"%1\" failed."), {path}));
     }
 
     bool ok = true;
@@ -234,7 +236,7 @@ Expected<bool> SyntheticSlideWriter::write(const std::string& path, const Option
     tif.reset();
     if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::remove(tmp.c_str());
-        return Result::failure("Writing \"" + path + "\" failed.");
+        return Result::failure(fill(translate("SlideError", "Writing \"%1\" failed."), {path}));
     }
     return true;
 }

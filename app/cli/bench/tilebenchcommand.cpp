@@ -8,7 +8,6 @@
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/progressbar.h"
-#include "app/i18n/slideerror.h"
 
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tilecache.h"
@@ -98,7 +97,7 @@ int TileBenchCommand::run(const QString& path, const QStringList& arguments) {
         }
         const auto large = LargeBenchSlide::ensure(slide, settings.largeSize);
         if (!large) {
-            Console::error(SlideError::translated(large.error()));
+            Console::error(QString::fromStdString(large.error()));
             return ExitFailure;
         }
         report[QStringLiteral("tissue_source")] = slide;
@@ -155,7 +154,7 @@ std::optional<TileBenchCommand::Settings> TileBenchCommand::settingsFrom(const C
 Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     const std::string path = QFile::encodeName(s.slide).toStdString();
     auto source = OpenSlideSource::open(path);
-    if (!source) return failed(SlideError::translated(source.error()));
+    if (!source) return failed(QString::fromStdString(source.error()));
     const TiledSlide planning(*source);
     const PyramidGeometry& g = planning.geometry();
     const BenchWorkload workload =
@@ -183,14 +182,14 @@ Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
         for (int side = 0; side < 2; ++side) {
             if ((side == 0) == (run % 2 == 0)) {
                 const auto r = pipeline.run(workload);
-                if (!r) return failed(SlideError::translated(r.error()));
+                if (!r) return failed(QString::fromStdString(r.error()));
                 runPipeline = r->seconds;
                 pipelineCpu += r->cpuSeconds;
                 tilesRead += r->tilesRead;
                 threadCount = r->threads;
             } else {
                 const auto r = baseline.run(workload);
-                if (!r) return failed(SlideError::translated(r.error()));
+                if (!r) return failed(QString::fromStdString(r.error()));
                 runBaseline = r->seconds;
                 baselineCpu += r->cpuSeconds;
             }
@@ -208,7 +207,7 @@ Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     PipelineBench::FirstFrame frame;
     for (int run = 0; run < s.runs; ++run) {
         const auto r = pipeline.firstSharpFrame(kViewWidth, kViewHeight);
-        if (!r) return failed(SlideError::translated(r.error()));
+        if (!r) return failed(QString::fromStdString(r.error()));
         frame = *r;
         frameMs.push_back(r->milliseconds);
         openMs.push_back(r->openMilliseconds);

@@ -4,7 +4,6 @@
 #include "app/cli/commands/slidereport.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
-#include "app/i18n/slideerror.h"
 
 #include "viewer/slide/openslidesource.h"
 
@@ -28,7 +27,7 @@ int InfoCommand::run(const QString& path, const QStringList& arguments) {
 
     const auto slide = OpenSlideSource::open(QFile::encodeName(cl.positional().constFirst()).toStdString());
     if (!slide) {
-        Console::error(SlideError::translated(slide.error()));
+        Console::error(QString::fromStdString(slide.error()));
         return ExitFailure;
     }
     const SlideReport report(**slide);

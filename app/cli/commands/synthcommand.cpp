@@ -4,7 +4,6 @@
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 #include "app/cli/progressbar.h"
-#include "app/i18n/slideerror.h"
 
 #include "viewer/slide/syntheticslidewriter.h"
 
@@ -93,7 +92,7 @@ int SynthCommand::run(const QString& path, const QStringList& arguments) {
                                                      &SyntheticSlideWriter::patternSource);
     if (!written) {
         progress.finish();
-        Console::error(SlideError::translated(written.error()));
+        Console::error(QString::fromStdString(written.error()));
         return ExitFailure;
     }
     progress.finish();
