@@ -61,16 +61,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The class Grad-CAM explains: its index or its name in the bundle (default: the predicted one).</source>
-        <translation>La classe che Grad-CAM spiega: il suo indice o il suo nome nel bundle (predefinita: quella predetta).</translation>
+        <source>The class Grad-CAM explains: its index or its name in the bundle (default: the bundle&apos;s gradcam_class, else the predicted one).</source>
+        <translation>La classe spiegata da Grad-CAM: il suo indice o il suo nome nel bundle (predefinita: la gradcam_class del bundle, altrimenti quella predetta).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Torch threads (default: the cores minus one).</source>
-        <translation>Thread Torch (predefinito: il numero di core meno uno).</translation>
+        <source>every core but one, which the tile readers keep</source>
+        <translation>tutti i core tranne uno, che resta ai lettori dei riquadri</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The grid cache folder.</source>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>--model è obbligatorio.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>--class must name one of the bundle&apos;s classes (%1) or give an index from 0 to %2.</source>
         <translation>--class deve nominare una delle classi del bundle (%1) o dare un indice da 0 a %2.</translation>
     </message>
@@ -157,7 +157,7 @@
 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Grad-CAM:    class %1 on %2 (%3 sum)
 </source>
         <translation>Grad-CAM:    classe %1 su %2 (somma %3)
@@ -755,7 +755,12 @@
         <translation>Mostra questo aiuto ed esce.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+3"/>
+        <source>The language of the messages, for example it or en (default: the system&apos;s).</source>
+        <translation>La lingua dei messaggi, per esempio it o en (predefinita: quella del sistema).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Missing argument: %1.</source>
         <translation>Argomento mancante: %1.</translation>
     </message>
@@ -770,7 +775,22 @@
         <translation>Stampa JSON invece del testo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1; 0: %2.</source>
+        <translation>%1; 0: %2.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Torch threads</source>
+        <translation>Thread di Torch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every core</source>
+        <translation>tutti i core</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>auto (CUDA when available), cpu or cuda.</source>
         <translation>auto (CUDA se disponibile), cpu oppure cuda.</translation>
     </message>
@@ -1099,12 +1119,7 @@
         <translation>Seme dei mosaici, dei fold e delle inizializzazioni.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Torch threads; 0 uses every core.</source>
-        <translation>Thread Torch; 0 usa tutti i core.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>--cells must look like 10x8, each from 4 to 64.</source>
         <translation>--cells deve avere la forma 10x8, ciascun valore da 4 a 64.</translation>
     </message>
@@ -1676,12 +1691,17 @@ Obiettivi mancati: %1.</translation>
         <translation>Patch per batch della rete; 0 usa il valore predefinito del dispositivo.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Torch threads for the network on the CPU; 0: all cores but one, which the patch readers keep.</source>
-        <translation>Thread Torch per la rete sulla CPU; 0: tutti i core tranne uno, che resta ai thread di lettura delle patch.</translation>
+        <location line="+2"/>
+        <source>every core but one, which the patch readers keep</source>
+        <translation>tutti i core tranne uno, che resta ai lettori delle patch</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Torch threads for the network on the CPU</source>
+        <translation>Thread di Torch per la rete sulla CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Patch-reading threads; 0 picks from the cores.</source>
         <translation>Thread di lettura delle patch; 0 li sceglie in base ai core.</translation>
     </message>
@@ -2097,12 +2117,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Patch per batch; 0 usa il valore predefinito del dispositivo.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Torch threads; 0 uses every core.</source>
-        <translation>Thread Torch; 0 usa tutti i core.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--weights and --out are required.</source>
         <translation>--weights e --out sono obbligatori.</translation>
     </message>
@@ -2285,12 +2300,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Riprende dal checkpoint.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Torch threads; 0: Torch&apos;s default.</source>
-        <translation>Thread Torch; 0: il valore predefinito di Torch.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The bundle&apos;s name.</source>
         <translation>Il nome del pacchetto.</translation>
     </message>
@@ -2746,12 +2756,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Viste nel percorso.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tile I/O threads; 0 picks one per core.</source>
-        <translation>Thread di I/O dei riquadri; 0 ne usa uno per core.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Seed of the viewport walk.</source>
         <translation>Seme del percorso delle viste.</translation>
     </message>
@@ -2786,7 +2791,17 @@ Obiettivi mancati: %1.</translation>
         <translation>--large richiede un vetrino da cui ritagliare il tessuto: indicare SLIDE o impostare SLIDESIGHT_TEST_DATA.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="-20"/>
+        <source>one per core</source>
+        <translation>uno per core</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tile I/O threads</source>
+        <translation>Thread di I/O dei riquadri</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>The viewport walk requested no tiles.</source>
         <translation>Il percorso delle viste non ha richiesto alcun riquadro.</translation>
     </message>
@@ -2902,12 +2917,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Griglie per passo dell&apos;ottimizzatore.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Torch threads; 0: all cores.</source>
-        <translation>Thread Torch; 0: tutti i core.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Interrupted.</source>
         <translation>Interrotto.</translation>
     </message>
@@ -3075,12 +3085,7 @@ Obiettivi mancati: %1.</translation>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Torch threads; 0: all cores.</source>
-        <translation>Thread Torch; 0: tutti i core.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The bundle&apos;s name.</source>
         <translation>Il nome del pacchetto.</translation>
     </message>

@@ -28,6 +28,10 @@ CommandLine::CommandLine(QString path, QString description)
     : path_(std::move(path)), description_(std::move(description)) {
     parser_.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     addOption(QCommandLineOption({QStringLiteral("h"), kHelpName}, tr("Show this help and exit.")));
+    // Taken out of the arguments before any command runs (main.cpp), listed in every help.
+    addOption(QCommandLineOption(QStringLiteral("lang"),
+                                 tr("The language of the messages, for example it or en (default: the system's)."),
+                                 QStringLiteral("CODE")));
 }
 
 void CommandLine::addOption(const QCommandLineOption& option) {
@@ -82,6 +86,19 @@ std::optional<int> CommandLine::exitBeforeRun(const QStringList& arguments) {
 
 void CommandLine::addJsonOption() {
     addOption(QCommandLineOption(QStringLiteral("json"), tr("Print JSON instead of text.")));
+}
+
+void CommandLine::addThreadsOption(const QString& defaultValue, const QString& zeroMeans, const QString& what) {
+    addOption(QCommandLineOption(QStringLiteral("threads"),
+                                 tr("%1; 0: %2.").arg(what.isEmpty() ? tr("Torch threads") : what,
+                                                      zeroMeans.isEmpty() ? tr("every core") : zeroMeans),
+                                 QStringLiteral("N"), defaultValue));
+}
+
+std::optional<int> CommandLine::threads() const {
+    const auto value = intValue(QStringLiteral("threads"), 0, 1024);
+    if (!value) return std::nullopt;
+    return static_cast<int>(*value);
 }
 
 void CommandLine::addDeviceOption() {

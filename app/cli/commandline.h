@@ -41,6 +41,13 @@ public:
     /// The options many commands share, named and worded once.
     void addJsonOption();    ///< --json: print JSON instead of text
     void addDeviceOption();  ///< --device NAME: auto (the default), cpu or cuda
+    /// --threads N: how many threads `what` uses (default wording: Torch threads), 0 meaning
+    /// `zeroMeans` (default: every core). --lang CODE is in every command's help by itself.
+    void addThreadsOption(const QString& defaultValue = QStringLiteral("0"), const QString& zeroMeans = {},
+                          const QString& what = {});
+    /// The --threads value; prints a usage error and returns nullopt when it is not a whole
+    /// number from 0 to 1024.
+    std::optional<int> threads() const;
     bool json() const { return parser_.isSet(QStringLiteral("json")); }
     /// The --device value; prints a usage error and returns nullopt when it is not auto, cpu or cuda.
     std::optional<std::string> device() const;

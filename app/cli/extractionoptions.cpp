@@ -40,10 +40,8 @@ void ExtractionOptionSet::add(CommandLine& cl, const QString& defaultWeights) {
     cl.addDeviceOption();
     cl.addOption(QCommandLineOption(QStringLiteral("batch"), tr("Patches per network batch; 0 picks the device's default."),
                                     QStringLiteral("N"), QStringLiteral("0")));
-    cl.addOption(QCommandLineOption(QStringLiteral("threads"),
-                                    tr("Torch threads for the network on the CPU; 0: all cores but one, which the "
-                                       "patch readers keep."),
-                                    QStringLiteral("N"), QStringLiteral("0")));
+    cl.addThreadsOption(QStringLiteral("0"), tr("every core but one, which the patch readers keep"),
+                        tr("Torch threads for the network on the CPU"));
     cl.addOption(QCommandLineOption(QStringLiteral("readers"), tr("Patch-reading threads; 0 picks from the cores."),
                                     QStringLiteral("N"), QStringLiteral("0")));
 }
@@ -89,7 +87,7 @@ std::optional<model::ExtractionOptions> ExtractionOptionSet::read(const CommandL
     o.tissueOnly = cl.isSet(QStringLiteral("tissue-only"));
     const auto batch = cl.intValue(QStringLiteral("batch"), 0, 4096);
     if (!batch) return std::nullopt;
-    const auto threads = cl.intValue(QStringLiteral("threads"), 0, 1024);
+    const auto threads = cl.threads();
     if (!threads) return std::nullopt;
     const auto readers = cl.intValue(QStringLiteral("readers"), 0, 256);
     if (!readers) return std::nullopt;

@@ -81,6 +81,21 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.contains(QRegularExpression(QStringLiteral("--json +Print JSON instead of text\\."))), qPrintable(help.out));
         QCOMPARE(help.out.contains(QLatin1String("auto (CUDA when available), cpu or cuda.")), hasDevice);
+        // --lang is taken out before any command runs, and listed in every command's help.
+        QVERIFY2(help.out.contains(QRegularExpression(QStringLiteral("--lang CODE +The language of the messages"))),
+                 qPrintable(help.out));
+        // --threads, where a command has it, reads "<what>; 0: <what 0 means>." and takes 0 to 1024.
+        if (help.out.contains(QLatin1String("--threads N"))) {
+            QVERIFY2(help.out.contains(QRegularExpression(QStringLiteral("--threads N +[A-Za-z/ ]*threads[a-zA-Z ]*; 0: [a-z ,]+\\."))),
+                     qPrintable(help.out));
+            if (!deviceRefused.isEmpty()) {  // the arguments that reach the option checks
+                const CliResult refused = runCli(command + deviceRefused + QStringList{QStringLiteral("--threads"), QStringLiteral("-1")});
+                QCOMPARE(refused.exitCode, 2);
+                QVERIFY2(isOneErrorLine(refused.err) &&
+                             refused.err.contains(QLatin1String("--threads needs a whole number from 0 to 1024, not '-1'.")),
+                         qPrintable(refused.err));
+            }
+        }
         if (deviceRefused.isEmpty()) return;
         const CliResult refused = runCli(command + deviceRefused + QStringList{QStringLiteral("--device"), QStringLiteral("tpu")});
         QCOMPARE(refused.exitCode, 2);

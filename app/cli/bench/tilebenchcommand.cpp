@@ -71,8 +71,7 @@ int TileBenchCommand::run(const QString& path, const QStringList& arguments) {
     cl.addJsonOption();
     cl.addOption(QCommandLineOption(QStringLiteral("viewports"), tr("Viewports in the walk."), QStringLiteral("N"),
                                     QStringLiteral("40")));
-    cl.addOption(QCommandLineOption(QStringLiteral("threads"), tr("Tile I/O threads; 0 picks one per core."),
-                                    QStringLiteral("N"), QStringLiteral("0")));
+    cl.addThreadsOption(QStringLiteral("0"), tr("one per core"), tr("Tile I/O threads"));
     cl.addOption(QCommandLineOption(QStringLiteral("seed"), tr("Seed of the viewport walk."), QStringLiteral("S"),
                                     QStringLiteral("1")));
     cl.addOption(QCommandLineOption(QStringLiteral("runs"), tr("Measured runs; the figures are totals over all."),
@@ -124,7 +123,7 @@ std::optional<TileBenchCommand::Settings> TileBenchCommand::settingsFrom(const C
     s.slide = cl.positional().value(0);
     const auto viewports = cl.intValue(QStringLiteral("viewports"), 1, 100000);
     if (!viewports) return std::nullopt;
-    const auto threads = cl.intValue(QStringLiteral("threads"), 0, 256);
+    const auto threads = cl.threads();
     if (!threads) return std::nullopt;
     const auto seed = cl.intValue(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max());
     if (!seed) return std::nullopt;

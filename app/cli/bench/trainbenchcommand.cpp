@@ -28,7 +28,7 @@ int TrainBenchCommand::run(const QString& path, const QStringList& arguments) {
     option(QStringLiteral("features"), tr("K, features per cell."), QStringLiteral("512"));
     option(QStringLiteral("epochs"), tr("Epochs to time."), QStringLiteral("2"));
     option(QStringLiteral("batch"), tr("Grids per optimiser step."), QStringLiteral("64"));
-    option(QStringLiteral("threads"), tr("Torch threads; 0: all cores."), QStringLiteral("0"));
+    cl.addThreadsOption();
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
     const auto grids = cl.intValue(QStringLiteral("grids"), 2, 1000000);
@@ -37,7 +37,7 @@ int TrainBenchCommand::run(const QString& path, const QStringList& arguments) {
     const auto features = columns ? cl.intValue(QStringLiteral("features"), 1, 65536) : std::nullopt;
     const auto epochs = features ? cl.intValue(QStringLiteral("epochs"), 1, 1000) : std::nullopt;
     const auto batch = epochs ? cl.intValue(QStringLiteral("batch"), 1, 100000) : std::nullopt;
-    const auto threads = batch ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    const auto threads = batch ? cl.threads() : std::nullopt;
     if (!threads) return ExitUsageError;
     const InterruptGuard interrupt;
     const auto bench = model::benchmarkTraining(int(*grids), int(*rows), int(*columns), int(*features), int(*epochs),

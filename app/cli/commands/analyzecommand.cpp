@@ -61,10 +61,9 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
                                     tr("Extract and attend to the cells with tissue only (also when the bundle says so).")));
     cl.addOption(QCommandLineOption(QStringLiteral("class"),
                                     tr("The class Grad-CAM explains: its index or its name in the bundle (default: the "
-                                       "predicted one)."),
+                                       "bundle's gradcam_class, else the predicted one)."),
                                     QStringLiteral("C")));
-    cl.addOption(QCommandLineOption(QStringLiteral("threads"), tr("Torch threads (default: the cores minus one)."),
-                                    QStringLiteral("N")));
+    cl.addThreadsOption(QStringLiteral("0"), tr("every core but one, which the tile readers keep"));
     cl.addOption(QCommandLineOption(QStringLiteral("cache-dir"), tr("The grid cache folder."), QStringLiteral("DIR")));
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
@@ -80,11 +79,9 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
         if (!value) return ExitUsageError;
         *target = *value;
     }
-    if (cl.isSet(QStringLiteral("threads"))) {
-        const auto threads = cl.intValue(QStringLiteral("threads"), 1, 1024);
-        if (!threads) return ExitUsageError;
-        options.torchThreads = static_cast<int>(*threads);
-    }
+    const auto threads = cl.threads();
+    if (!threads) return ExitUsageError;
+    options.torchThreads = *threads;
     const auto device = cl.device();
     if (!device) return ExitUsageError;
     options.device = *device;
@@ -223,8 +220,10 @@ QString AnalyzeCommand::toText(const model::AnalysisResult& r) {
         text += tr("Prediction:  %1, probability %2\n")
                     .arg(QString::fromStdString(b.classes.at(size_t(r.predictedClass))))
                     .arg(r.score, 0, 'f', 3);
+    // The class by name where the bundle names it (a regression's one output has an index only).
+    const bool named = b.task != "regression" && r.gradcamClass >= 0 && size_t(r.gradcamClass) < b.classes.size();
     text += tr("Grad-CAM:    class %1 on %2 (%3 sum)\n")
-                .arg(qint64(r.gradcamClass))
+                .arg(named ? QString::fromStdString(b.classes[size_t(r.gradcamClass)]) : QString::number(r.gradcamClass))
                 .arg(QString::fromStdString(r.gradcamTarget))
                 .arg(r.gradcamCentred ? tr("centred") : tr("raw"));
     if (r.gradcamDegenerate)

@@ -109,8 +109,7 @@ int LranRunCommand::run(const QString& path, const QStringList& arguments) {
     cl.addDeviceOption();
     cl.addOption(QCommandLineOption(QStringLiteral("batch"), tr("Patches per batch; 0 picks the device's default."),
                                     QStringLiteral("N"), QStringLiteral("0")));
-    cl.addOption(QCommandLineOption(QStringLiteral("threads"), tr("Torch threads; 0 uses every core."), QStringLiteral("N"),
-                                    QStringLiteral("0")));
+    cl.addThreadsOption();
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
     if (!cl.isSet(QStringLiteral("weights")) || !cl.isSet(QStringLiteral("out"))) {
@@ -125,7 +124,7 @@ int LranRunCommand::run(const QString& path, const QStringList& arguments) {
     }
     const auto mpp = cl.positiveValue(QStringLiteral("mpp"));
     const auto batch = mpp ? cl.intValue(QStringLiteral("batch"), 0, 4096) : std::nullopt;
-    const auto threads = batch ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    const auto threads = batch ? cl.threads() : std::nullopt;
     if (!threads) return ExitUsageError;
     if (cl.isSet(QStringLiteral("classes"))) {
         const auto classes = cl.intValue(QStringLiteral("classes"), 1, 100000);

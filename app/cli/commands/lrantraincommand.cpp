@@ -126,7 +126,7 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
            QStringLiteral("256"));
     option(QStringLiteral("run-dir"), tr("The checkpoint folder (default: BUNDLE.run)."), QStringLiteral("DIR"));
     option(QStringLiteral("resume"), tr("Continue from the checkpoint."));
-    option(QStringLiteral("threads"), tr("Torch threads; 0: Torch's default."), QStringLiteral("N"), QStringLiteral("2"));
+    cl.addThreadsOption(QStringLiteral("2"));
     option(QStringLiteral("name"), tr("The bundle's name."), QStringLiteral("TEXT"));
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
@@ -139,7 +139,7 @@ int LranTrainCommand::run(const QString& path, const QStringList& arguments) {
     const auto batch = epochs ? cl.intValue(QStringLiteral("batch"), 2, 100000) : std::nullopt;
     const auto seed = batch ? cl.intValue(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()) : std::nullopt;
     const auto cap = seed ? cl.intValue(QStringLiteral("max-per-class"), 0, 100000000) : std::nullopt;
-    const auto threads = cap ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    const auto threads = cap ? cl.threads() : std::nullopt;
     const auto inputSize = threads ? cl.intValue(QStringLiteral("input-size"), 32, 4096) : std::nullopt;
     const auto lr = inputSize ? cl.positiveValue(QStringLiteral("lr")) : std::nullopt;
     const auto mpp = lr ? cl.positiveValue(QStringLiteral("mpp")) : std::nullopt;

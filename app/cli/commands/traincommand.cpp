@@ -104,7 +104,7 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     option(QStringLiteral("slide-mpp"), tr("µm/px of slides that record none."), QStringLiteral("UM"));
     cl.addDeviceOption();
     option(QStringLiteral("cache-dir"), tr("The grid cache folder."), QStringLiteral("DIR"));
-    option(QStringLiteral("threads"), tr("Torch threads; 0: all cores."), QStringLiteral("N"), QStringLiteral("0"));
+    cl.addThreadsOption();
     option(QStringLiteral("name"), tr("The bundle's name."), QStringLiteral("TEXT"));
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
@@ -125,7 +125,7 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
     const auto seed = inits ? cl.intValue(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()) : std::nullopt;
     const auto hidden = seed ? cl.intValue(QStringLiteral("hidden"), 1, 65536) : std::nullopt;
     const auto kernel = hidden ? cl.intValue(QStringLiteral("kernel"), 1, 99) : std::nullopt;
-    const auto threads = kernel ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    const auto threads = kernel ? cl.threads() : std::nullopt;
     const auto mpp = threads ? cl.positiveValue(QStringLiteral("mpp")) : std::nullopt;
     if (!mpp) return ExitUsageError;
     if (cl.isSet(QStringLiteral("lr"))) {

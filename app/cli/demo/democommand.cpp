@@ -64,8 +64,7 @@ int DemoBuildCommand::run(const QString& path, const QStringList& arguments) {
                                     QStringLiteral("W"), QStringLiteral("random:7")));
     cl.addOption(QCommandLineOption(QStringLiteral("seed"), tr("Seed of the mosaics, folds and initialisations."),
                                     QStringLiteral("N"), QStringLiteral("2026")));
-    cl.addOption(QCommandLineOption(QStringLiteral("threads"), tr("Torch threads; 0 uses every core."), QStringLiteral("N"),
-                                    QStringLiteral("0")));
+    cl.addThreadsOption();
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
     DemoOptions o;
@@ -89,7 +88,7 @@ int DemoBuildCommand::run(const QString& path, const QStringList& arguments) {
     const auto lranEpochs = inits ? cl.intValue(QStringLiteral("lran-epochs"), 1, 1000) : std::nullopt;
     const auto lranPatches = lranEpochs ? cl.intValue(QStringLiteral("lran-patches"), 4, 100000) : std::nullopt;
     const auto seed = lranPatches ? cl.intValue(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max()) : std::nullopt;
-    const auto threads = seed ? cl.intValue(QStringLiteral("threads"), 0, 1024) : std::nullopt;
+    const auto threads = seed ? cl.threads() : std::nullopt;
     if (!threads) return ExitUsageError;
     if (*folds > *train / 2) {
         cl.usageError(tr("--folds must be at most half the training mosaics, so that each fold holds both classes."));
