@@ -20,7 +20,7 @@
 <context>
     <name>AnalyzeCommand</name>
     <message>
-        <location filename="../app/cli/commands/analyzecommand.cpp" line="+40"/>
+        <location filename="../app/cli/commands/analyzecommand.cpp" line="+34"/>
         <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
         <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
     </message>
@@ -212,7 +212,7 @@
 <context>
     <name>AnnotationIO</name>
     <message>
-        <location filename="../viewer/annotations/annotationio.cpp" line="+21"/>
+        <location filename="../viewer/annotations/annotationio.cpp" line="+22"/>
         <source>Annotations (*.xml *.geojson *.json);;ASAP XML (*.xml);;QuPath GeoJSON (*.geojson *.json)</source>
         <translation>Annotazioni (*.xml *.geojson *.json);;ASAP XML (*.xml);;QuPath GeoJSON (*.geojson *.json)</translation>
     </message>
@@ -318,7 +318,7 @@
 <context>
     <name>AsapXml</name>
     <message>
-        <location filename="../viewer/annotations/asapxml.cpp" line="+71"/>
+        <location filename="../viewer/annotations/asapxml.cpp" line="+72"/>
         <source>the file holds no XML element</source>
         <translation>il file non contiene alcun elemento XML</translation>
     </message>
@@ -382,7 +382,7 @@
 <context>
     <name>BaselineBench</name>
     <message>
-        <location filename="../app/cli/bench/baselinebench.cpp" line="+49"/>
+        <location filename="../app/cli/bench/baselinebench.cpp" line="+50"/>
         <source>OpenSlide cannot open the slide for the baseline.</source>
         <translation>OpenSlide non riesce ad aprire il vetrino per la misura di riferimento.</translation>
     </message>
@@ -395,7 +395,7 @@
 <context>
     <name>BundleCheckCommand</name>
     <message>
-        <location filename="../app/cli/commands/bundlecommand.cpp" line="+34"/>
+        <location filename="../app/cli/commands/bundlecommand.cpp" line="+28"/>
         <source>Model bundles (bundle check, bundle create).</source>
         <translation>Pacchetti del modello (bundle check, bundle create).</translation>
     </message>
@@ -569,7 +569,7 @@
 <context>
     <name>ClassifyCommand</name>
     <message>
-        <location filename="../app/cli/commands/classifycommand.cpp" line="+33"/>
+        <location filename="../app/cli/commands/classifycommand.cpp" line="+26"/>
         <source>Classify a feature grid with the attention-based classifier; write logits, attention maps and Grad-CAM.</source>
         <translation>Classifica una griglia di caratteristiche con il classificatore basato sull&apos;attenzione; scrive logit, mappe di attenzione e Grad-CAM.</translation>
     </message>
@@ -871,7 +871,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/commands/comparecommand.cpp" line="+34"/>
+        <location filename="../app/cli/commands/comparecommand.cpp" line="+35"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -1157,7 +1157,7 @@
 <context>
     <name>DemoBuilder</name>
     <message>
-        <location filename="../app/cli/demo/demobuilder.cpp" line="+89"/>
+        <location filename="../app/cli/demo/demobuilder.cpp" line="+90"/>
         <location line="+55"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
@@ -1228,7 +1228,7 @@
         <translation>Valutazione sui mosaici di test</translation>
     </message>
     <message>
-        <location filename="../app/cli/demo/demoevaluation.cpp" line="+206"/>
+        <location filename="../app/cli/demo/demoevaluation.cpp" line="+202"/>
         <source># SlideSight demo: report
 
 Mosaics of real tissue (negative: CMU-1-Small-Region; region: TCGA-CR-7395). Extractor: %1. Held-out mosaics are new arrangements of the same two source slides.
@@ -1372,7 +1372,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoSources</name>
     <message>
-        <location filename="../app/cli/demo/demosources.cpp" line="+42"/>
+        <location filename="../app/cli/demo/demosources.cpp" line="+43"/>
         <source>Cannot create &quot;%1&quot;.</source>
         <translation>Impossibile creare &quot;%1&quot;.</translation>
     </message>
@@ -1385,7 +1385,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DemoTissues</name>
     <message>
-        <location filename="../app/cli/demo/demomosaic.cpp" line="+31"/>
+        <location filename="../app/cli/demo/demomosaic.cpp" line="+32"/>
         <source>&quot;%1&quot; records no µm/px; give one to assume.</source>
         <translation>&quot;%1&quot; non registra i µm/px; indicare un valore da presumere.</translation>
     </message>
@@ -1824,7 +1824,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>GeoJson</name>
     <message>
-        <location filename="../viewer/annotations/geojson.cpp" line="+58"/>
+        <location filename="../viewer/annotations/geojson.cpp" line="+59"/>
         <source>it is not a JSON object</source>
         <translation>non è un oggetto JSON</translation>
     </message>
@@ -1904,7 +1904,7 @@ Obiettivi mancati: %1.</translation>
         <translation>il tipo di geometria &quot;%1&quot; è sconosciuto</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Line %1: %2.</source>
         <translation>Riga %1: %2.</translation>
     </message>
@@ -1922,12 +1922,12 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/shell/imageio.cpp" line="+17"/>
+        <location filename="../app/shell/imageio.cpp" line="+16"/>
         <source>There is no image to save.</source>
         <translation>Non c&apos;è nessuna immagine da salvare.</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Cannot write &quot;%1&quot;: %2.</source>
         <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
     </message>
@@ -1958,7 +1958,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LargeBenchSlide</name>
     <message>
-        <location filename="../app/cli/bench/largebenchslide.cpp" line="+41"/>
+        <location filename="../app/cli/bench/largebenchslide.cpp" line="+42"/>
         <source>Cannot create the cache folder &quot;%1&quot;.</source>
         <translation>Impossibile creare la cartella della cache &quot;%1&quot;.</translation>
     </message>
@@ -1971,12 +1971,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LayerExport</name>
     <message>
-        <location filename="../app/layers/layerexport.cpp" line="+57"/>
-        <source>Cannot write &quot;%1&quot;: %2.</source>
-        <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../app/layers/layerexport.cpp" line="+55"/>
         <source>The layer has no values to export.</source>
         <translation>Il livello non ha valori da esportare.</translation>
     </message>
@@ -2736,7 +2731,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TileBenchCommand</name>
     <message>
-        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+51"/>
+        <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+50"/>
         <source>Measure tile throughput of the viewer&apos;s pipeline against plain OpenSlide, and the time to the first sharp frame.</source>
         <translation>Misura i riquadri al secondo della pipeline del visualizzatore rispetto a OpenSlide puro e il tempo fino al primo fotogramma nitido.</translation>
     </message>
@@ -2868,7 +2863,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TissueMosaic</name>
     <message>
-        <location filename="../app/cli/bench/tissuemosaic.cpp" line="+36"/>
+        <location filename="../app/cli/bench/tissuemosaic.cpp" line="+37"/>
         <location line="+13"/>
         <source>The slide is too small to cut tissue from.</source>
         <translation>Il vetrino è troppo piccolo per ritagliarne del tessuto.</translation>
@@ -3186,7 +3181,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>VerifiedDownload</name>
     <message>
-        <location filename="../app/cli/verifieddownload.cpp" line="+50"/>
+        <location filename="../app/cli/verifieddownload.cpp" line="+45"/>
         <source>The expected SHA-256 must be 8 to 64 hexadecimal digits, not &apos;%1&apos;.</source>
         <translation>Lo SHA-256 atteso deve avere da 8 a 64 cifre esadecimali, non &apos;%1&apos;.</translation>
     </message>
@@ -3830,7 +3825,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnalysisLayers</name>
     <message>
-        <location filename="../app/analysis/analysislayers.cpp" line="+48"/>
+        <location filename="../app/analysis/analysislayers.cpp" line="+49"/>
         <source>Tissue</source>
         <translation>Tessuto</translation>
     </message>
@@ -3865,7 +3860,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Questa mappa è degenere: i suoi pesi sono al livello dell&apos;arrotondamento, quindi i suoi valori sono rumore e non vengono mostrati.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Unknown layer &quot;%1&quot;; the analysis layers are %2.</source>
         <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
     </message>
@@ -3880,7 +3875,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Nessun livello indicato; i livelli dell&apos;analisi sono %1.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>This analysis gives no layer &quot;%1&quot;.</source>
         <translation>Questa analisi non fornisce il livello &quot;%1&quot;.</translation>
     </message>
@@ -3893,7 +3888,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationAutosave</name>
     <message>
-        <location filename="../app/annotations/annotationautosave.cpp" line="+125"/>
+        <location filename="../app/annotations/annotationautosave.cpp" line="+113"/>
         <source>%1 The file was kept as %2.</source>
         <translation>%1 Il file è stato conservato come %2.</translation>
     </message>
@@ -3911,13 +3906,13 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationDock</name>
     <message>
-        <location filename="../app/annotations/annotationdock.cpp" line="+43"/>
-        <location line="+190"/>
+        <location filename="../app/annotations/annotationdock.cpp" line="+38"/>
+        <location line="+184"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-177"/>
         <source>Colour…</source>
         <translation>Colore…</translation>
     </message>
@@ -4016,7 +4011,7 @@ Obiettivi mancati: %1.</translation>
         <translation>importazione di %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Imported %n annotation(s).</source>
         <translation>
             <numerusform>Importata %n annotazione.</numerusform>
@@ -4024,7 +4019,7 @@ Obiettivi mancati: %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Saved %1.</source>
         <translation>Salvato %1.</translation>
     </message>
@@ -4571,7 +4566,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+48"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+49"/>
         <location line="+269"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>

@@ -3,6 +3,7 @@
 #include "model/analysis/layerids.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -102,7 +103,6 @@ bool anyUntrainedVisible(const LayerStack& stack) {
 }
 
 Expected<QList<Request>> parseRequests(const QString& text) {
-    const auto failure = [](const QString& message) { return Expected<QList<Request>>::failure(message.toStdString()); };
     QList<Request> requests;
     for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString trimmed = item.trimmed();
@@ -123,7 +123,6 @@ Expected<QList<Request>> parseRequests(const QString& text) {
 }
 
 Expected<bool> showOnly(LayerStack& stack, const QList<Request>& requests, double opacity) {
-    const auto failure = [](const QString& message) { return Expected<bool>::failure(message.toStdString()); };
     for (const Request& r : requests) {
         auto* layer = qobject_cast<HeatmapLayer*>(stack.layer(r.id));
         if (!layer) return failure(tr("This analysis gives no layer \"%1\".").arg(r.id));

@@ -17,12 +17,6 @@ namespace slidesight {
 
 namespace {
 
-struct ReadResult {
-    bool ok = false;
-    AnnotationSet set;
-    QString error;
-};
-
 QString writeFile(const AnnotationSet& set, const QString& path) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     const auto written = AnnotationIO::write(set, path, AnnotationFormat::GeoJson);
@@ -96,28 +90,22 @@ void AnnotationAutosave::openSlide(const QString& slidePath) {
     }
     loading_ = true;
     ++loads_;
-    auto* watcher = new QFutureWatcher<ReadResult>(this);
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [=] {
+    auto* watcher = new QFutureWatcher<Expected<AnnotationSet>>(this);
+    connect(watcher, &QFutureWatcher<Expected<AnnotationSet>>::finished, this, [=] {
         --loads_;
-        const ReadResult r = watcher->result();
+        const Expected<AnnotationSet> read = watcher->result();
         watcher->deleteLater();
-        onLoaded(slidePath, generation, source, r.ok, r.set, r.error);
+        onLoaded(slidePath, generation, source, read);
     });
-    watcher->setFuture(QtConcurrent::run([source] {
-        ReadResult r;
-        auto set = AnnotationIO::read(source);
-        r.ok = set.ok();
-        if (set) r.set = std::move(*set);
-        else r.error = AnnotationIO::errorOf(set);
-        return r;
-    }));
+    watcher->setFuture(QtConcurrent::run([source] { return AnnotationIO::read(source); }));
 }
 
-void AnnotationAutosave::onLoaded(const QString& slidePath, quint64 generation, const QString& readPath, bool ok,
-                                  const AnnotationSet& set, const QString& error) {
+void AnnotationAutosave::onLoaded(const QString& slidePath, quint64 generation, const QString& readPath,
+                                  const Expected<AnnotationSet>& read) {
     if (generation != generation_ || !document_ || document_->slidePath() != slidePath) return;
     loading_ = false;
-    if (!ok) {
+    if (!read) {
+        const QString error = AnnotationIO::errorOf(read);
         // Keep the unreadable file under another name; new edits go to a fresh sidecar.
         const QString kept = readPath + QStringLiteral(".unreadable-%1")
                                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss")));
@@ -132,13 +120,13 @@ void AnnotationAutosave::onLoaded(const QString& slidePath, quint64 generation, 
     const bool untouched = document_->annotations().isEmpty() && document_->undoStack()->count() == 0;
     if (untouched) {
         resetting_ = true;
-        document_->reset(slidePath, set);
+        document_->reset(slidePath, *read);
         resetting_ = false;
     } else {
         // Edits made while the file was read stay, after the recovered annotations.
-        document_->importAnnotations(set, tr("Restore saved annotations"));
+        document_->importAnnotations(*read, tr("Restore saved annotations"));
     }
-    Q_EMIT loaded(slidePath, static_cast<int>(set.annotations().size()));
+    Q_EMIT loaded(slidePath, static_cast<int>(read->annotations().size()));
 }
 
 void AnnotationAutosave::onChanged() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/common/expected.h"
 
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QObject>
@@ -63,8 +64,8 @@ Q_SIGNALS:
 
 private:
     void onChanged();
-    void onLoaded(const QString& slidePath, quint64 generation, const QString& readPath, bool ok,
-                  const AnnotationSet& set, const QString& error);
+    void onLoaded(const QString& slidePath, quint64 generation, const QString& readPath,
+                  const Expected<AnnotationSet>& read);
     void startWrite(const AnnotationSet& snapshot, const QString& path);
     void writeFinished();
 

@@ -32,11 +32,6 @@ QIcon swatch(const QColor& colour) {
     return QIcon(pixmap);
 }
 
-struct ReadResult {
-    std::optional<AnnotationSet> set;
-    QString error;
-};
-
 }  // namespace
 
 AnnotationDock::AnnotationDock(AnnotationDocument* document, QWidget* parent)
@@ -191,21 +186,15 @@ void AnnotationDock::chooseExport(AnnotationFormat format) {
 }
 
 void AnnotationDock::importFile(const QString& path) {
-    auto* watcher = new QFutureWatcher<ReadResult>(this);
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
-        const ReadResult r = watcher->result();
+    auto* watcher = new QFutureWatcher<Expected<AnnotationSet>>(this);
+    connect(watcher, &QFutureWatcher<Expected<AnnotationSet>>::finished, this, [this, watcher, path] {
+        const Expected<AnnotationSet> read = watcher->result();
         watcher->deleteLater();
-        if (r.set && document_) document_->importAnnotations(*r.set, tr("Import %1").arg(QFileInfo(path).fileName()));
-        report(r.set ? QString() : r.error, tr("Imported %n annotation(s).", nullptr,
-                                                r.set ? static_cast<int>(r.set->annotations().size()) : 0));
+        if (read && document_) document_->importAnnotations(*read, tr("Import %1").arg(QFileInfo(path).fileName()));
+        report(AnnotationIO::errorOf(read),
+               tr("Imported %n annotation(s).", nullptr, read ? static_cast<int>(read->annotations().size()) : 0));
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        ReadResult r;
-        auto read = AnnotationIO::read(path);
-        if (read) r.set = std::move(*read);
-        else r.error = AnnotationIO::errorOf(read);
-        return r;
-    }));
+    watcher->setFuture(QtConcurrent::run([path] { return AnnotationIO::read(path); }));
 }
 
 void AnnotationDock::exportFile(const QString& path, AnnotationFormat format) {

@@ -24,4 +24,16 @@ QJsonValue JsonOutput::rounded(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
+QJsonArray JsonOutput::numbers(const std::vector<double>& values) {
+    QJsonArray out;
+    for (const double v : values) out.append(v);
+    return out;
+}
+
+QJsonArray JsonOutput::strings(const std::vector<std::string>& values) {
+    QJsonArray out;
+    for (const auto& v : values) out.append(QString::fromStdString(v));
+    return out;
+}
+
 }  // namespace slidesight::cli

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace slidesight::cli {
 
@@ -19,6 +20,10 @@ struct JsonOutput {
     static QJsonValue string(const std::string& text);
     /// A number rounded to `decimals` places, so that timings do not print 17 digits.
     static QJsonValue rounded(double value, int decimals);
+    /// An array of numbers.
+    static QJsonArray numbers(const std::vector<double>& values);
+    /// An array of UTF-8 std::strings.
+    static QJsonArray strings(const std::vector<std::string>& values);
 };
 
 }  // namespace slidesight::cli

@@ -1,4 +1,5 @@
 #include "app/cli/verifieddownload.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QEventLoop>
@@ -33,12 +34,6 @@ QString VerifiedDownload::hashPrefixInName(const QString& fileName) {
     const auto match = pattern.match(fileName);
     return match.hasMatch() ? match.captured(1) : QString();
 }
-
-namespace {
-Expected<VerifiedDownload::Result> failure(const QString& sentence) {
-    return Expected<VerifiedDownload::Result>::failure(sentence.toStdString());
-}
-}  // namespace
 
 Expected<VerifiedDownload::Result> VerifiedDownload::fetch(const QUrl& url, const QString& destination,
                                                            const QString& expectedSha256,

@@ -1,4 +1,5 @@
 #include "app/demo/demoindex.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -16,7 +17,6 @@ QString DemoIndex::defaultFolder() {
 }
 
 Expected<DemoIndex> DemoIndex::read(const QString& folder) {
-    const auto failure = [](const QString& message) { return Expected<DemoIndex>::failure(message.toStdString()); };
     const QDir dir(folder);
     const QString path = dir.filePath(QStringLiteral("demo.json"));
     QFile file(path);

@@ -13,7 +13,7 @@
 namespace slidesight {
 
 namespace {
-constexpr int kColumns = 6;
+constexpr int kChannelColumns = 6;
 
 /// One channel colourised as the layer would show it, fitted into a square tile.
 QPixmap thumbnail(HeatmapLayer& scratch, int channel, int size) {
@@ -105,7 +105,7 @@ void AttentionGallery::rebuildNow() {
             tile->setCheckable(true);
             tile->setAutoRaise(true);
             connect(tile, &QToolButton::clicked, this, [this, id, j] { choose(id, j); });
-            grid->addWidget(tile, j / kColumns, j % kColumns);
+            grid->addWidget(tile, j / kChannelColumns, j % kChannelColumns);
             tiles_[id].append(tile);
         }
         layout->addLayout(grid);

@@ -24,7 +24,7 @@
 namespace slidesight {
 
 namespace {
-constexpr int kColumns = 4;
+constexpr int kCellColumns = 4;
 constexpr int kMaxReadEdge = 1024;  ///< never read more than this many pixels across per picture
 
 QPixmap placeholder() {
@@ -155,7 +155,7 @@ QList<QToolButton*> CellGallery::fillGrid(QGridLayout* grid, const std::vector<R
         tile->setToolTip(tr("Row %1, column %2: click to show it at 10×").arg(cell.row).arg(cell.column));
         tile->setAutoRaise(true);
         connect(tile, &QToolButton::clicked, this, [this, cell] { showCell(cell); });
-        grid->addWidget(tile, static_cast<int>(i) / kColumns, static_cast<int>(i) % kColumns);
+        grid->addWidget(tile, static_cast<int>(i) / kCellColumns, static_cast<int>(i) % kCellColumns);
         tiles.append(tile);
     }
     return tiles;

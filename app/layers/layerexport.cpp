@@ -2,6 +2,7 @@
 
 #include "app/shell/imageio.h"
 #include "viewer/layers/heatmaplayer.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSaveFile>
@@ -21,7 +22,6 @@ namespace {
 
 constexpr int kMaxTiffEdge = 8192;
 constexpr double kMinPixelsPerCell = 8.0;
-
 
 // libtiff on a QSaveFile, so the file appears only when it is complete.
 tmsize_t readProc(thandle_t h, void* buffer, tmsize_t size) {
@@ -52,11 +52,7 @@ int errorHandler(TIFF*, void* user, const char*, const char* format, va_list arg
 }
 int warningHandler(TIFF*, void*, const char*, const char*, va_list) { return 1; }
 
-Check failed(const QString& sentence) { return Check::failure(sentence.toStdString()); }
-Check cannotWrite(const QString& path, const QString& why) {
-    return failed(QCoreApplication::translate("LayerExport", "Cannot write \"%1\": %2.").arg(path, why));
-}
-Check noValues() { return failed(QCoreApplication::translate("LayerExport", "The layer has no values to export.")); }
+Check noValues() { return failure(QCoreApplication::translate("LayerExport", "The layer has no values to export.")); }
 
 /// For each output pixel along one axis, the grid index under its centre, or -1.
 std::vector<int> cellIndices(int pixels, int downsample, double origin, double cellSize, int cells) {
@@ -112,9 +108,9 @@ Check writeLayerPng(const LayerSnapshot& layer, const QString& path) {
 Check writeLayerTiff(const LayerSnapshot& layer, bool rawValues, int downsample, const QString& path) {
     if (!layer.data || layer.image.isNull()) return noValues();
     if (layer.levelZeroSize.isEmpty())
-        return failed(QCoreApplication::translate("LayerExport", "There is no slide to align the layer with."));
+        return failure(QCoreApplication::translate("LayerExport", "There is no slide to align the layer with."));
     if (downsample < 1)
-        return failed(QCoreApplication::translate("LayerExport", "The downsample of the exported image must be at least 1."));
+        return failure(QCoreApplication::translate("LayerExport", "The downsample of the exported image must be at least 1."));
     const int width = static_cast<int>(std::ceil(layer.levelZeroSize.width() / downsample));
     const int height = static_cast<int>(std::ceil(layer.levelZeroSize.height() / downsample));
 
@@ -213,7 +209,7 @@ Check exportLayer(const LayerSnapshot& layer, LayerExportFormat format, const QS
         return writeLayerTiff(layer, format == LayerExportFormat::SlideTiffValues,
                               chooseTiffDownsample(layer.levelZeroSize, layer.data->geometry()), path);
     }
-    return failed(QCoreApplication::translate("LayerExport", "Unknown export format."));
+    return failure(QCoreApplication::translate("LayerExport", "Unknown export format."));
 }
 
 }  // namespace slidesight

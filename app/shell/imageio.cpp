@@ -1,4 +1,5 @@
 #include "app/shell/imageio.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFileInfo>
@@ -7,14 +8,12 @@
 
 namespace slidesight {
 
-namespace {
 Check cannotWrite(const QString& path, const QString& why) {
-    return Check::failure(QCoreApplication::translate("ImageIO", "Cannot write \"%1\": %2.").arg(path, why).toStdString());
+    return failure(QCoreApplication::translate("ImageIO", "Cannot write \"%1\": %2.").arg(path, why));
 }
-}  // namespace
 
 Check saveImageAtomically(const QImage& image, const QString& path) {
-    if (image.isNull()) return Check::failure(QCoreApplication::translate("ImageIO", "There is no image to save.").toStdString());
+    if (image.isNull()) return failure(QCoreApplication::translate("ImageIO", "There is no image to save."));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return cannotWrite(path, file.errorString());
     QString format = QFileInfo(path).suffix().toLower();

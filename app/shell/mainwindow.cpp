@@ -20,6 +20,7 @@
 #include "viewer/tiles/tilecache.h"
 #include "viewer/view/minimap.h"
 #include "viewer/view/slideview.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QMimeData>
@@ -355,7 +356,7 @@ void MainWindow::exportView() {
 }
 
 Check MainWindow::exportViewTo(const QString& path) const {
-    if (!controller_->hasSlide()) return Check::failure(tr("There is no slide to export.").toStdString());
+    if (!controller_->hasSlide()) return failure(tr("There is no slide to export."));
     return saveImageAtomically(view_->grab().toImage(), path);
 }
 

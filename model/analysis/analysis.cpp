@@ -27,7 +27,6 @@ const AnalysisMap* AnalysisResult::map(const std::string& id) const {
 
 namespace {
 
-using Result = Expected<AnalysisResult>;
 using Clock = std::chrono::steady_clock;
 
 /// A [channels, M', N'] (or [M', N']) tensor as a map, NaN on the cells `valid` leaves out
@@ -101,7 +100,7 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
         if (stop) kind = AnalysisFailure::Cancelled;
         return stop;
     };
-    if (const Check valid = checkBundleManifest(bundle); !valid) return Result::failure(valid.error());
+    if (const Check valid = checkBundleManifest(bundle); !valid) return failure(valid.error());
     const int threads = torchThreadsFor(options);
 
     ClassificationOptions classification = classificationOptionsFor(bundle);
@@ -134,12 +133,12 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
     };
     if (bundle.extractor.architecture != "torchscript") {
         const TorchThreadScope scope(threads);
-        if (const auto loaded = loadClassifier(ResNetImpl::kFeatureCount); !loaded) return Result::failure(loaded.error());
+        if (const auto loaded = loadClassifier(ResNetImpl::kFeatureCount); !loaded) return failure(loaded.error());
     }
 
     report(AnalysisStage::Tissue, 0, 1);
     bool extracting = false;
-    ExtractionFailure failure = ExtractionFailure::None;
+    ExtractionFailure extractionFailure = ExtractionFailure::None;
     const auto extracted = extractGrid(
         extraction,
         [&](int64_t done, int64_t total) {
@@ -147,33 +146,33 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
             extracting = true;
             report(AnalysisStage::Extraction, done, total);
         },
-        cancel, &failure);
+        cancel, &extractionFailure);
     if (!extracted) {
-        if (failure == ExtractionFailure::Cancelled || cancelled()) {
+        if (extractionFailure == ExtractionFailure::Cancelled || cancelled()) {
             kind = AnalysisFailure::Cancelled;
-            return Result::failure(kAnalysisCancelled);
+            return failure(kAnalysisCancelled);
         }
-        if (failure == ExtractionFailure::MppUnknown) kind = AnalysisFailure::MppUnknown;
-        return Result::failure(extracted.error());
+        if (extractionFailure == ExtractionFailure::MppUnknown) kind = AnalysisFailure::MppUnknown;
+        return failure(extracted.error());
     }
     if (!extracting) report(AnalysisStage::Tissue, 1, 1);
     report(AnalysisStage::Extraction, extracted->cellsExtracted, extracted->cellsExtracted);
-    if (cancelled()) return Result::failure(kAnalysisCancelled);
+    if (cancelled()) return failure(kAnalysisCancelled);
 
     const auto grid = GridFile::read(extracted->gridPath);
-    if (!grid) return Result::failure(grid.error());
+    if (!grid) return failure(grid.error());
     report(AnalysisStage::Classification, 0, 1);
     const TorchThreadScope scope(threads);
     if (!classifier) {
-        if (const auto loaded = loadClassifier(grid->featureCount()); !loaded) return Result::failure(loaded.error());
+        if (const auto loaded = loadClassifier(grid->featureCount()); !loaded) return failure(loaded.error());
     } else if (grid->featureCount() != config->features) {
-        return Result::failure("The grid has " + std::to_string(grid->featureCount()) + " features per cell, but the classifier expects " +
+        return failure("The grid has " + std::to_string(grid->featureCount()) + " features per cell, but the classifier expects " +
                                std::to_string(config->features) + ".");
     }
     classification.gridPath = extracted->gridPath;
     const auto run = runClassifier(*classifier, *grid, classification);
-    if (!run) return Result::failure(run.error());
-    if (cancelled()) return Result::failure(kAnalysisCancelled);
+    if (!run) return failure(run.error());
+    if (cancelled()) return failure(kAnalysisCancelled);
 
     AnalysisResult result;
     result.bundle = bundle;
@@ -195,12 +194,12 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
         if (!options.resultPath.empty()) {
             const auto written = classificationResultFile(classification, *config, *grid, *run)
                                      .write(options.resultPath, "the analysis result");
-            if (!written) return Result::failure(written.error());
+            if (!written) return failure(written.error());
             result.resultPath = options.resultPath;
         }
     } catch (const std::exception& e) {
         const std::string text = e.what();
-        return Result::failure("The analysis failed: " + text.substr(0, text.find('\n')));
+        return failure("The analysis failed: " + text.substr(0, text.find('\n')));
     }
     report(AnalysisStage::Classification, 1, 1);
     report(AnalysisStage::Done, 1, 1);

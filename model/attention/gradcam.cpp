@@ -1,17 +1,9 @@
 #include "model/attention/gradcam_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
 namespace slidesight::model {
-
-namespace {
-
-std::string firstLine(const std::exception& e) {
-    const std::string detail = e.what();
-    return detail.substr(0, detail.find('\n'));
-}
-
-}  // namespace
 
 bool GradCamResult::isDegenerate(int64_t b) const {
     return degenerate.defined() && degenerate[b].item<bool>();

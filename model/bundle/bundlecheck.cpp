@@ -17,8 +17,6 @@ namespace slidesight::model {
 
 namespace {
 
-using Result = Expected<bool>;
-
 bool isRandom(const std::string& weights) { return weights.rfind("random:", 0) == 0; }
 
 /// Opens the extractor's file and returns K, its feature count (512 for random ResNet weights).
@@ -33,24 +31,24 @@ Expected<int64_t> checkExtractor(const ModelBundle& bundle) {
     return (*extractor)->featureCount();
 }
 
-Result checkClassifier(const ModelBundle& bundle, int64_t features) {
+Check checkClassifier(const ModelBundle& bundle, int64_t features) {
     if (isRandom(bundle.classifier.weights)) return true;
     const ClassificationOptions options = classificationOptionsFor(bundle);
     const auto config = classifierConfig(options, features);
-    if (!config) return Result::failure(config.error());
+    if (!config) return failure(config.error());
     const auto loaded = loadAttentionClassifier(options.classifier, *config, " (from the extractor)",
                                                 "Give classifier.hidden, classifier.kernel, classifier.attention and "
                                                 "the classes in model.json as the weights were trained.");
-    if (!loaded) return Result::failure(loaded.error());
+    if (!loaded) return failure(loaded.error());
     return true;
 }
 
-Result checkLran(const BundleLran& l) {
+Check checkLran(const BundleLran& l) {
     if (isRandom(l.weights)) return true;
     const auto variant = LranConfig::parseVariant(l.network);
-    if (!variant) return Result::failure(variant.error());
+    if (!variant) return failure(variant.error());
     const auto dict = StateDict::read(l.weights);
-    if (!dict) return Result::failure(dict.error());
+    if (!dict) return failure(dict.error());
     LranConfig config;
     config.variant = *variant;
     config.classes = static_cast<int64_t>(l.classes.size());
@@ -58,23 +56,23 @@ Result checkLran(const BundleLran& l) {
     Lran net(config);
     const auto loaded = dict->loadInto(*net);
     if (!loaded)
-        return Result::failure("The LRAN weights \"" + l.weights + "\" do not fit " + l.network + " with " +
+        return failure("The LRAN weights \"" + l.weights + "\" do not fit " + l.network + " with " +
                                std::to_string(config.classes) + " classes (lran.network, lran.classes): " + loaded.error());
     return true;
 }
 
 }  // namespace
 
-Expected<bool> checkBundleWeights(const ModelBundle& bundle) {
+Check checkBundleWeights(const ModelBundle& bundle) {
     try {
         const auto features = checkExtractor(bundle);
-        if (!features) return Result::failure(features.error());
+        if (!features) return failure(features.error());
         const auto classifier = checkClassifier(bundle, *features);
         if (!classifier) return classifier;
         if (bundle.lran) return checkLran(*bundle.lran);
     } catch (const std::exception& e) {
         const std::string text = e.what();
-        return Result::failure("The weights of the model bundle \"" + bundle.name +
+        return failure("The weights of the model bundle \"" + bundle.name +
                                "\" cannot be loaded: " + text.substr(0, text.find('\n')));
     }
     return true;

@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Result = Expected<std::string>;
-
 struct ZipCloser {
     void operator()(zip_t* archive) const { zip_discard(archive); }
 };
@@ -109,25 +107,25 @@ std::string defaultBundleCacheFolder() {
 
 Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder) {
     const auto sha = Sha256::hexOfFile(zipPath);
-    if (!sha) return Result::failure(sha.error());
+    if (!sha) return failure(sha.error());
     const fs::path folder = fs::path(cacheFolder) / *sha;
     std::error_code error;
     if (fs::is_directory(folder, error)) return manifestFolder(folder);
     fs::create_directories(cacheFolder, error);
     if (error)
-        return Result::failure("Cannot create the model bundle cache folder \"" + cacheFolder + "\" (" + error.message() + ").");
+        return failure("Cannot create the model bundle cache folder \"" + cacheFolder + "\" (" + error.message() + ").");
     const fs::path temporary = privateName(folder.string());
     const auto unpacked = unpackInto(zipPath, temporary);
     if (!unpacked) {
         fs::remove_all(temporary, error);
-        return Result::failure(unpacked.error());
+        return failure(unpacked.error());
     }
     fs::rename(temporary, folder, error);
     if (error) {
         // Another caller unpacked the same archive first: theirs is identical (same hash).
         fs::remove_all(temporary, error);
         if (!fs::is_directory(folder))
-            return Result::failure("Cannot unpack the model bundle archive \"" + zipPath + "\" into \"" + folder.string() + "\".");
+            return failure("Cannot unpack the model bundle archive \"" + zipPath + "\" into \"" + folder.string() + "\".");
     }
     return manifestFolder(folder);
 }

@@ -5,6 +5,7 @@
 #include "model/extraction/extractionsetup_torch.h"
 #include "model/grid/gridcache.h"
 #include "model/grid/gridfile_torch.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -21,11 +22,6 @@ const char* const kExtractionCancelled = "The extraction was cancelled; no grid 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Result = Expected<ExtractionSummary>;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 /// Writes the same bytes to every non-empty path, each atomically.
 Expected<bool> writeEverywhere(const std::vector<char>& bytes, const std::vector<std::string>& paths) {
@@ -72,7 +68,7 @@ ExtractionSummary summaryOf(const ExtractionOptions& options, const OpenedSlide&
 
 }  // namespace
 
-Result extractGrid(const ExtractionOptions& options, const ExtractionProgress& progress,
+Expected<ExtractionSummary> extractGrid(const ExtractionOptions& options, const ExtractionProgress& progress,
                    const std::atomic<bool>* cancel, ExtractionFailure* failureKind) {
     const auto start = Clock::now();
     ExtractionFailure ignored = ExtractionFailure::None;
@@ -80,11 +76,11 @@ Result extractGrid(const ExtractionOptions& options, const ExtractionProgress& p
     *kind = ExtractionFailure::None;
     auto fail = [kind](ExtractionFailure what, const std::string& message) {
         *kind = what;
-        return Result::failure(message);
+        return failure(message);
     };
 
     const auto opened = openSlideForExtraction(options, kind);
-    if (!opened) return Result::failure(opened.error());
+    if (!opened) return failure(opened.error());
     ExtractionSummary summary = summaryOf(options, *opened);
 
     if (options.useCache) {
@@ -109,7 +105,7 @@ Result extractGrid(const ExtractionOptions& options, const ExtractionProgress& p
 
     const TorchThreadScope threads(opened->device.torchThreads);
     auto prepared = prepareGrid(options, *opened, kind);
-    if (!prepared) return Result::failure(prepared.error());
+    if (!prepared) return failure(prepared.error());
     summary.extractor = prepared->extractor->description();
     summary.trained = prepared->extractor->trained();
 

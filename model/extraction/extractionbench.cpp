@@ -1,6 +1,7 @@
 #include "model/extraction/extraction.h"
 
 #include "model/extraction/extractionsetup_torch.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -11,10 +12,6 @@ namespace slidesight::model {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 }  // namespace
 

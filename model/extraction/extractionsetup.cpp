@@ -2,6 +2,7 @@
 
 #include "model/common/sha256.h"
 #include "model/grid/tissueonly_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -13,10 +14,10 @@ namespace {
 
 bool isRandomWeights(const std::string& weights) { return weights.rfind("random:", 0) == 0; }
 
-template <typename T>
-Expected<T> failure(ExtractionFailure* kind, ExtractionFailure what, std::string message) {
+/// A failure that also says which kind it is.
+Failure failedAs(ExtractionFailure* kind, ExtractionFailure what, std::string message) {
     *kind = what;
-    return Expected<T>::failure(std::move(message));
+    return failure(std::move(message));
 }
 
 /// The message for a slide without µm/px, with the objective power's suggestion if it has one.
@@ -32,25 +33,20 @@ std::string missingMppMessage(const SlideSource& slide, const std::string& path)
 
 }  // namespace
 
-std::string firstLine(const std::exception& e) {
-    const std::string text = e.what();
-    return text.substr(0, text.find('\n'));
-}
-
 Expected<OpenedSlide> openSlideForExtraction(const ExtractionOptions& options, ExtractionFailure* kind) {
     using R = OpenedSlide;
     auto opened = OpenSlideSource::open(options.slidePath);
-    if (!opened) return failure<R>(kind, ExtractionFailure::Slide, opened.error());
+    if (!opened) return failedAs(kind, ExtractionFailure::Slide, opened.error());
     OpenedSlide out;
     out.slide = *opened;
     if (options.slideMpp > 0.0)
         out.slide->setUserMpp(options.slideMpp);
     else if (!out.slide->info().mpp.known())
-        return failure<R>(kind, ExtractionFailure::MppUnknown, missingMppMessage(*out.slide, options.slidePath));
+        return failedAs(kind, ExtractionFailure::MppUnknown, missingMppMessage(*out.slide, options.slidePath));
 
     const auto device = InferenceDevice::choose(options.device, options.batchSize, options.torchThreads,
                                                 options.readerThreads);
-    if (!device) return failure<R>(kind, ExtractionFailure::Options, device.error());
+    if (!device) return failedAs(kind, ExtractionFailure::Options, device.error());
     out.device = *device;
 
     GridProvenance& p = out.provenance;
@@ -64,7 +60,7 @@ Expected<OpenedSlide> openSlideForExtraction(const ExtractionOptions& options, E
     p.architecture = options.architecture;
     if (!isRandomWeights(options.weights)) {
         const auto sha = Sha256::hexOfFile(options.weights);
-        if (!sha) return failure<R>(kind, ExtractionFailure::Weights, "Cannot open the weights file \"" + options.weights + "\".");
+        if (!sha) return failedAs(kind, ExtractionFailure::Weights, "Cannot open the weights file \"" + options.weights + "\".");
         p.weightsSha256 = *sha;
     }
     p.grid = options.grid;
@@ -81,21 +77,21 @@ Expected<PreparedGrid> prepareGrid(const ExtractionOptions& options, const Opene
     using R = PreparedGrid;
     PreparedGrid out;
     auto extractor = FeatureExtractor::open(options.weights, options.architecture);
-    if (!extractor) return failure<R>(kind, ExtractionFailure::Weights, extractor.error());
+    if (!extractor) return failedAs(kind, ExtractionFailure::Weights, extractor.error());
     out.extractor = std::move(*extractor);
     const InferenceDevice& d = opened.device;
     try {
         out.extractor->prepare(d.device, d.dtype, d.channelsLast);
     } catch (const std::exception& e) {
-        return failure<R>(kind, ExtractionFailure::Options, "Cannot move the extractor to " + d.name() + ": " + firstLine(e));
+        return failedAs(kind, ExtractionFailure::Options, "Cannot move the extractor to " + d.name() + ": " + firstLine(e));
     }
 
     const auto mask = TissueDetector(options.tissue).detect(*opened.slide);
-    if (!mask) return failure<R>(kind, ExtractionFailure::Slide, mask.error());
-    if (!mask->hasTissue()) return failure<R>(kind, ExtractionFailure::NoTissue, "No tissue was found on the slide.");
+    if (!mask) return failedAs(kind, ExtractionFailure::Slide, mask.error());
+    if (!mask->hasTissue()) return failedAs(kind, ExtractionFailure::NoTissue, "No tissue was found on the slide.");
     out.mask = *mask;
     const auto geometry = GridGeometry::create(opened.slide->mpp(), mask->levelZeroBox, options.grid);
-    if (!geometry) return failure<R>(kind, ExtractionFailure::Options, geometry.error());
+    if (!geometry) return failedAs(kind, ExtractionFailure::Options, geometry.error());
     out.geometry = *geometry;
 
     const GridGeometry& g = out.geometry;

@@ -2,6 +2,7 @@
 
 #include "model/nets/resnet_torch.h"
 #include "model/nets/statedict_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
@@ -75,11 +76,6 @@ private:
     int64_t features_;
     std::string description_;
 };
-
-std::string firstLine(const std::exception& e) {
-    const std::string text = e.what();
-    return text.substr(0, text.find('\n'));
-}
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "model/extraction/patchpipeline_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -87,11 +88,6 @@ private:
     bool stopped_ = false;
     std::string error_;
 };
-
-std::string firstLine(const std::exception& e) {
-    const std::string text = e.what();
-    return text.substr(0, text.find('\n'));
-}
 
 }  // namespace
 

@@ -19,8 +19,6 @@ const char* const kLranCancelled = "The LRAN run was cancelled; nothing was writ
 
 namespace {
 
-using Result = Expected<LranRunSummary>;
-
 std::string metadataJson(const LranRunOptions& o, const LranSessionInfo& info, const LranRunSummary& s,
                          const std::map<std::string, int64_t>& pixelsPerPatch) {
     JsonWriter slideJson, mpp, region, names, maps, tissueJson;
@@ -66,18 +64,18 @@ std::string metadataJson(const LranRunOptions& o, const LranSessionInfo& info, c
 Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgress& progress,
                                         const std::atomic<bool>* cancel) {
     const auto start = std::chrono::steady_clock::now();
-    if (o.outputPath.empty()) return Result::failure("No output file was given.");
+    if (o.outputPath.empty()) return failure("No output file was given.");
     if (o.session.camClass >= 0 && o.session.classes > 0 && o.session.camClass >= o.session.classes)
-        return Result::failure("The CAM class " + std::to_string(o.session.camClass) + " is out of range (" +
+        return failure("The CAM class " + std::to_string(o.session.camClass) + " is out of range (" +
                                std::to_string(o.session.classes) + " classes).");
     LranOpenFailure why = LranOpenFailure::None;
     const auto session = LranSession::open(o.session, &why);
     if (why == LranOpenFailure::MppUnknown)
-        return Result::failure("The slide \"" + o.session.slidePath + "\" records no µm/px, and patches are cut at " +
+        return failure("The slide \"" + o.session.slidePath + "\" records no µm/px, and patches are cut at " +
                                std::to_string(o.session.mpp) + " µm/px: give the scan's µm/px with --slide-mpp.");
     if (why == LranOpenFailure::NoTissue)
-        return Result::failure("No tissue was found on \"" + o.session.slidePath + "\": give the region to run with --region.");
-    if (!session) return Result::failure(session.error());
+        return failure("No tissue was found on \"" + o.session.slidePath + "\": give the region to run with --region.");
+    if (!session) return failure(session.error());
     const LranSessionInfo& info = (*session)->info();
 
     LranRunSummary s;
@@ -110,7 +108,7 @@ Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgr
     s.patchesRun = static_cast<int64_t>(cells.size());
     s.patchesSkipped = s.rows * int64_t(s.columns) - s.patchesRun;
     if (cells.empty())
-        return Result::failure("None of the region's " + std::to_string(s.patchesSkipped) +
+        return failure("None of the region's " + std::to_string(s.patchesSkipped) +
                                " patches has tissue: give --all-patches to run them anyway.");
 
     LranMaps maps(s.rows, s.columns, s.classes);
@@ -122,8 +120,8 @@ Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgr
             if (progress) progress((*session)->doneCount(), s.patchesRun);
         },
         cancel);
-    if (!ran) return Result::failure(ran.error());
-    if (cancel && cancel->load()) return Result::failure(kLranCancelled);
+    if (!ran) return failure(ran.error());
+    if (cancel && cancel->load()) return failure(kLranCancelled);
     const double runSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
     s.patchesPerSecond = runSeconds > 0.0 ? static_cast<double>(s.patchesRun) / runSeconds : 0.0;
     s.meanProbabilities = maps.meanProbabilities();
@@ -137,7 +135,7 @@ Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgr
     out.add("cell_size", torch::tensor({s.cellSize[0], s.cellSize[1]}, torch::kFloat64));
     out.add("metadata", metadataJson(o, info, s, maps.pixelsPerPatch()));
     const auto written = out.write(o.outputPath, "the LRAN maps");
-    if (!written) return Result::failure(written.error());
+    if (!written) return failure(written.error());
     return s;
 }
 

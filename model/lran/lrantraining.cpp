@@ -24,7 +24,6 @@ const char* const kLranTrainingCancelled = "The LRAN training was interrupted.";
 
 namespace {
 
-using Result = Expected<LranTrainingSummary>;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
@@ -174,15 +173,15 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
                                         const std::function<void(const LranTrainingProgress&)>& progress,
                                         const std::atomic<bool>* cancel) {
     const auto start = Clock::now();
-    if (const Check valid = checkLranTrainingOptions(o); !valid) return Result::failure(valid.error());
+    if (const Check valid = checkLranTrainingOptions(o); !valid) return failure(valid.error());
     const auto set = listLranImages(o.data, o.maxPerClass);
-    if (!set) return Result::failure(set.error());
+    if (!set) return failure(set.error());
     if (!o.baseBundle.empty()) {
         const auto base = readBundle(o.baseBundle);  // read again when the bundle is written
-        if (!base) return Result::failure(base.error());
+        if (!base) return failure(base.error());
     }
     const auto images = loadLranImages(*set, o.inputSize, cancel);
-    if (!images) return Result::failure(cancel && cancel->load() ? std::string(kLranTrainingCancelled) : images.error());
+    if (!images) return failure(cancel && cancel->load() ? std::string(kLranTrainingCancelled) : images.error());
     const int classes = static_cast<int>(set->classes.size());
     const LranSplit split = splitLranImages(set->labels, classes, o.holdout, o.seed);
     std::vector<int> trainLabels;
@@ -197,7 +196,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
     s.batchesPerEpoch = static_cast<int>((split.train.size() + o.batchSize - 1) / static_cast<size_t>(o.batchSize));
     s.runFolder = o.runFolder.empty() ? o.bundleFolder + ".run" : o.runFolder;
     auto started = startRunCheckpoint(s.runFolder, "lran-checkpoint.pt", fingerprint(o, *set), o.resume, "other images");
-    if (!started) return Result::failure(started.error());
+    if (!started) return failure(started.error());
     const std::string checkpointPath = started->path;
     CheckpointState state = std::move(started->state);
     if (started->resumed) {
@@ -223,13 +222,13 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
         net->initialiseRandom(o.seed);
         if (!o.initWeights.empty()) {
             const auto loaded = loadInitialWeights(net, o.initWeights);
-            if (!loaded) return Result::failure(loaded.error());
+            if (!loaded) return failure(loaded.error());
         }
         net->train();
         torch::optim::Adam optimizer(net->parameters(), torch::optim::AdamOptions(o.learningRate));
         if (state.epochsDone > 0) {
             const auto loaded = loadCheckpointModel(checkpointPath, *net, optimizer);
-            if (!loaded) return Result::failure(loaded.error());
+            if (!loaded) return failure(loaded.error());
         }
         for (int epoch = state.epochsDone + 1; epoch <= o.epochs; ++epoch) {
             const auto epochStart = Clock::now();
@@ -241,7 +240,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
             int64_t correct = 0, seen = 0;
             double stepSeconds = 0.0;
             for (size_t b = 0; b < batches.size(); ++b) {
-                if (cancel && cancel->load()) return Result::failure(kLranTrainingCancelled);
+                if (cancel && cancel->load()) return failure(kLranTrainingCancelled);
                 std::vector<size_t> indices;
                 std::vector<int> codes;
                 std::vector<int64_t> targets;
@@ -275,7 +274,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
             state.losses.push_back(record.loss);
             state.metrics = pairsOf(s.history);
             const auto written = writeCheckpoint(checkpointPath, state, *net, optimizer);
-            if (!written) return Result::failure(written.error());
+            if (!written) return failure(written.error());
             if (progress)
                 progress({epoch, o.epochs, int(batches.size()), int(batches.size()), true, record.loss, record.trainAccuracy,
                           record.heldOutAccuracy, rate, seconds(epochStart),
@@ -289,17 +288,17 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
         std::error_code error;
         fs::create_directories(o.bundleFolder, error);
         if (!fs::is_directory(o.bundleFolder))
-            return Result::failure("Cannot create the bundle folder \"" + o.bundleFolder + "\".");
+            return failure("Cannot create the bundle folder \"" + o.bundleFolder + "\".");
         s.weightsPath = fs::absolute(fs::path(o.bundleFolder) / "lran.pt", error).lexically_normal().string();
         const auto weights = StateDict::of(*net).write(s.weightsPath);
-        if (!weights) return Result::failure(weights.error());
+        if (!weights) return failure(weights.error());
     } catch (const std::exception& e) {
         const std::string text = e.what();
-        return Result::failure("LRAN training failed: " + text.substr(0, text.find('\n')));
+        return failure("LRAN training failed: " + text.substr(0, text.find('\n')));
     }
     s.seconds = seconds(start);
     const auto written = writeLranTrainingOutputs(o, *set, s);
-    if (!written) return Result::failure(written.error());
+    if (!written) return failure(written.error());
     return s;
 }
 

@@ -23,7 +23,6 @@ const char* const kTrainingCancelled = "The training was interrupted.";
 
 namespace {
 
-using Result = Expected<TrainingSummary>;
 namespace fs = std::filesystem;
 
 double learningRateOf(const TrainingOptions& o) {
@@ -154,21 +153,21 @@ double epochLearningRate(const TrainingOptions& o, int epoch) {
 Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const TrainingProgress& progress,
                                           const std::atomic<bool>* cancel, const TrainingPreparation& preparation) {
     const auto start = std::chrono::steady_clock::now();
-    if (const Check valid = checkTrainingOptions(options); !valid) return Result::failure(valid.error());
+    if (const Check valid = checkTrainingOptions(options); !valid) return failure(valid.error());
     const TorchThreadScope threads(trainingThreads(options.torchThreads));
     const bool classification = options.task == "classification";
     auto prepared = prepareTrainingSet(options, cancel, preparation);
-    if (!prepared) return Result::failure(prepared.error());
+    if (!prepared) return failure(prepared.error());
     const TrainingSet& set = *prepared;
     if (!options.testManifestPath.empty()) {  // fail before training, not after
         const auto test = TrainingManifest::read(options.testManifestPath, options.task);
-        if (!test) return Result::failure("The test manifest: " + test.error());
+        if (!test) return failure("The test manifest: " + test.error());
     }
     const auto folds = set.manifest.assignFolds(options.folds, options.seed, options.task);
-    if (!folds) return Result::failure(folds.error());
+    if (!folds) return failure(folds.error());
     auto config = classifierConfig(options.attention, options.hidden, options.kernel, options.nonlinearity,
                                    options.convPadding, set.features, classification);
-    if (!config) return Result::failure(config.error());
+    if (!config) return failure(config.error());
     config->inputScale = options.inputScale > 0.0 ? options.inputScale : meanFeatureScale(set);
 
     TrainingSummary summary;
@@ -183,7 +182,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     summary.runFolder = options.runFolder.empty() ? options.bundleFolder + ".run" : options.runFolder;
     auto started = startRunCheckpoint(summary.runFolder, "checkpoint.pt", fingerprint(options, set), options.resume,
                                       "another manifest");
-    if (!started) return Result::failure(started.error());
+    if (!started) return failure(started.error());
     const std::string checkpointPath = started->path;
     CheckpointState state = std::move(started->state);
     if (started->resumed) {
@@ -226,7 +225,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
             auto optimizer = makeOptimizer(*model, summary.optimizer == "sgd", learningRateOf(options), options.momentum);
             if (state.epochsDone > 0) {
                 const auto loaded = loadCheckpointModel(checkpointPath, *model, *optimizer);
-                if (!loaded) return Result::failure(loaded.error());
+                if (!loaded) return failure(loaded.error());
             }
             const SampleSource source = [&](size_t i) { return set.sample(entries[i].first, entries[i].second); };
             for (int epoch = state.epochsDone; epoch < options.epochs; ++epoch) {
@@ -234,13 +233,13 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
                 setLearningRate(*optimizer, summary.optimizer == "sgd", epochLearningRate(options, epoch));
                 const auto loss = trainEpoch(model, *optimizer, epochOrder(entries.size(), options.seed, run, epoch),
                                              source, targets, settings, cancel);
-                if (!loss) return Result::failure(kTrainingCancelled);
+                if (!loss) return failure(kTrainingCancelled);
                 const double metric = protocolMetric(classification, predictScores(model, heldOut, settings), heldOutTargets);
                 state.losses.push_back(*loss);
                 state.metrics.push_back(metric);
                 state.epochsDone = epoch + 1;
                 const auto written = writeCheckpoint(checkpointPath, state, *model, *optimizer);
-                if (!written) return Result::failure(written.error());
+                if (!written) return failure(written.error());
                 if (progress)
                     progress({run, runs, fold, init, epoch + 1, options.epochs, static_cast<int>(entries.size()),
                               learningRate(*optimizer), *loss, metric,
@@ -257,17 +256,17 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
             finished.weightsPath =
                 (fs::path(summary.runFolder) / ("fold" + std::to_string(fold) + "-init" + std::to_string(init) + ".pt")).string();
             const auto weights = StateDict::of(*model).write(finished.weightsPath);
-            if (!weights) return Result::failure(weights.error());
+            if (!weights) return failure(weights.error());
             state.finished.push_back(std::move(finished));
             state.run = run + 1;
             state.epochsDone = 0;
             state.losses.clear();
             state.metrics.clear();
             const auto written = writeCheckpoint(checkpointPath, state, *model, *optimizer);
-            if (!written) return Result::failure(written.error());
+            if (!written) return failure(written.error());
         }
     } catch (const std::exception& e) {
-        return Result::failure(std::string("Training failed: ") + e.what());
+        return failure(std::string("Training failed: ") + e.what());
     }
 
     std::vector<double> metrics;
@@ -285,13 +284,13 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     if (!options.testManifestPath.empty()) {
         try {
             const auto tested = scoreTestManifest(options, set, *config, settings, cancel, preparation, summary);
-            if (!tested) return Result::failure(tested.error());
+            if (!tested) return failure(tested.error());
         } catch (const std::exception& e) {
-            return Result::failure(std::string("Scoring the test manifest failed: ") + e.what());
+            return failure(std::string("Scoring the test manifest failed: ") + e.what());
         }
     }
     const auto report = writeTrainingOutputs(options, set, state, summary);
-    if (!report) return Result::failure(report.error());
+    if (!report) return failure(report.error());
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

@@ -7,6 +7,7 @@
 #include "model/extraction/inferencedevice_torch.h"
 #include "model/nets/statedict_torch.h"
 #include "model/training/trainingloop_torch.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -14,14 +15,6 @@
 #include <chrono>
 
 namespace slidesight::model {
-
-namespace {
-
-double secondsSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
 
 Expected<EvaluationSummary> evaluateBundle(const EvaluationOptions& options, const std::atomic<bool>* cancel,
                                            const TrainingPreparation& preparation) {

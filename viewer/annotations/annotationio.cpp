@@ -2,6 +2,7 @@
 
 #include "viewer/annotations/asapxml.h"
 #include "viewer/annotations/geojson.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -33,7 +34,7 @@ Expected<AnnotationSet> AnnotationIO::parse(const QByteArray& data, AnnotationFo
         if (format) *format = xml ? AnnotationFormat::AsapXml : AnnotationFormat::GeoJson;
         return xml ? AsapXml::read(data) : GeoJson::read(data);
     }
-    return Expected<AnnotationSet>::failure(tr("It is neither ASAP XML nor GeoJSON.").toStdString());
+    return failure(tr("It is neither ASAP XML nor GeoJSON."));
 }
 
 Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat* format) {
@@ -41,17 +42,17 @@ Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat
     const QString shown = QDir::toNativeSeparators(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(tr("Cannot open the annotation file %1: %2.").arg(shown, file.errorString()).toStdString());
+        return failure(tr("Cannot open the annotation file %1: %2.").arg(shown, file.errorString()));
     QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return Result::failure(tr("Cannot read the annotation file %1: %2.").arg(shown, file.errorString()).toStdString());
+        return failure(tr("Cannot read the annotation file %1: %2.").arg(shown, file.errorString()));
     if (data.startsWith("\xEF\xBB\xBF")) data.remove(0, 3);  // a UTF-8 byte order mark
     auto set = parse(data, format);
     if (set) return set;
     // "Line 12: ..." or "Feature 3: ..." reads on after the file name.
     QString why = errorOf(set);
     if (!why.isEmpty()) why[0] = why[0].toLower();
-    return Result::failure(tr("Cannot read the annotations in %1: %2").arg(shown, why).toStdString());
+    return failure(tr("Cannot read the annotations in %1: %2").arg(shown, why));
 }
 
 QByteArray AnnotationIO::serialise(const AnnotationSet& set, AnnotationFormat format) {
@@ -62,8 +63,8 @@ Expected<bool> AnnotationIO::write(const AnnotationSet& set, const QString& path
     QSaveFile file(path);
     const QByteArray data = serialise(set, format);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return Expected<bool>::failure(
-            tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()).toStdString());
+        return failure(
+            tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "viewer/annotations/asapxml.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QLocale>
 #include <QtCore/QXmlStreamReader>
@@ -79,7 +80,7 @@ public:
             }
             if (error_.isEmpty() && xml_.hasError()) fail(xml_.errorString());
         }
-        if (!error_.isEmpty()) return Expected<AnnotationSet>::failure(error_.toStdString());
+        if (!error_.isEmpty()) return failure(error_);
         AnnotationSet set;
         for (const AnnotationGroup& g : groups_) set.setGroup(g);
         for (Annotation& a : annotations_) set.add(std::move(a));

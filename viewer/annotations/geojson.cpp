@@ -1,4 +1,5 @@
 #include "viewer/annotations/geojson.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -212,12 +213,11 @@ QJsonObject geometryToJson(const Annotation& a, QString* type) {
 }  // namespace
 
 Expected<AnnotationSet> GeoJson::read(const QByteArray& data) {
-    const auto failed = [](const QString& message) { return Expected<AnnotationSet>::failure(message.toStdString()); };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const int line = static_cast<int>(data.left(parseError.offset).count('\n')) + 1;
-        return failed(tr("Line %1: %2.").arg(line).arg(parseError.errorString()));
+        return failure(tr("Line %1: %2.").arg(line).arg(parseError.errorString()));
     }
     QJsonArray features;
     if (document.isArray()) {
@@ -227,17 +227,17 @@ Expected<AnnotationSet> GeoJson::read(const QByteArray& data) {
         const QString type = root.value(QLatin1String("type")).toString();
         if (type == QLatin1String("FeatureCollection")) {
             if (!root.value(QLatin1String("features")).isArray())
-                return failed(tr("The FeatureCollection has no list of features."));
+                return failure(tr("The FeatureCollection has no list of features."));
             features = root.value(QLatin1String("features")).toArray();
         } else if (!type.isEmpty()) {
             features.append(root);
         } else {
-            return failed(tr("The file holds neither GeoJSON features nor a feature collection."));
+            return failure(tr("The file holds neither GeoJSON features nor a feature collection."));
         }
     }
     FeatureReader reader;
     for (qsizetype i = 0; i < features.size(); ++i)
-        if (!reader.readFeature(features[i], static_cast<int>(i) + 1)) return failed(reader.error);
+        if (!reader.readFeature(features[i], static_cast<int>(i) + 1)) return failure(reader.error);
     AnnotationSet set;
     for (const AnnotationGroup& g : reader.groups) set.setGroup(g);
     for (Annotation& a : reader.annotations) set.add(std::move(a));

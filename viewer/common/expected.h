@@ -8,6 +8,15 @@
 
 namespace slidesight {
 
+/// A failure of whichever Expected<T> it is returned as: `return failure("sentence");` in a
+/// function returning Expected<T> or Check, without naming T again. (Qt code passes a QString:
+/// viewer/common/qstringfailure.h.)
+struct Failure {
+    std::string message;
+};
+inline Failure failure(std::string message) { return Failure{std::move(message)}; }
+inline Failure failure(const char* message) { return Failure{message}; }
+
 /// Either a value or one clear, user-facing error sentence: the one error convention of the
 /// project, from the slide library up to the application.
 ///
@@ -23,6 +32,7 @@ public:
     /// returning Expected<bool> would read as success. Use failure().
     template <typename U = T, typename = std::enable_if_t<std::is_same_v<U, bool>>>
     Expected(const char*) = delete;
+    Expected(Failure f) : error_(std::move(f.message)) {}  // NOLINT(google-explicit-constructor)
 
     static Expected failure(std::string message) {
         Expected e;

@@ -4,6 +4,7 @@
 
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tiledslide.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <openslide/openslide.h>
 
@@ -46,7 +47,7 @@ Expected<BaselineBench::Run> BaselineBench::run(const BenchWorkload& workload) c
     // pipeline's does.
     std::unique_ptr<openslide_t, OpenSlideCloser> osr(openslide_open(path_.c_str()));
     if (!osr || openslide_get_error(osr.get()))
-        return Expected<Run>::failure(tr("OpenSlide cannot open the slide for the baseline.").toStdString());
+        return failure(tr("OpenSlide cannot open the slide for the baseline."));
     // The reads run on a thread of their own, as the pipeline's do, so that both sides read
     // under the same conditions (a worker thread's allocator arena, not the main thread's).
     Run result;
@@ -61,7 +62,7 @@ Expected<BaselineBench::Run> BaselineBench::run(const BenchWorkload& workload) c
     });
     reader.join();
     if (const char* error = openslide_get_error(osr.get()))
-        return Expected<Run>::failure(tr("Reading the slide failed: %1").arg(QString::fromUtf8(error)).toStdString());
+        return failure(tr("Reading the slide failed: %1").arg(QString::fromUtf8(error)));
     return result;
 }
 

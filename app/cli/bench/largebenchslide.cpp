@@ -5,6 +5,7 @@
 
 #include "viewer/slide/openslidesource.h"
 #include "viewer/slide/syntheticslidewriter.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -38,7 +39,7 @@ Expected<LargeBenchSlide::Result> LargeBenchSlide::ensure(const QString& tissueS
     const QString folder =
         QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)).filePath(QStringLiteral("slidesight"));
     if (!QDir().mkpath(folder))
-        return Failure::failure(tr("Cannot create the cache folder \"%1\".").arg(folder).toStdString());
+        return failure(tr("Cannot create the cache folder \"%1\".").arg(folder));
     const QString name = QStringLiteral("bench-large-%1-%2-v%3.tiff")
                              .arg(size)
                              .arg(info.identity.key(), 16, 16, QLatin1Char('0'))

@@ -7,6 +7,7 @@
 #include "viewer/tiles/tilescheduler.h"
 
 #include "app/cli/bench/processcputime.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -99,7 +100,7 @@ Expected<PipelineBench::Run> PipelineBench::run(const BenchWorkload& workload) c
     for (const auto& plan : plans) {
         scheduler.request(tiled, plan);
         const QString error = waiter.waitUntil([&] { return scheduler.isIdle(); });
-        if (!error.isEmpty()) return Expected<Run>::failure(error.toStdString());
+        if (!error.isEmpty()) return failure(error);
     }
     Run result;
     result.seconds = millisecondsSince(start) / 1000.0;
@@ -137,7 +138,7 @@ Expected<PipelineBench::FirstFrame> PipelineBench::firstSharpFrame(int viewWidth
         while (cached < needed.size() && cache.contains(needed[cached])) ++cached;
         return cached == needed.size();
     });
-    if (!error.isEmpty()) return Expected<FirstFrame>::failure(error.toStdString());
+    if (!error.isEmpty()) return failure(error);
     result.milliseconds = millisecondsSince(start);
     result.level = view.level;
     result.tiles = static_cast<qint64>(plan.size());

@@ -1,4 +1,5 @@
 #include "app/cli/bench/pythonbaseline.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -49,7 +50,6 @@ QString PythonFeatureBaseline::interpreter() {
 
 Expected<PythonFeatureBaseline::Run> PythonFeatureBaseline::measure(const model::FeatureBenchmark& bench,
                                                                     const model::ExtractionOptions& options, int threads) {
-    const auto failure = [](const QString& sentence) { return Expected<Run>::failure(sentence.toStdString()); };
     Run run;
     run.interpreter = interpreter();
     if (run.interpreter.isEmpty()) return failure(tr("The Python baseline needs python3, and none was found."));

@@ -12,6 +12,7 @@
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tilecache.h"
 #include "viewer/tiles/tiledslide.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
@@ -42,8 +43,6 @@ double median(std::vector<double> values) {
     const size_t n = values.size();
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
-
-Check failed(const QString& sentence) { return Check::failure(sentence.toStdString()); }
 
 }  // namespace
 
@@ -153,12 +152,12 @@ std::optional<TileBenchCommand::Settings> TileBenchCommand::settingsFrom(const C
 Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     const std::string path = QFile::encodeName(s.slide).toStdString();
     auto source = OpenSlideSource::open(path);
-    if (!source) return failed(QString::fromStdString(source.error()));
+    if (!source) return failure(QString::fromStdString(source.error()));
     const TiledSlide planning(*source);
     const PyramidGeometry& g = planning.geometry();
     const BenchWorkload workload =
         BenchWorkload::randomWalk(g, planning.sourceId(), s.viewports, s.seed, kViewWidth, kViewHeight);
-    if (workload.uniqueTiles.empty()) return failed(tr("The viewport walk requested no tiles."));
+    if (workload.uniqueTiles.empty()) return failure(tr("The viewport walk requested no tiles."));
 
     // Room for every tile, so that the pipeline reads each unique tile exactly once, as the
     // baseline does: it gets no credit for skipping work and pays for no re-reads.
@@ -181,14 +180,14 @@ Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
         for (int side = 0; side < 2; ++side) {
             if ((side == 0) == (run % 2 == 0)) {
                 const auto r = pipeline.run(workload);
-                if (!r) return failed(QString::fromStdString(r.error()));
+                if (!r) return failure(QString::fromStdString(r.error()));
                 runPipeline = r->seconds;
                 pipelineCpu += r->cpuSeconds;
                 tilesRead += r->tilesRead;
                 threadCount = r->threads;
             } else {
                 const auto r = baseline.run(workload);
-                if (!r) return failed(QString::fromStdString(r.error()));
+                if (!r) return failure(QString::fromStdString(r.error()));
                 runBaseline = r->seconds;
                 baselineCpu += r->cpuSeconds;
             }
@@ -206,7 +205,7 @@ Check TileBenchCommand::measure(const Settings& s, QJsonObject& report) {
     PipelineBench::FirstFrame frame;
     for (int run = 0; run < s.runs; ++run) {
         const auto r = pipeline.firstSharpFrame(kViewWidth, kViewHeight);
-        if (!r) return failed(QString::fromStdString(r.error()));
+        if (!r) return failure(QString::fromStdString(r.error()));
         frame = *r;
         frameMs.push_back(r->milliseconds);
         openMs.push_back(r->openMilliseconds);

@@ -1,4 +1,5 @@
 #include "app/cli/bench/tissuemosaic.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <algorithm>
 
@@ -33,7 +34,7 @@ Expected<TissueMosaic> TissueMosaic::fromSlide(const SlideSource& slide, quint64
     const int w = static_cast<int>(std::min<int64_t>(info.width(), kMaxSourceSide));
     const int h = static_cast<int>(std::min<int64_t>(info.height(), kMaxSourceSide));
     if (w < 64 || h < 64)
-        return Expected<TissueMosaic>::failure(tr("The slide is too small to cut tissue from.").toStdString());
+        return failure(tr("The slide is too small to cut tissue from."));
     auto region = slide.readRegion(0, (info.width() - w) / 2, (info.height() - h) / 2, w, h);
     if (!region) return Expected<TissueMosaic>::failure(region.error());
     TissueMosaic mosaic;
@@ -46,7 +47,7 @@ Expected<TissueMosaic> TissueMosaic::fromSlide(const SlideSource& slide, quint64
 
 Expected<TissueMosaic> TissueMosaic::fromImage(ArgbImage source, int cellSize, quint64 seed) {
     if (cellSize < 16 || source.width < cellSize || source.height < cellSize)
-        return Expected<TissueMosaic>::failure(tr("The slide is too small to cut tissue from.").toStdString());
+        return failure(tr("The slide is too small to cut tissue from."));
     TissueMosaic mosaic;
     mosaic.source_ = std::move(source);
     mosaic.cell_ = cellSize;

@@ -20,12 +20,6 @@ namespace slidesight::cli {
 
 namespace {
 
-QJsonArray jsonNumbers(const std::vector<double>& values) {
-    QJsonArray out;
-    for (const double v : values) out.append(v);
-    return out;
-}
-
 /// The map's smallest and largest value over the cells that have one.
 std::pair<double, double> range(const model::AnalysisMap& map) {
     double low = INFINITY, high = -INFINITY;
@@ -179,8 +173,8 @@ QJsonObject AnalyzeCommand::toJson(const model::AnalysisResult& r) {
                        {QStringLiteral("cell_size"), QJsonArray{r.cellWidth, r.cellHeight}},
                        {QStringLiteral("slide_mpp"), r.slideMpp},
                        {QStringLiteral("slide_mpp_assumed"), r.slideMppAssumed},
-                       {QStringLiteral("logits"), jsonNumbers(r.logits)},
-                       {QStringLiteral("probabilities"), jsonNumbers(r.probabilities)},
+                       {QStringLiteral("logits"), JsonOutput::numbers(r.logits)},
+                       {QStringLiteral("probabilities"), JsonOutput::numbers(r.probabilities)},
                        {QStringLiteral("predicted_class"), qint64(r.predictedClass)},
                        {QStringLiteral("predicted"), b.task == "regression" ? QJsonValue()
                                                      : QJsonValue(QString::fromStdString(b.classes.at(size_t(r.predictedClass))))},

@@ -17,7 +17,7 @@ namespace {
 
 const char* const kGeometryKeys[] = {"point", "points", "line", "polygon", "rectangle"};
 
-QString number(double value) { return QString::number(value, 'g', 10); }
+QString coordinateText(double value) { return QString::number(value, 'g', 10); }
 
 QString colourName(const QColor& colour) { return colour.name(QColor::HexRgb).toUpper(); }
 
@@ -134,7 +134,7 @@ int AnnotationsCommand::run(const QString& path, const QStringList& arguments) {
     if (!set->isEmpty()) {
         const QRectF b = set->bounds();
         text += tr("Bounds (level-0 px): x %1 to %2, y %3 to %4")
-                    .arg(number(b.left()), number(b.right()), number(b.top()), number(b.bottom())) + QLatin1Char('\n');
+                    .arg(coordinateText(b.left()), coordinateText(b.right()), coordinateText(b.top()), coordinateText(b.bottom())) + QLatin1Char('\n');
     }
     if (!set->groups().empty() || s.ungrouped > 0) {
         text += tr("Groups:") + QLatin1Char('\n');

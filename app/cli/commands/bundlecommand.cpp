@@ -15,12 +15,6 @@ namespace slidesight::cli {
 
 namespace {
 
-QJsonArray strings(const std::vector<std::string>& values) {
-    QJsonArray out;
-    for (const auto& v : values) out.append(QString::fromStdString(v));
-    return out;
-}
-
 QString joined(const std::vector<std::string>& values) {
     QStringList out;
     for (const auto& v : values) out << QString::fromStdString(v);
@@ -83,7 +77,7 @@ QJsonObject BundleCheckCommand::toJson(const model::ModelBundle& b) {
                   {QStringLiteral("path"), fromLocal(b.path)},
                   {QStringLiteral("folder"), fromLocal(b.folder)},
                   {QStringLiteral("task"), QString::fromStdString(b.task)},
-                  {QStringLiteral("classes"), strings(b.classes)},
+                  {QStringLiteral("classes"), JsonOutput::strings(b.classes)},
                   {QStringLiteral("trained"), b.trained},
                   {QStringLiteral("label"), b.trained ? QStringLiteral("trained") : QStringLiteral("untrained")},
                   {QStringLiteral("trained_on"), QString::fromStdString(b.trainedOn)},
@@ -102,7 +96,7 @@ QJsonObject BundleCheckCommand::toJson(const model::ModelBundle& b) {
     if (b.lran)
         o[QStringLiteral("lran")] = QJsonObject{{QStringLiteral("network"), QString::fromStdString(b.lran->network)},
                                                 {QStringLiteral("weights"), fromLocal(b.lran->weights)},
-                                                {QStringLiteral("classes"), strings(b.lran->classes)},
+                                                {QStringLiteral("classes"), JsonOutput::strings(b.lran->classes)},
                                                 {QStringLiteral("mpp"), b.lran->mpp},
                                                 {QStringLiteral("patch_size"), b.lran->patchSize}};
     else

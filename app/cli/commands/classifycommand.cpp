@@ -20,13 +20,6 @@ QString numbers(const std::vector<double>& values) {
     return out.join(QStringLiteral(", "));
 }
 
-QJsonArray jsonNumbers(const std::vector<double>& values) {
-    QJsonArray out;
-    for (const double v : values) out.append(v);
-    return out;
-}
-
-
 }  // namespace
 
 QString ClassifyCommand::summary() const {
@@ -139,8 +132,8 @@ int ClassifyCommand::run(const QString& path, const QStringList& arguments) {
                            {QStringLiteral("classifier"), JsonOutput::string(s.classifier)},
                            {QStringLiteral("classifier_sha256"), JsonOutput::string(s.classifierSha256)},
                            {QStringLiteral("trained"), s.trained},
-                           {QStringLiteral("logits"), jsonNumbers(s.logits)},
-                           {QStringLiteral("probabilities"), jsonNumbers(s.probabilities)},
+                           {QStringLiteral("logits"), JsonOutput::numbers(s.logits)},
+                           {QStringLiteral("probabilities"), JsonOutput::numbers(s.probabilities)},
                            {QStringLiteral("predicted_class"), qint64(s.predictedClass)},
                            {QStringLiteral("conv_padding"), JsonOutput::string(s.convPadding)},
                            {QStringLiteral("gradcam"), gradcam},

@@ -10,6 +10,7 @@
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/rasterise.h"
 #include "viewer/layers/griddata.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
@@ -30,7 +31,7 @@ struct MapRequest {
     ChannelSelection channel = ChannelSelection::mean();
 };
 
-QString number(double value) {
+QString figureText(double value) {
     return std::isfinite(value) ? QString::number(value, 'f', 4) : QCoreApplication::translate("CompareCommand", "undefined");
 }
 
@@ -63,17 +64,17 @@ Expected<MapRequest> parseMapRequest(const QString& text) {
         }
     }
     if (request.file.isEmpty())
-        return Expected<MapRequest>::failure(
-            CompareCommand::tr("The result file '%1' does not exist.").arg(text.section(QLatin1Char(':'), 0, 0)).toStdString());
+        return failure(
+            CompareCommand::tr("The result file '%1' does not exist.").arg(text.section(QLatin1Char(':'), 0, 0)));
     if (!key.isEmpty()) {
         const QString id = key.section(QLatin1Char(':'), 0, 0).trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
         if (!id.isEmpty()) request.id = id;
         if (key.contains(QLatin1Char(':'))) {
             const auto channel = ChannelSelection::parse(key.section(QLatin1Char(':'), 1));
             if (!channel)
-                return Expected<MapRequest>::failure(CompareCommand::tr("'%1' is not a channel: give a channel number, 'mean' or 'max'.")
+                return failure(CompareCommand::tr("'%1' is not a channel: give a channel number, 'mean' or 'max'.")
                                                          .arg(key.section(QLatin1Char(':'), 1))
-                                                         .toStdString());
+                                                         );
             request.channel = *channel;
         }
     }
@@ -90,7 +91,7 @@ Expected<std::vector<const Annotation*>> selectAnnotations(const AnnotationSet& 
                                   ? CompareCommand::tr("The annotation file has no group '%1'; it has no groups at all.").arg(group)
                                   : CompareCommand::tr("The annotation file has no group '%1'; its groups are: %2.")
                                         .arg(group, names.join(QStringLiteral(", ")));
-        return Expected<std::vector<const Annotation*>>::failure(error.toStdString());
+        return failure(error);
     }
     for (const Annotation& a : set.annotations())
         if (group.isNull() || a.group == group) chosen.push_back(&a);
@@ -158,9 +159,9 @@ QString toText(const MapRequest& map, const QString& annotations, const QString&
                 .arg(maps.rows).arg(maps.columns).arg(maps.cellWidth).arg(maps.cellHeight) + nl;
     text += CompareCommand::tr("Truth cells (at least %1% annotated): %2 of %3 cells with a value")
                 .arg(agreement.options().truthFraction * 100.0).arg(r.truthCells).arg(r.validCells) + nl;
-    text += CompareCommand::tr("Cell AUC: %1").arg(number(r.auc)) + nl;
+    text += CompareCommand::tr("Cell AUC: %1").arg(figureText(r.auc)) + nl;
     text += CompareCommand::tr("At threshold %1: Dice %2, IoU %3 (TP %4, FP %5, FN %6, TN %7)")
-                .arg(number(at.threshold), number(at.dice), number(at.iou))
+                .arg(figureText(at.threshold), figureText(at.dice), figureText(at.iou))
                 .arg(at.truePositives).arg(at.falsePositives).arg(at.falseNegatives).arg(at.trueNegatives) + nl;
     if (r.pointingDefined)
         text += CompareCommand::tr("Pointing game: %1 (highest cell: row %2, column %3)")
@@ -169,8 +170,8 @@ QString toText(const MapRequest& map, const QString& annotations, const QString&
         text += CompareCommand::tr("Pointing game: undefined") + nl;
     text += CompareCommand::tr("FROC (%1 lesions, %2 detections):").arg(r.lesions).arg(r.detections) + nl;
     for (size_t i = 0; i < r.kFrocRates.size(); ++i)
-        text += CompareCommand::tr("  sensitivity at %1 FP: %2").arg(r.kFrocRates[i]).arg(number(r.frocSensitivity[i])) + nl;
-    text += CompareCommand::tr("  FROC score: %1").arg(number(r.frocScore)) + nl;
+        text += CompareCommand::tr("  sensitivity at %1 FP: %2").arg(r.kFrocRates[i]).arg(figureText(r.frocSensitivity[i])) + nl;
+    text += CompareCommand::tr("  FROC score: %1").arg(figureText(r.frocScore)) + nl;
     if (!r.problem.empty()) text += CompareCommand::tr("Note: %1").arg(QString::fromStdString(r.problem)) + nl;
     return text;
 }

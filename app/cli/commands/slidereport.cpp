@@ -12,7 +12,7 @@ namespace slidesight::cli {
 
 namespace {
 
-QString number(double value) { return QString::number(value, 'g', 6); }
+QString shortNumber(double value) { return QString::number(value, 'g', 6); }
 
 /// Rows of a two-column "Label: value" block, aligned.
 QString fieldBlock(const QList<QPair<QString, QString>>& rows) {
@@ -43,15 +43,15 @@ QList<SlideReport::AssociatedImage> SlideReport::associatedImages() const {
 }
 
 QString SlideReport::describeMpp(const Mpp& mpp, const std::optional<double>& objectivePower) {
-    const QString value = mpp.x == mpp.y ? tr("%1 µm/px").arg(number(mpp.x))
-                                         : tr("%1 x %2 µm/px").arg(number(mpp.x), number(mpp.y));
+    const QString value = mpp.x == mpp.y ? tr("%1 µm/px").arg(shortNumber(mpp.x))
+                                         : tr("%1 x %2 µm/px").arg(shortNumber(mpp.x), shortNumber(mpp.y));
     switch (mpp.source) {
     case MppSource::Slide:
         return tr("%1 (read from the slide)").arg(value);
     case MppSource::ObjectivePower:
         return tr("%1, ASSUMED from the %2x objective power (10 µm/px divided by the power); "
                   "the slide does not record its µm/px")
-            .arg(value, number(objectivePower.value_or(0.0)));
+            .arg(value, shortNumber(objectivePower.value_or(0.0)));
     case MppSource::User:
         return tr("%1 (entered by the user, assumed)").arg(value);
     case MppSource::Unknown:
@@ -126,7 +126,7 @@ QString SlideReport::toText(bool withProperties) const {
     rows.append({tr("Dimensions"), tr("%1 x %2 px").arg(info.width()).arg(info.height())});
     rows.append({tr("Resolution"), describeMpp(mpp, info.objectivePower)});
     rows.append({tr("Objective power"),
-                 info.objectivePower ? tr("%1x").arg(number(*info.objectivePower)) : tr("unknown")});
+                 info.objectivePower ? tr("%1x").arg(shortNumber(*info.objectivePower)) : tr("unknown")});
     rows.append({tr("Background colour"), colourName(info.backgroundRgb)});
     rows.append({tr("OpenSlide version"), QString::fromStdString(OpenSlideSource::libraryVersion())});
     QString text = fieldBlock(rows);
@@ -144,7 +144,7 @@ QString SlideReport::toText(bool withProperties) const {
         text += QStringLiteral("  %1 %2 %3 %4\n")
                     .arg(static_cast<int>(i), -6)
                     .arg(QStringLiteral("%1 x %2").arg(l.width).arg(l.height), -16)
-                    .arg(number(l.downsample), -11)
+                    .arg(shortNumber(l.downsample), -11)
                     .arg(tile);
     }
 

@@ -19,7 +19,7 @@ namespace slidesight::cli {
 
 namespace {
 
-constexpr qint64 kMaxSide = 1000000;  // TIFF dimensions are 32-bit; this keeps level 1 in memory
+constexpr qint64 kMaxSynthSide = 1000000;  // TIFF dimensions are 32-bit; this keeps level 1 in memory
 
 }  // namespace
 
@@ -56,9 +56,9 @@ int SynthCommand::run(const QString& path, const QStringList& arguments) {
 
     SyntheticSlideWriter::Options options;
     if (!parseSize(cl.value(QStringLiteral("size")), options.width, options.height) ||
-        options.width > kMaxSide || options.height > kMaxSide) {
+        options.width > kMaxSynthSide || options.height > kMaxSynthSide) {
         cl.usageError(tr("--size needs WxH or N with sides from 1 to %1, not '%2'.")
-                          .arg(kMaxSide)
+                          .arg(kMaxSynthSide)
                           .arg(cl.value(QStringLiteral("size"))));
         return ExitUsageError;
     }

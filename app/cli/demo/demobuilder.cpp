@@ -5,6 +5,7 @@
 #include "app/cli/demo/demomosaic.h"
 #include "model/lran/lrantraining.h"
 #include "model/training/training.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -86,13 +87,13 @@ Expected<bool> writeLranPatches(const DemoTissues& tissues, const DemoOptions& o
     for (int positive = 0; positive < 2; ++positive) {
         const QString classFolder = folder + (positive ? QStringLiteral("/positive") : QStringLiteral("/negative"));
         if (!QDir().mkpath(classFolder))
-            return Expected<bool>::failure(DemoBuilder::tr("Cannot create \"%1\".").arg(classFolder).toStdString());
+            return failure(DemoBuilder::tr("Cannot create \"%1\".").arg(classFolder));
         for (int i = 0; i < o.lranPatchesPerClass; ++i) {
             tissues.fill(positive != 0, o.seed + 900 + quint64(i), offset(random), offset(random), side, side, rgb.data());
             const QImage image(rgb.data(), side, side, side * 3, QImage::Format_RGB888);
             const QString path = QStringLiteral("%1/%2.png").arg(classFolder).arg(i + 1, 3, 10, QLatin1Char('0'));
             if (!image.scaled(256, 256, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).save(path))
-                return Expected<bool>::failure(DemoBuilder::tr("Cannot write \"%1\".").arg(path).toStdString());
+                return failure(DemoBuilder::tr("Cannot write \"%1\".").arg(path));
         }
     }
     return true;
@@ -122,7 +123,7 @@ Expected<bool> writeMosaics(const DemoTissues& tissues, const std::vector<Planne
     work();
     other.join();
     if (!error.empty()) return Expected<bool>::failure(error);
-    if (cancel && cancel->load()) return Expected<bool>::failure(DemoBuilder::tr("Cancelled.").toStdString());
+    if (cancel && cancel->load()) return failure(DemoBuilder::tr("Cancelled."));
     progress(DemoBuilder::tr("Mosaics written"), from + (to - from) * double(done) / std::max<size_t>(1, planned.size()));
     return true;
 }
@@ -136,12 +137,12 @@ Expected<DemoReport> DemoBuilder::build(const DemoOptions& o, const Progress& pr
     const QDir data(o.dataFolder);
     for (const char* slide : {kNegativeSlide, kPositiveSlide})
         if (!QFileInfo::exists(data.filePath(QString::fromLatin1(slide))))
-            return Result::failure(tr("The demo needs \"%1\", which is missing.").arg(data.filePath(QString::fromLatin1(slide))).toStdString());
+            return failure(tr("The demo needs \"%1\", which is missing.").arg(data.filePath(QString::fromLatin1(slide))));
     if (o.trainSlides < 4 || o.testSlides < 2 || o.columns < 4 || o.rows < 4)
-        return Result::failure(tr("The demo needs at least 4 training and 2 test mosaics of at least 4 x 4 cells.").toStdString());
+        return failure(tr("The demo needs at least 4 training and 2 test mosaics of at least 4 x 4 cells."));
     QDir dir(o.folder);
     for (const QString& sub : {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("work")})
-        if (!dir.mkpath(sub)) return Result::failure(tr("Cannot create \"%1\".").arg(dir.filePath(sub)).toStdString());
+        if (!dir.mkpath(sub)) return failure(tr("Cannot create \"%1\".").arg(dir.filePath(sub)));
     dir.setPath(QDir(o.folder).absolutePath());
     // A rebuild starts its training afresh (the grid cache in work/cache is kept).
     for (const QString& stale : {QStringLiteral("bundle"), QStringLiteral("work/classifier-run"), QStringLiteral("work/lran-run")})
@@ -166,7 +167,7 @@ Expected<DemoReport> DemoBuilder::build(const DemoOptions& o, const Progress& pr
     const QString trainManifest = dir.filePath(QStringLiteral("work/train.csv"));
     const QString testManifest = dir.filePath(QStringLiteral("work/test.csv"));
     if (!writeText(trainManifest, manifestText(planned, false).toUtf8()) || !writeText(testManifest, manifestText(planned, true).toUtf8()))
-        return Result::failure(tr("Cannot write the manifests in \"%1\".").arg(dir.filePath(QStringLiteral("work"))).toStdString());
+        return failure(tr("Cannot write the manifests in \"%1\".").arg(dir.filePath(QStringLiteral("work"))));
 
     // The attention classifier, on features of the training mosaics.
     model::TrainingOptions training;

@@ -1,11 +1,13 @@
 #include "app/cli/demo/demoevaluation.h"
 
+#include "app/cli/jsonoutput.h"
 #include "app/cli/demo/demoagreement.h"
 
 #include "model/bundle/bundle.h"
 #include "model/evaluation/metrics.h"
 #include "model/lran/lrantraining.h"
 #include "model/training/training.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
@@ -58,12 +60,6 @@ QJsonArray matrix(const std::vector<std::vector<int64_t>>& rows) {
         for (int64_t v : row) r.append(qint64(v));
         out.append(r);
     }
-    return out;
-}
-
-QJsonArray strings(const std::vector<std::string>& values) {
-    QJsonArray out;
-    for (const auto& v : values) out.append(QString::fromStdString(v));
     return out;
 }
 
@@ -196,7 +192,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
                      {QStringLiteral("first_map"), first->layer()},
                      {QStringLiteral("maps"), mapsJson},
                      {QStringLiteral("slides"), slides}}},
-        {QStringLiteral("lran"), QJsonObject{{QStringLiteral("classes"), strings(lran.classes)},
+        {QStringLiteral("lran"), QJsonObject{{QStringLiteral("classes"), JsonOutput::strings(lran.classes)},
                                              {QStringLiteral("held_out_accuracy"), number(lran.heldOutAccuracy)},
                                              {QStringLiteral("confusion"), matrix(lran.confusion)},
                                              {QStringLiteral("images_per_second"), number(lran.imagesPerSecond)}}},
@@ -280,7 +276,7 @@ Expected<DemoReport> evaluateDemo(const DemoEvaluationInput& in, const std::atom
     if (!saveAtomically(dir.filePath(QStringLiteral("report.json")), QJsonDocument(report).toJson()) ||
         !saveAtomically(dir.filePath(QStringLiteral("report.md")), md.toUtf8()) ||
         !saveAtomically(out.indexPath, QJsonDocument(index).toJson()))
-        return Result::failure(DemoBuilder::tr("Cannot write the report in \"%1\".").arg(in.folder).toStdString());
+        return failure(DemoBuilder::tr("Cannot write the report in \"%1\".").arg(in.folder));
     return out;
 }
 

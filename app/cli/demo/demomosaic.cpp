@@ -4,6 +4,7 @@
 #include "viewer/annotations/asapxml.h"
 #include "viewer/slide/openslidesource.h"
 #include "viewer/slide/syntheticslidewriter.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QSaveFile>
 #include <QtGui/QImage>
@@ -18,7 +19,7 @@ namespace slidesight::cli {
 
 namespace {
 
-constexpr int kMaxSide = 8192;
+constexpr int kMaxMosaicSide = 8192;
 
 /// The whole slide at level 0, resampled from `sourceMpp` to `mpp` (area averaging).
 Expected<ArgbImage> readResampled(const QString& path, double assumedMpp, double mpp) {
@@ -28,12 +29,12 @@ Expected<ArgbImage> readResampled(const QString& path, double assumedMpp, double
     const SlideInfo& info = (*slide)->info();
     const double sourceMpp = assumedMpp > 0 ? assumedMpp : info.mpp.average();
     if (!(sourceMpp > 0))
-        return Result::failure(DemoTissues::tr("\"%1\" records no µm/px; give one to assume.").arg(path).toStdString());
-    if (info.width() > kMaxSide || info.height() > kMaxSide)
-        return Result::failure(DemoTissues::tr("\"%1\" is larger than %2 x %2 px; a smaller slide is needed for the demo.")
+        return failure(DemoTissues::tr("\"%1\" records no µm/px; give one to assume.").arg(path));
+    if (info.width() > kMaxMosaicSide || info.height() > kMaxMosaicSide)
+        return failure(DemoTissues::tr("\"%1\" is larger than %2 x %2 px; a smaller slide is needed for the demo.")
                                    .arg(path)
-                                   .arg(kMaxSide)
-                                   .toStdString());
+                                   .arg(kMaxMosaicSide)
+                                   );
     auto region = (*slide)->readRegion(0, 0, 0, info.width(), info.height());
     if (!region) return Result::failure(region.error());
     const QImage full(reinterpret_cast<const uchar*>(region->pixels.data()), region->width, region->height,
@@ -212,8 +213,8 @@ Expected<bool> DemoMosaic::write(const DemoTissues& tissues, const QString& path
     set.add(std::move(a));
     QSaveFile file(annotationPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(AsapXml::write(set)) < 0 || !file.commit())
-        return Expected<bool>::failure(
-            DemoTissues::tr("Cannot write \"%1\": %2").arg(annotationPath, file.errorString()).toStdString());
+        return failure(
+            DemoTissues::tr("Cannot write \"%1\": %2").arg(annotationPath, file.errorString()));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/demo/demosources.h"
 
 #include "app/cli/verifieddownload.h"
+#include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
@@ -39,7 +40,7 @@ Expected<QString> DemoSources::fetchIntoCache(const QString& mirror, const std::
                                               const Progress& progress) {
     const QDir cache(cacheFolder());
     if (!cache.mkpath(QStringLiteral("slides")))
-        return Expected<QString>::failure(tr("Cannot create \"%1\".").arg(cache.filePath(QStringLiteral("slides"))).toStdString());
+        return failure(tr("Cannot create \"%1\".").arg(cache.filePath(QStringLiteral("slides"))));
     for (const Source& s : sources()) {
         const QString name = QFileInfo(s.file).fileName();
         const QUrl url(mirror.isEmpty() ? s.url : mirror + QLatin1Char('/') + name);
@@ -48,11 +49,11 @@ Expected<QString> DemoSources::fetchIntoCache(const QString& mirror, const std::
                                                          if (progress) progress(name, received, total);
                                                      });
         if (!fetched)
-            return Expected<QString>::failure(
+            return failure(
                 tr("The demo is made from two public slides, and %1 could not be fetched (%2). %3 Without a network, "
                    "give --data with a folder holding %4 and %5.")
                     .arg(name, s.licence, QString::fromStdString(fetched.error()), sources()[0].file, sources()[1].file)
-                    .toStdString());
+                    );
     }
     return cache.absolutePath();
 }
