@@ -6,6 +6,8 @@
 #include "model/bundle/bundleoptions.h"
 #include "model/extraction/inferencedevice_torch.h"
 #include "model/nets/resnet_torch.h"
+#include "model/common/exceptiontext.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -198,12 +200,11 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
             result.resultPath = options.resultPath;
         }
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return failure("The analysis failed: " + text.substr(0, text.find('\n')));
+        return failure("The analysis failed: " + firstLine(e));
     }
     report(AnalysisStage::Classification, 1, 1);
     report(AnalysisStage::Done, 1, 1);
-    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result.seconds = secondsSince(start);
     kind = AnalysisFailure::None;
     return result;
 }

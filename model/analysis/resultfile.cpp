@@ -1,6 +1,7 @@
 #include "model/analysis/resultfile_torch.h"
 
 #include "model/common/atomicfile.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -24,8 +25,7 @@ Expected<bool> ResultFile::write(const std::string& path, const std::string& wha
         }
         bytes = torch::pickle_save(dict);
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Expected<bool>::failure("Cannot serialise " + what + ": " + text.substr(0, text.find('\n')));
+        return Expected<bool>::failure("Cannot serialise " + what + ": " + firstLine(e));
     }
     return writeFileAtomically(path, bytes.data(), bytes.size(), what);
 }

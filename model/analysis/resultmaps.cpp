@@ -2,6 +2,7 @@
 #include "model/analysis/layerids.h"
 
 #include "model/nets/torchsavereader_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -94,8 +95,7 @@ Expected<ResultMaps> readResultMaps(const std::string& path) {
             out.valid.assign(static_cast<size_t>(out.rows) * static_cast<size_t>(out.columns), 1);
         }
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Result::failure("The result file \"" + path + "\" cannot be read: " + text.substr(0, text.find('\n')));
+        return Result::failure("The result file \"" + path + "\" cannot be read: " + firstLine(e));
     }
     return out;
 }

@@ -3,6 +3,8 @@
 #include "model/attention/classificationrun_torch.h"
 #include "model/attention/gradcam_torch.h"
 #include "model/grid/gridfile_torch.h"
+#include "model/common/exceptiontext.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -42,10 +44,9 @@ Expected<ClassificationSummary> classifyGrid(const ClassificationOptions& option
         const auto written = classificationResultFile(options, *config, *grid, *run).write(options.outputPath, "the classification");
         if (!written) return Result::failure(written.error());
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Result::failure("The classification failed: " + text.substr(0, text.find('\n')));
+        return Result::failure("The classification failed: " + firstLine(e));
     }
-    s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    s.seconds = secondsSince(start);
     return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/common/jsonwriter.h"
 #include "model/grid/tissueonly_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -124,8 +125,7 @@ Expected<ClassifierRun> runClassifier(LoadedClassifier& classifier, const GridFi
         s.gradcamWeightRatio = run.cam.weightRatio[0].item<double>();
         s.gradcamDegenerate = run.cam.isDegenerate(0);
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Result::failure("The classification failed: " + text.substr(0, text.find('\n')));
+        return Result::failure("The classification failed: " + firstLine(e));
     }
     return run;
 }

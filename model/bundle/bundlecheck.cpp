@@ -10,6 +10,7 @@
 #include "model/nets/networkloaders_torch.h"
 #include "model/nets/resnet_torch.h"
 #include "model/nets/statedict_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -71,9 +72,8 @@ Check checkBundleWeights(const ModelBundle& bundle) {
         if (!classifier) return classifier;
         if (bundle.lran) return checkLran(*bundle.lran);
     } catch (const std::exception& e) {
-        const std::string text = e.what();
         return failure("The weights of the model bundle \"" + bundle.name +
-                               "\" cannot be loaded: " + text.substr(0, text.find('\n')));
+                               "\" cannot be loaded: " + firstLine(e));
     }
     return true;
 }

@@ -8,6 +8,7 @@
 #include "model/lran/lran_torch.h"
 #include "model/nets/resnet_torch.h"
 #include "model/nets/statedict_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -84,8 +85,7 @@ Expected<ModelBundle> createUntrainedBundle(const UntrainedBundleOptions& o) {
                 b.lran->weights = *written;
             }
         } catch (const std::exception& e) {
-            const std::string text = e.what();
-            return Result::failure("Cannot make the untrained weights: " + text.substr(0, text.find('\n')));
+            return Result::failure("Cannot make the untrained weights: " + firstLine(e));
         }
     }
     const auto manifest = writeBundleManifest(b, folder.string());

@@ -2,6 +2,7 @@
 
 #include "model/common/atomicfile.h"
 #include "model/nets/torchsavereader_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -51,8 +52,7 @@ Expected<bool> GridFile::write(const std::string& path) const {
     try {
         bytes = toBytes();
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Result::failure("Cannot serialise the grid: " + text.substr(0, text.find('\n')));
+        return Result::failure("Cannot serialise the grid: " + firstLine(e));
     }
     return writeFileAtomically(path, bytes.data(), bytes.size(), "the grid");
 }

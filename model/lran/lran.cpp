@@ -2,6 +2,7 @@
 
 #include "model/nets/initialisation_torch.h"
 #include "model/nets/statedict_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -150,8 +151,7 @@ Expected<LranResult> LranImpl::forwardWithCam(const torch::Tensor& images, int64
         torch::NoGradGuard noGrad;
         result = forward(images);
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Expected<LranResult>::failure("LRAN failed: " + text.substr(0, text.find('\n')));
+        return Expected<LranResult>::failure("LRAN failed: " + firstLine(e));
     }
     auto cam = gradCam(result, classIndex, target);
     if (!cam) return Expected<LranResult>::failure(cam.error());

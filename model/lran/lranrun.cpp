@@ -6,6 +6,7 @@
 #include "model/lran/lran_torch.h"
 #include "model/lran/lranmaps_torch.h"
 #include "model/lran/lransession.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -122,12 +123,12 @@ Expected<LranRunSummary> runLranOnSlide(const LranRunOptions& o, const LranProgr
         cancel);
     if (!ran) return failure(ran.error());
     if (cancel && cancel->load()) return failure(kLranCancelled);
-    const double runSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - runStart).count();
+    const double runSeconds = secondsSince(runStart);
     s.patchesPerSecond = runSeconds > 0.0 ? static_cast<double>(s.patchesRun) / runSeconds : 0.0;
     s.meanProbabilities = maps.meanProbabilities();
     s.predictedCounts = maps.predictedCounts();
 
-    s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    s.seconds = secondsSince(start);
     ResultFile out;
     maps.addTo(out);
     out.add("tissue", torch::from_blob(const_cast<float*>(info.tissue.data()), {s.rows, s.columns}, torch::kFloat32));

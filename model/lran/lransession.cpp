@@ -7,6 +7,7 @@
 #include "model/lran/lran_torch.h"
 #include "model/nets/statedict_torch.h"
 #include "viewer/slide/openslidesource.h"
+#include "model/common/exceptiontext.h"
 
 #include <torch/torch.h>
 
@@ -189,9 +190,8 @@ Expected<std::shared_ptr<LranSession>> LranSession::open(const LranSessionOption
         state->network.net->to(device->device);
         state->network.net->eval();
     } catch (const std::exception& e) {
-        const std::string text = e.what();
         return failed<R>(kind, other, "The network cannot be moved to " + device->name() + ": " +
-                                          text.substr(0, text.find('\n')));
+                                          firstLine(e));
     }
     return R(new LranSession(std::move(state)));
 }
@@ -282,8 +282,7 @@ Expected<int64_t> LranSession::run(const std::vector<std::pair<int, int>>& cells
             if (callback) callback(out);
         }
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return R::failure("The LRAN run failed: " + text.substr(0, text.find('\n')));
+        return R::failure("The LRAN run failed: " + firstLine(e));
     }
     return run;
 }

@@ -9,6 +9,8 @@
 #include "model/lran/lrantrainingreport.h"
 #include "model/nets/statedict_torch.h"
 #include "model/training/trainingcheckpoint_torch.h"
+#include "model/common/exceptiontext.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -26,8 +28,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-
-double seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 /// Everything that determines the weights, hashed: a checkpoint only resumes the same run.
 std::string fingerprint(const LranTrainingOptions& o, const LranImageSet& set) {
@@ -257,7 +257,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
                 const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, target);
                 loss.backward();
                 optimizer.step();
-                stepSeconds += seconds(stepStart);
+                stepSeconds += secondsSince(stepStart);
                 const auto n = static_cast<int64_t>(indices.size());
                 lossSum += loss.item<double>() * double(n);
                 correct += logits.argmax(1).eq(target).sum().item<int64_t>();
@@ -277,7 +277,7 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
             if (!written) return failure(written.error());
             if (progress)
                 progress({epoch, o.epochs, int(batches.size()), int(batches.size()), true, record.loss, record.trainAccuracy,
-                          record.heldOutAccuracy, rate, seconds(epochStart),
+                          record.heldOutAccuracy, rate, secondsSince(epochStart),
                           stepSeconds > 0.0 ? double(seen) / stepSeconds : 0.0});
         }
         // The saved weights and the final figures use re-estimated normalisation statistics.
@@ -293,10 +293,9 @@ Expected<LranTrainingSummary> trainLran(const LranTrainingOptions& o,
         const auto weights = StateDict::of(*net).write(s.weightsPath);
         if (!weights) return failure(weights.error());
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return failure("LRAN training failed: " + text.substr(0, text.find('\n')));
+        return failure("LRAN training failed: " + firstLine(e));
     }
-    s.seconds = seconds(start);
+    s.seconds = secondsSince(start);
     const auto written = writeLranTrainingOutputs(o, *set, s);
     if (!written) return failure(written.error());
     return s;

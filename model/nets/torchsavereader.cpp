@@ -1,4 +1,5 @@
 #include "model/nets/torchsavereader_torch.h"
+#include "model/common/exceptiontext.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
@@ -322,8 +323,7 @@ Expected<std::vector<TorchSaveReader::MixedEntry>> TorchSaveReader::readDict(con
         }
         return entries;
     } catch (const std::exception& e) {
-        const std::string text = e.what();
-        return Result::failure(text.substr(0, text.find('\n')));
+        return Result::failure(firstLine(e));
     }
 }
 

@@ -8,6 +8,7 @@
 #include "model/training/trainingloop_torch.h"
 #include "model/training/trainingreport_torch.h"
 #include "model/training/trainingset_torch.h"
+#include "model/common/stopwatch.h"
 
 #include <torch/torch.h>
 
@@ -243,7 +244,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
                 if (progress)
                     progress({run, runs, fold, init, epoch + 1, options.epochs, static_cast<int>(entries.size()),
                               learningRate(*optimizer), *loss, metric,
-                              std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count()});
+                              secondsSince(epochStart)});
             }
             FinishedRun finished;
             finished.fold = fold;
@@ -291,7 +292,7 @@ Expected<TrainingSummary> trainClassifier(const TrainingOptions& options, const 
     }
     const auto report = writeTrainingOutputs(options, set, state, summary);
     if (!report) return failure(report.error());
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.seconds = secondsSince(start);
     return summary;
 }
 
