@@ -16,12 +16,16 @@
 
 namespace slidesight::model {
 
-namespace {
-
-struct Network {
+/// The network a session runs and where its weights came from. Outside the anonymous
+/// namespace because LranSession::State, which has external linkage, holds one.
+struct LranSessionNetwork {
     Lran net{nullptr};
     WeightsOrigin origin;
 };
+
+namespace {
+
+using Network = LranSessionNetwork;
 
 template <typename T>
 Expected<T> failed(LranOpenFailure* kind, LranOpenFailure what, std::string message) {
@@ -92,7 +96,7 @@ struct LranSession::State {
     std::shared_ptr<const SlideSource> slide;
     GridGeometry geometry;
     std::unique_ptr<PatchReader> reader;
-    Network network;
+    LranSessionNetwork network;
     InferenceDevice device;
     int64_t camClass = -1;
     LranCamTarget camTarget = LranCamTarget::Features;

@@ -127,8 +127,11 @@ Expected<bool> loadInitialWeights(Lran& net, const std::string& path) {
     const bool keepFc = fc.defined() && fc.sizes() == net->fc->weight.sizes();
     for (const auto& entry : dict->entries())
         if (keepFc || entry.first.rfind("fc.", 0) != 0) entries.push_back(entry);
-    if (!keepFc)
-        for (const auto& entry : StateDict::of(*net->fc).entries()) entries.emplace_back("fc." + entry.first, entry.second.clone());
+    if (!keepFc) {
+        // Named: entries() refers into the dictionary, which must outlive the loop.
+        const StateDict freshFc = StateDict::of(*net->fc);
+        for (const auto& entry : freshFc.entries()) entries.emplace_back("fc." + entry.first, entry.second.clone());
+    }
     const auto loaded = StateDict(std::move(entries)).loadInto(*net);
     if (!loaded)
         return Expected<bool>::failure("The initial weights \"" + path + "\" do not fit " + LranConfig::name(net->config().variant) +

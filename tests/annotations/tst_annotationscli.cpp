@@ -1,5 +1,6 @@
 #include "cli/clirunner.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -99,5 +100,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAnnotationsCli)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestAnnotationsCli)
 #include "tst_annotationscli.moc"

@@ -1,5 +1,6 @@
 #include "annotationtestutil.h"
 #include "common/keepingerror.h"
+#include "common/suite.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -176,5 +177,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAsapXml)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestAsapXml)
 #include "tst_asapxml.moc"

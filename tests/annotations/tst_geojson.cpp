@@ -1,5 +1,6 @@
 #include "annotationtestutil.h"
 #include "common/keepingerror.h"
+#include "common/suite.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/asapxml.h"
@@ -157,5 +158,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGeoJson)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestGeoJson)
 #include "tst_geojson.moc"

@@ -1,6 +1,7 @@
 #include "annotationtestutil.h"
 #include "common/keepingerror.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 
 #include "viewer/annotations/annotationio.h"
 #include "viewer/annotations/rasterise.h"
@@ -156,5 +157,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRasterise)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestRasterise)
 #include "tst_rasterise.moc"

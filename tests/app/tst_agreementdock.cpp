@@ -12,6 +12,8 @@
 // Pointing game: 0.9 at (1,1) is annotated: hit. FROC: the one local maximum (0.9) hits the
 // one lesion: 1 at every rate.
 
+#include "common/suite.h"
+
 #include "app/agreement/agreementdock.h"
 #include "app/agreement/agreementlayer.h"
 #include "app/annotations/annotationdocument.h"
@@ -150,5 +152,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAgreementDock)
+SLIDESIGHT_TEST_SUITE(TestAgreementDock)
 #include "tst_agreementdock.moc"

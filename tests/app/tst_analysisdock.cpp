@@ -10,6 +10,7 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/slidecontroller.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "model/bundle/bundle.h"
 #include "model/pythontorch.h"
 #include "viewer/layers/heatmaplayer.h"
@@ -226,5 +227,5 @@ private Q_SLOTS:
     void cleanupTestCase() { window_.reset(); }
 };
 
-QTEST_MAIN(TestAnalysisDock)
+SLIDESIGHT_TEST_SUITE(TestAnalysisDock)
 #include "tst_analysisdock.moc"

@@ -5,6 +5,8 @@
 #include "app/shell/screenshotrunner.h"
 #include "app/shell/untrainednotice.h"
 #include "common/testdata.h"
+#include "common/processoutput.h"
+#include "common/suite.h"
 #include "model/bundle/bundle.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
@@ -23,15 +25,10 @@ using namespace slidesight;
 
 namespace {
 
-constexpr int kTimeoutMs = 280000;
+constexpr int kAnalysisTimeoutMs = 280000;
 constexpr int kBorder = 2;  // screen pixels next to a cell border are not compared
 
-QStringList ownLines(const QString& err) {
-    QStringList out;
-    for (const QString& l : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (l.startsWith(QStringLiteral("slidesight:"))) out << l;
-    return out;
-}
+using slidesight::test::ownLines;
 
 }  // namespace
 
@@ -49,7 +46,7 @@ private:
         o.size = QSize(640, 480);
         o.magnification = 5.0;  // a 2 µm/px cell (about 900 level-0 px) is about 220 screen px wide
         o.cacheFolder = dir_.filePath(QStringLiteral("cache"));
-        o.timeoutMs = kTimeoutMs;
+        o.timeoutMs = kAnalysisTimeoutMs;
         return o;
     }
 
@@ -57,7 +54,7 @@ private:
     static int runToEnd(ScreenshotRunner& runner) {
         QSignalSpy finished(&runner, &ScreenshotRunner::finished);
         runner.start();
-        if (!finished.wait(kTimeoutMs) && finished.isEmpty()) return -1;
+        if (!finished.wait(kAnalysisTimeoutMs) && finished.isEmpty()) return -1;
         return finished.first().first().toInt();
     }
 
@@ -181,5 +178,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnalysisScreenshot)
+SLIDESIGHT_TEST_SUITE(TestAnalysisScreenshot)
 #include "tst_analysisscreenshot.moc"

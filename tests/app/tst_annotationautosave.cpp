@@ -5,6 +5,7 @@
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
 #include "common/keepingerror.h"
+#include "common/suite.h"
 #include "viewer/annotations/annotationio.h"
 
 #include <QtCore/QDir>
@@ -155,5 +156,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotationAutosave)
+SLIDESIGHT_TEST_SUITE(TestAnnotationAutosave)
 #include "tst_annotationautosave.moc"

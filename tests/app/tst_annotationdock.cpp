@@ -6,6 +6,7 @@
 #include "app/annotations/annotationdocument.h"
 #include "common/keepingerror.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QStandardItemModel>
@@ -107,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotationDock)
+SLIDESIGHT_TEST_SUITE(TestAnnotationDock)
 #include "tst_annotationdock.moc"

@@ -1,6 +1,8 @@
 // AnnotationDocument: every command's undo restores the exact state (ids, order, vertices,
 // groups, colours, visibility) and its redo the exact edited state; a macro of several
 // commands undoes as one.
+#include "common/suite.h"
+
 #include "app/annotations/annotationdocument.h"
 
 #include <QtGui/QUndoStack>
@@ -190,5 +192,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotationDocument)
+SLIDESIGHT_TEST_SUITE(TestAnnotationDocument)
 #include "tst_annotationdocument.moc"

@@ -4,6 +4,7 @@
 // and the paint time of the Camelyon16 outlines is reported.
 #include "common/keepingerror.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/layers/annotationgeometry.h"
 #include "viewer/layers/annotationindex.h"
@@ -219,5 +220,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotationLayer)
+SLIDESIGHT_TEST_SUITE(TestAnnotationLayer)
 #include "tst_annotationlayer.moc"

@@ -2,6 +2,8 @@
 // (Enter and double-click), a point and a freehand outline with the expected level-0 vertices;
 // select and drag moves; Delete removes; Esc cancels; undo takes everything back; without a
 // tool a drag still pans.
+#include "common/suite.h"
+
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationtools.h"
 #include "viewer/layers/annotationlayer.h"
@@ -172,5 +174,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestAnnotationTools)
+SLIDESIGHT_TEST_SUITE(TestAnnotationTools)
 #include "tst_annotationtools.moc"

@@ -1,3 +1,5 @@
+#include "common/suite.h"
+
 #include "app/shell/imageio.h"
 
 #include <QtCore/QDir>
@@ -41,5 +43,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestImageIo)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestImageIo)
 #include "tst_imageio.moc"

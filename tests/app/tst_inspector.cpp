@@ -6,6 +6,7 @@
 #include "app/inspector/inspectordock.h"
 #include "common/gridfixtures.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/openslidesource.h"
@@ -26,7 +27,7 @@ using namespace slidesight;
 
 namespace {
 constexpr int kChannels = 5;
-const float kNaN = std::numeric_limits<float>::quiet_NaN();
+using slidesight::test::kNaN;
 
 /// kChannels x rows x columns; channel j peaks at cell j.
 GridDataPtr attentionGrid(QPointF origin, int rows, int columns, float sign) {
@@ -199,5 +200,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestInspector)
+SLIDESIGHT_TEST_SUITE(TestInspector)
 #include "tst_inspector.moc"

@@ -2,6 +2,8 @@
 // locale (help, usage errors, the slide library's errors, reports), and the main window and
 // the slide errors after the Italian translator is installed (from :/i18n, as the
 // executables load it).
+#include "common/suite.h"
+
 #include "app/i18n/translationloader.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/recentfiles.h"
@@ -222,5 +224,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLang)
+SLIDESIGHT_TEST_SUITE(TestLang)
 #include "tst_lang.moc"

@@ -3,6 +3,7 @@
 // write leaves nothing behind.
 #include "app/layers/layerexport.h"
 #include "common/gridfixtures.h"
+#include "common/suite.h"
 #include "viewer/layers/heatmaplayer.h"
 
 #include <QtCore/QDir>
@@ -20,11 +21,11 @@
 using namespace slidesight;
 
 namespace {
-const float kNaN = std::numeric_limits<float>::quiet_NaN();
+using slidesight::test::kNaN;
 const QSizeF kSlide(1000, 700);
 constexpr int kD = 8;
 
-GridDataPtr makeGrid() {
+GridDataPtr exportedGrid() {
     return test::makeGridData(QPointF(100, 50), QSizeF(64, 48), 3, 4, 1,
                               {0.0f, 1.0f, 2.0f, 3.0f, 4.0f, kNaN, 6.0f, 7.0f, 8.0f, 9.0f, 10.0f, 11.5f},
                               QStringLiteral("a.u."));
@@ -63,7 +64,7 @@ private:
 
 private Q_SLOTS:
     void init() {
-        layer_ = std::make_unique<HeatmapLayer>(QStringLiteral("tissue"), QStringLiteral("Tissue"), makeGrid());
+        layer_ = std::make_unique<HeatmapLayer>(QStringLiteral("tissue"), QStringLiteral("Tissue"), exportedGrid());
         DisplaySettings d;
         d.colormap = Colormap::Plasma;
         d.threshold = 1.5;  // cells 0 and 1 are not drawn
@@ -219,5 +220,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLayerExport)
+SLIDESIGHT_TEST_SUITE(TestLayerExport)
 #include "tst_layerexport.moc"

@@ -3,6 +3,7 @@
 #include "app/layers/layerpaneldock.h"
 #include "app/layers/legendwidget.h"
 #include "common/gridfixtures.h"
+#include "common/suite.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 
@@ -19,7 +20,7 @@
 using namespace slidesight;
 
 namespace {
-GridDataPtr makeGrid(int channels) {
+GridDataPtr panelGrid(int channels) {
     std::vector<float> values;
     for (int i = 0; i < channels * 4; ++i) values.push_back(static_cast<float>(i));
     return test::makeGridData(QPointF(0, 0), QSizeF(100, 100), 2, 2, channels, values);
@@ -42,8 +43,8 @@ private:
 private Q_SLOTS:
     void init() {
         stack_ = std::make_unique<LayerStack>();
-        single_ = new HeatmapLayer(QStringLiteral("tissue"), QStringLiteral("Tissue"), makeGrid(1));
-        multi_ = new HeatmapLayer(QStringLiteral("attention-max"), QStringLiteral("Max attention"), makeGrid(4));
+        single_ = new HeatmapLayer(QStringLiteral("tissue"), QStringLiteral("Tissue"), panelGrid(1));
+        multi_ = new HeatmapLayer(QStringLiteral("attention-max"), QStringLiteral("Max attention"), panelGrid(4));
         stack_->addLayer(single_);
         stack_->addLayer(multi_);  // on top: row 0
     }
@@ -154,5 +155,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLayerPanel)
+SLIDESIGHT_TEST_SUITE(TestLayerPanel)
 #include "tst_layerpanel.moc"

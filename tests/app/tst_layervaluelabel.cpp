@@ -1,6 +1,7 @@
 // The value under the cursor: every visible layer's value at the cursor, top first.
 #include "app/layers/layervaluelabel.h"
 #include "common/gridfixtures.h"
+#include "common/suite.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"
@@ -49,5 +50,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLayerValueLabel)
+SLIDESIGHT_TEST_SUITE(TestLayerValueLabel)
 #include "tst_layervaluelabel.moc"

@@ -2,6 +2,7 @@
 #include "app/layers/legendwidget.h"
 #include "common/gridfixtures.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/layers/heatmaplayer.h"
 
 #include <QtTest/QTest>
@@ -11,7 +12,7 @@
 using namespace slidesight;
 
 namespace {
-GridDataPtr makeGrid() {
+GridDataPtr legendGrid() {
     return test::makeGridData(QPointF(0, 0), QSizeF(10, 10), 2, 3, 1, {0.5f, 1.0f, 2.0f, 3.0f, 4.0f, 6.5f},
                               QStringLiteral("mm"));
 }
@@ -21,7 +22,7 @@ class TestLegendWidget : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void labelsMatchTheLayerLegend() {
-        HeatmapLayer layer(QStringLiteral("test"), QStringLiteral("Test map"), makeGrid());
+        HeatmapLayer layer(QStringLiteral("test"), QStringLiteral("Test map"), legendGrid());
         LegendWidget legend;
         legend.setLayer(&layer);
         QVERIFY(legend.legend().has_value());
@@ -42,7 +43,7 @@ private Q_SLOTS:
     }
 
     void rendersTheRampThresholdAndUntrainedNote() {
-        HeatmapLayer layer(QStringLiteral("test"), QStringLiteral("Test map"), makeGrid());
+        HeatmapLayer layer(QStringLiteral("test"), QStringLiteral("Test map"), legendGrid());
         DisplaySettings d;
         d.colormap = Colormap::Magma;
         d.normalisation = Normalisation::Raw;
@@ -79,7 +80,7 @@ private Q_SLOTS:
     }
 
     void forgetsADeletedLayer() {
-        auto layer = std::make_unique<HeatmapLayer>(QStringLiteral("t"), QStringLiteral("T"), makeGrid());
+        auto layer = std::make_unique<HeatmapLayer>(QStringLiteral("t"), QStringLiteral("T"), legendGrid());
         LegendWidget legend;
         legend.setLayer(layer.get());
         layer.reset();
@@ -88,5 +89,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLegendWidget)
+SLIDESIGHT_TEST_SUITE(TestLegendWidget)
 #include "tst_legendwidget.moc"

@@ -8,6 +8,7 @@
 #include "viewer/layers/layerstack.h"
 
 #include "common/testdata.h"
+#include "common/suite.h"
 
 #include <QtCore/QSet>
 #include <QtCore/QThread>
@@ -20,7 +21,7 @@ using namespace slidesight;
 
 namespace {
 
-constexpr int kTimeoutMs = 240000;
+constexpr int kLranTimeoutMs = 240000;
 
 model::ModelBundle lranBundle(const std::string& network = "lran") {
     model::ModelBundle bundle;
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(controller.isRunning());
         QVERIFY(stack.count() == 0);  // nothing was waited for
 
-        QTRY_VERIFY_WITH_TIMEOUT(heatmap(stack, "lran-cam") != nullptr || !failed.isEmpty(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(heatmap(stack, "lran-cam") != nullptr || !failed.isEmpty(), kLranTimeoutMs);
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         for (const char* id : {"lran-probability", "lran-mask", "lran-gates", "lran-cam"}) {
             const HeatmapLayer* layer = heatmap(stack, id);
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(heatmap(stack, "lran-mask")->data()->rows(), grid_->info().rows * 8);
         QCOMPARE(heatmap(stack, "lran-gates")->data()->channels(), 2);
 
-        QVERIFY(finished.wait(kTimeoutMs) || !finished.isEmpty());
+        QVERIFY(finished.wait(kLranTimeoutMs) || !finished.isEmpty());
         QVERIFY(failed.isEmpty());
         QVERIFY(!controller.isRunning());
         // The patch in view came first; every tissue patch ran once, and only those have values.
@@ -160,7 +161,7 @@ private Q_SLOTS:
             controller.cancel();  // after the first batch
         });
         controller.start(lranBundle(), slide_, 0.0, QStringLiteral("cpu"));
-        QVERIFY(cancelled.wait(kTimeoutMs) || !cancelled.isEmpty());
+        QVERIFY(cancelled.wait(kLranTimeoutMs) || !cancelled.isEmpty());
         QVERIFY(finished.isEmpty());
         QVERIFY(!controller.isRunning());
         const qint64 firstRun = controller.patchesReceived();
@@ -173,7 +174,7 @@ private Q_SLOTS:
         connect(&controller, &LranController::patchesCompleted, this,
                 [&](const QVector<QPoint>& cells) { order += QList<QPoint>(cells.begin(), cells.end()); });
         controller.start(lranBundle(), slide_, 0.0, QStringLiteral("cpu"));
-        QVERIFY(finished.wait(kTimeoutMs) || !finished.isEmpty());
+        QVERIFY(finished.wait(kLranTimeoutMs) || !finished.isEmpty());
         QCOMPARE(cancelled.size(), 1);
         // Both runs together ran every tissue patch exactly once.
         QCOMPARE(controller.patchesReceived(), qint64(tissue_.size()));
@@ -187,9 +188,9 @@ private Q_SLOTS:
         LranController controller(&thread_, &stack);
         QSignalSpy cancelled(&controller, &LranController::cancelled);
         controller.start(lranBundle("ran"), slide_, 0.0, QStringLiteral("cpu"));
-        QTRY_VERIFY_WITH_TIMEOUT(heatmap(stack, "lran-cam") != nullptr, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(heatmap(stack, "lran-cam") != nullptr, kLranTimeoutMs);
         controller.cancel();
-        QVERIFY(cancelled.wait(kTimeoutMs) || !cancelled.isEmpty());
+        QVERIFY(cancelled.wait(kLranTimeoutMs) || !cancelled.isEmpty());
         QVERIFY(heatmap(stack, "lran-probability") && heatmap(stack, "lran-mask"));
         QVERIFY(!heatmap(stack, "lran-gates"));
         QCOMPARE(heatmap(stack, "lran-cam")->name(), QStringLiteral("RAN class activation map"));
@@ -214,12 +215,12 @@ private Q_SLOTS:
         QSignalSpy failed(&controller, &LranController::failed);
         controller.start(lranBundle(), test::dataPath(QStringLiteral("slides/negative/broken.svs")), 0.0,
                          QStringLiteral("cpu"));
-        QVERIFY(failed.wait(kTimeoutMs) || !failed.isEmpty());
+        QVERIFY(failed.wait(kLranTimeoutMs) || !failed.isEmpty());
         QVERIFY(!failed.first().first().toString().isEmpty());
         QVERIFY(!controller.isRunning());
         QCOMPARE(stack.count(), 0);
     }
 };
 
-QTEST_MAIN(TestLranController)
+SLIDESIGHT_TEST_SUITE(TestLranController)
 #include "tst_lrancontroller.moc"

@@ -14,6 +14,7 @@
 #include "app/shell/recentfiles.h"
 #include "app/shell/slidecontroller.h"
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/view/slideview.h"
 
 #include <QtCore/QMimeData>
@@ -238,5 +239,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+SLIDESIGHT_TEST_SUITE(TestMainWindow)
 #include "tst_mainwindow.moc"

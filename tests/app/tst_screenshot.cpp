@@ -1,6 +1,8 @@
 // `slidesight --open SLIDE --screenshot OUT.png`: renders without a window, shows tissue,
 // fails with one message on bad input.
 #include "common/testdata.h"
+#include "common/processoutput.h"
+#include "common/suite.h"
 
 #include <QtCore/QProcess>
 #include <QtGui/QImage>
@@ -25,13 +27,7 @@ Run runGui(const QStringList& args) {
     return r;
 }
 
-/// Lines of stderr that are ours (Qt may warn about XDG_RUNTIME_DIR on bare machines).
-QStringList ownLines(const QString& err) {
-    QStringList out;
-    for (const QString& l : err.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (l.startsWith(QStringLiteral("slidesight:"))) out << l;
-    return out;
-}
+using slidesight::test::ownLines;
 
 /// Fraction of pixels that look like H&E-stained tissue (pink/purple, not white, not grey).
 double tissueFraction(const QImage& image) {
@@ -128,5 +124,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScreenshot)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestScreenshot)
 #include "tst_screenshot.moc"

@@ -2,6 +2,8 @@
 // copy of each .ts file (the source tree is never written), finds no message left without a
 // translation (so a string added later without its translation fails here), no stale message
 // in the .ts, and every translation keeps the %N placeholders of its source text.
+#include "common/suite.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -197,5 +199,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTranslations)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTranslations)
 #include "tst_translations.moc"

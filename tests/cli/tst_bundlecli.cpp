@@ -3,6 +3,8 @@
 // result file), weights files written by --write-weights, broken bundles giving one line, and
 // the options in --help.
 
+#include "common/suite.h"
+
 #include "clirunner.h"
 
 #include "../common/testdata.h"
@@ -167,5 +169,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBundleCli)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestBundleCli)
 #include "tst_bundlecli.moc"

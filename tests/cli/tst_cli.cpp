@@ -1,5 +1,7 @@
 // Tests of slidesight-cli as users and scripts see it: exit codes, one-line errors, --help,
 // JSON output of info on the real slides, synth + info round trips and a quick bench run.
+#include "common/suite.h"
+
 #include "clirunner.h"
 
 #include <QtCore/QDir>
@@ -352,5 +354,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestCli)
 #include "tst_cli.moc"

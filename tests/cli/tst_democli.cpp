@@ -6,6 +6,8 @@
 // missing data give one line; without data the source slides are fetched (from a loopback
 // mirror here), verified and cached, and a wrong file is refused and not kept.
 
+#include "common/suite.h"
+
 #include "clirunner.h"
 #include "loopbackserver.h"
 
@@ -294,5 +296,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDemoCli)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestDemoCli)
 #include "tst_democli.moc"

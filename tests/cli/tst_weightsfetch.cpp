@@ -3,6 +3,8 @@
 // line and nothing left behind when it does not, not downloaded again when present, and
 // server errors and usage errors are reported.
 
+#include "common/suite.h"
+
 #include "clirunner.h"
 #include "loopbackserver.h"
 
@@ -116,5 +118,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWeightsFetch)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestWeightsFetch)
 #include "tst_weightsfetch.moc"

@@ -4,11 +4,15 @@
 
 #include "viewer/layers/griddata.h"
 
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
 
 namespace slidesight::test {
+
+/// A cell without a value.
+inline constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 /// channels x rows x columns values (row-major per channel) on a grid at `origin` with cells
 /// of `cellSize` level-0 pixels.

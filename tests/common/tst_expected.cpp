@@ -1,6 +1,8 @@
 // Expected, the project's one error convention: a value or one user-facing sentence, and a
 // value() that refuses to read a failure.
 
+#include "common/suite.h"
+
 #include "viewer/common/expected.h"
 
 #include <QtTest/QtTest>
@@ -58,5 +60,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExpected)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestExpected)
 #include "tst_expected.moc"

@@ -1,5 +1,7 @@
 // translate() and fill(): the Qt-free libraries' sentences, through the installed translator
 // or in English, with their values put in once.
+#include "common/suite.h"
+
 #include "viewer/common/translate.h"
 
 #include <QtTest/QtTest>
@@ -42,5 +44,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTranslate)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTranslate)
 #include "tst_translate.moc"

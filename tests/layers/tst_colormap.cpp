@@ -1,5 +1,7 @@
 // Colormaps: matplotlib's tables entry for entry at known points, keys, value lookup, and
 // luminance that rises monotonically along the perceptual maps.
+#include "common/suite.h"
+
 #include "viewer/layers/colormap.h"
 
 #include <QtTest/QTest>
@@ -106,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestColormap)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestColormap)
 #include "tst_colormap.moc"

@@ -1,5 +1,8 @@
 // GridData and its geometry: cell rectangles and lookup at borders, channel planes (mean and
 // maximum ignore NaN), channel selection text.
+#include "common/gridfixtures.h"
+#include "common/suite.h"
+
 #include "viewer/layers/griddata.h"
 
 #include <QtTest/QTest>
@@ -11,7 +14,7 @@ using namespace slidesight;
 
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using slidesight::test::kNaN;
 
 GridGeometry geometry() {
     GridGeometry g;
@@ -152,5 +155,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGridData)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestGridData)
 #include "tst_griddata.moc"

@@ -2,6 +2,9 @@
 // for NaN and below the threshold, values and legend, signals, painting at exact cell borders,
 // the layer's opacity applied once, colouring cached by data and settings, never by view, and
 // a notice (a degenerate map) painted, put in the legend and the value instead of the values.
+#include "common/gridfixtures.h"
+#include "common/suite.h"
+
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/view/slideview.h"
 
@@ -17,7 +20,7 @@ using namespace slidesight;
 
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using slidesight::test::kNaN;
 
 GridDataPtr smallGrid(int channels = 1) {
     GridGeometry g;
@@ -308,5 +311,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestHeatmapLayer)
+SLIDESIGHT_TEST_SUITE(TestHeatmapLayer)
 #include "tst_heatmaplayer.moc"

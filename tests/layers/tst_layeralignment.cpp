@@ -4,6 +4,8 @@
 // change of the heatmap lies on a block border (to half a device pixel, and within one level-0
 // pixel where device pixels are no larger than two level-0 pixels), and next to the slide's own
 // change (within one device pixel).
+#include "common/suite.h"
+
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/slide/openslidesource.h"
@@ -191,5 +193,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLayerAlignment)
+SLIDESIGHT_TEST_SUITE(TestLayerAlignment)
 #include "tst_layeralignment.moc"

@@ -1,6 +1,8 @@
 // LayerStack: rows top first, add / replace / remove / move with the model's signals, the
 // editable roles applied to the layers, lookup by qualified id, status bar values, the model
 // checked by QAbstractItemModelTester, and SlideView following the stack's order.
+#include "common/suite.h"
+
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"
@@ -226,5 +228,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLayerStack)
+SLIDESIGHT_TEST_SUITE(TestLayerStack)
 #include "tst_layerstack.moc"

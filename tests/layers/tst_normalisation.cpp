@@ -1,6 +1,9 @@
 // Normalisations against values worked out by hand: raw (clamped), min-max, percentile
 // (numpy's linear interpolation), rank (ties averaged); NaN passes through and is left out of
 // the statistics; constant input does not divide by zero.
+#include "common/gridfixtures.h"
+#include "common/suite.h"
+
 #include "viewer/layers/normalisation.h"
 
 #include <QtTest/QTest>
@@ -12,7 +15,7 @@ using namespace slidesight;
 
 namespace {
 
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+using slidesight::test::kNaN;
 using Floats = std::vector<float>;
 
 DisplaySettings settings(Normalisation n) {
@@ -138,5 +141,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestNormalisation)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestNormalisation)
 #include "tst_normalisation.moc"

@@ -1,6 +1,8 @@
 // ReducedTiles: the power-of-two shift for a view scale, area-averaged reduction, reuse of a
 // reduced tile, and least-recently-used eviction within the byte budget.
 
+#include "common/suite.h"
+
 #include "viewer/layers/reducedtiles.h"
 
 #include <QtTest/QtTest>
@@ -68,5 +70,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReducedTiles)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestReducedTiles)
 #include "tst_reducedtiles.moc"

@@ -1,7 +1,8 @@
 #pragma once
 
 // The Python-written attention-classifier fixture (write_attention_fixture.py) that
-// tst_attentionclassifier and tst_gradcam compare against.
+// tst_attentionclassifier and tst_gradcam compare against, and classifiers with seeded random
+// weights.
 
 #include "model/attention/attentionclassifier_torch.h"
 #include "model/nets/statedict_torch.h"
@@ -11,7 +12,17 @@
 #include <QtCore/QString>
 #include <QtCore/QTemporaryDir>
 
+#include <cstdint>
+
 namespace slidesight::test {
+
+/// An attention classifier with seeded random weights, in evaluation mode.
+inline model::AttentionClassifier makeClassifier(model::AttentionClassifierConfig config, uint64_t seed) {
+    torch::manual_seed(seed);
+    model::AttentionClassifier model(config);
+    model->eval();
+    return model;
+}
 
 struct AttentionFixture {
     model::AttentionClassifier model{nullptr};  ///< K = 16, H = 4, n = 3, C = 3 with Python's weights

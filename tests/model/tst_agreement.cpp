@@ -2,6 +2,8 @@
 // the FP/FN cells, against values worked out by hand on 3 x 3 and 4 x 4 grids (the numbers in
 // the comments), with ties, a valid mask and empty truth.
 
+#include "common/suite.h"
+
 #include "model/evaluation/agreement.h"
 
 #include <QtTest/QtTest>
@@ -13,7 +15,7 @@ using namespace slidesight::model;
 
 namespace {
 
-bool near(double a, double b) { return std::abs(a - b) <= 1e-12; }
+bool nearlyEqual(double a, double b) { return std::abs(a - b) <= 1e-12; }
 
 // 0.1 0.2 0.3      truth fractions   0   0   0
 // 0.4 0.9 0.5                        0   1   0.6
@@ -47,7 +49,7 @@ class TestAgreement : public QObject {
 private Q_SLOTS:
     void aucCountsPairs() {
         // Positives 0.9, 0.8 beat all 6 negatives, 0.5 beats 4: 16 / 18.
-        QVERIFY(near(threeByThree().report().auc, 16.0 / 18.0));
+        QVERIFY(nearlyEqual(threeByThree().report().auc, 16.0 / 18.0));
         QCOMPARE(threeByThree().report().truthCells, 3);
         QCOMPARE(threeByThree().report().validCells, 9);
     }
@@ -60,8 +62,8 @@ private Q_SLOTS:
         QCOMPARE(t.falsePositives, int64_t(2));
         QCOMPARE(t.falseNegatives, int64_t(1));
         QCOMPARE(t.trueNegatives, int64_t(4));
-        QVERIFY(near(t.dice, 4.0 / 7.0));
-        QVERIFY(near(t.iou, 2.0 / 5.0));
+        QVERIFY(nearlyEqual(t.dice, 4.0 / 7.0));
+        QVERIFY(nearlyEqual(t.iou, 2.0 / 5.0));
         QCOMPARE(t.falsePositiveCells.size(), size_t(2));
         QCOMPARE(t.falsePositiveCells[0].row, 2);  // 0.7 before 0.6
         QCOMPARE(t.falsePositiveCells[0].column, 1);
@@ -73,13 +75,13 @@ private Q_SLOTS:
         const AgreementAtThreshold low = a.at(0.5);
         QCOMPARE(low.truePositives, int64_t(3));
         QCOMPARE(low.falsePositives, int64_t(2));
-        QVERIFY(near(low.dice, 6.0 / 8.0));
-        QVERIFY(near(low.iou, 3.0 / 5.0));
+        QVERIFY(nearlyEqual(low.dice, 6.0 / 8.0));
+        QVERIFY(nearlyEqual(low.iou, 3.0 / 5.0));
         QVERIFY(low.falseNegativeCells.empty());
         // Above everything: nothing predicted, every truth cell missed.
         const AgreementAtThreshold high = a.at(2.0);
         QCOMPARE(high.falseNegatives, int64_t(3));
-        QVERIFY(near(high.dice, 0.0));
+        QVERIFY(nearlyEqual(high.dice, 0.0));
         QCOMPARE(high.falseNegativeCells.size(), size_t(3));
         QCOMPARE(high.falseNegativeCells[0].column, 1);  // row-major: (1,1), (1,2), (2,2)
         QCOMPARE(high.falseNegativeCells[2].row, 2);
@@ -92,7 +94,7 @@ private Q_SLOTS:
         options.truthFraction = 0.3;
         const Agreement a = threeByThree(options);
         QCOMPARE(a.report().truthCells, 4);
-        QVERIFY(near(a.report().auc, 19.0 / 20.0));
+        QVERIFY(nearlyEqual(a.report().auc, 19.0 / 20.0));
         options.truthFraction = 0.0;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, threeByThree(options));
     }
@@ -116,8 +118,8 @@ private Q_SLOTS:
         // Only the centre 0.9 is a local maximum, inside the one lesion.
         QCOMPARE(r.lesions, 1);
         QCOMPARE(r.detections, 1);
-        for (const double s : r.frocSensitivity) QVERIFY(near(s, 1.0));
-        QVERIFY(near(r.frocScore, 1.0));
+        for (const double s : r.frocSensitivity) QVERIFY(nearlyEqual(s, 1.0));
+        QVERIFY(nearlyEqual(r.frocScore, 1.0));
     }
 
     void frocFalsePositivesFirst() {
@@ -127,8 +129,8 @@ private Q_SLOTS:
         QCOMPARE(r.lesions, 2);
         QCOMPARE(r.detections, 4);
         const std::array<double, 6> expected{0, 0, 0, 1, 1, 1};
-        for (size_t i = 0; i < expected.size(); ++i) QVERIFY2(near(r.frocSensitivity[i], expected[i]), qPrintable(QString::number(i)));
-        QVERIFY(near(r.frocScore, 0.5));
+        for (size_t i = 0; i < expected.size(); ++i) QVERIFY2(nearlyEqual(r.frocSensitivity[i], expected[i]), qPrintable(QString::number(i)));
+        QVERIFY(nearlyEqual(r.frocScore, 0.5));
     }
 
     void tiesEverywhere() {
@@ -142,16 +144,16 @@ private Q_SLOTS:
         const Agreement a(3, 3, values, truth);
         const AgreementReport& r = a.report();
         // The positive beats 7 negatives and ties one: 7.5 / 8.
-        QVERIFY(near(r.auc, 7.5 / 8.0));
+        QVERIFY(nearlyEqual(r.auc, 7.5 / 8.0));
         // Tied maxima: the first in row-major order, (0,0), points.
         QVERIFY(r.pointingHit);
         QCOMPARE(r.pointingCell.column, 0);
         // The 0.5 plateau is one detection at (0,0).
         QCOMPARE(r.detections, 1);
-        QVERIFY(near(r.frocScore, 1.0));
+        QVERIFY(nearlyEqual(r.frocScore, 1.0));
         const AgreementAtThreshold t = a.at(0.5);
-        QVERIFY(near(t.dice, 2.0 / 3.0));
-        QVERIFY(near(t.iou, 0.5));
+        QVERIFY(nearlyEqual(t.dice, 2.0 / 3.0));
+        QVERIFY(nearlyEqual(t.iou, 0.5));
         QCOMPARE(t.falsePositiveCells.size(), size_t(1));
         QCOMPARE(t.falsePositiveCells[0].column, 1);
     }
@@ -161,9 +163,9 @@ private Q_SLOTS:
         // is no false positive.
         const std::vector<double> rates{0.25, 0.5, 1, 2};
         const auto s = Agreement::frocSensitivities({{0.9, 0}, {0.9, -1}, {0.5, 1}, {0.4, -1}}, 2, rates);
-        QVERIFY(near(s[0], 0.0) && near(s[1], 0.0) && near(s[2], 1.0) && near(s[3], 1.0));
+        QVERIFY(nearlyEqual(s[0], 0.0) && nearlyEqual(s[1], 0.0) && nearlyEqual(s[2], 1.0) && nearlyEqual(s[3], 1.0));
         const auto again = Agreement::frocSensitivities({{0.9, 0}, {0.8, 0}, {0.7, -1}}, 1, {0.25});
-        QVERIFY(near(again[0], 1.0));
+        QVERIFY(nearlyEqual(again[0], 1.0));
         QVERIFY(std::isnan(Agreement::frocSensitivities({{0.9, -1}}, 0, {1.0})[0]));
     }
 
@@ -177,9 +179,9 @@ private Q_SLOTS:
         QCOMPARE(a.report().validCells, 7);
         QCOMPARE(a.report().truthCells, 1);
         QCOMPARE(a.report().truthCellsWithoutValue, 2);
-        QVERIFY(near(a.report().auc, 1.0));
+        QVERIFY(nearlyEqual(a.report().auc, 1.0));
         QCOMPARE(a.report().lesions, 1);
-        QVERIFY(near(a.minimum(), double(0.1f)) && near(a.maximum(), double(0.9f)));
+        QVERIFY(nearlyEqual(a.minimum(), double(0.1f)) && nearlyEqual(a.maximum(), double(0.9f)));
         QCOMPARE(a.at(0.0).falsePositives, int64_t(6));
     }
 
@@ -193,8 +195,8 @@ private Q_SLOTS:
         QCOMPARE(r.lesions, 0);
         QVERIFY(!r.problem.empty());
         QVERIFY(std::isnan(a.at(1.0).dice));  // nothing truth, nothing predicted
-        QVERIFY(near(a.at(0.25).dice, 0.0));  // false positives only
-        QVERIFY(near(a.at(0.25).iou, 0.0));
+        QVERIFY(nearlyEqual(a.at(0.25).dice, 0.0));  // false positives only
+        QVERIFY(nearlyEqual(a.at(0.25).iou, 0.0));
     }
 
     void mismatchedSizesThrow() {
@@ -203,5 +205,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAgreement)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestAgreement)
 #include "tst_agreement.moc"

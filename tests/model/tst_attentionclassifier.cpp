@@ -4,6 +4,11 @@
 // with masked cells, and (when Python has torch) the same logits as an independent Python
 // implementation. The 3DCL's paddings by themselves: tst_convpadding.
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
 #include "model/attention/attentionclassifier_torch.h"
 #include "model/nets/statedict_torch.h"
 
@@ -16,6 +21,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
 using slidesight::test::maxAbsDiff;
@@ -24,12 +30,7 @@ using Pool = AttentionClassifierConfig::Pool;
 
 namespace {
 
-AttentionClassifier makeClassifier(AttentionClassifierConfig config, uint64_t seed) {
-    torch::manual_seed(seed);
-    AttentionClassifier model(config);
-    model->eval();
-    return model;
-}
+using slidesight::test::makeClassifier;
 
 AttentionClassifierConfig tinyConfig(AttentionSets sets = AttentionSets::MaxMin) {
     AttentionClassifierConfig config;
@@ -306,5 +307,5 @@ void TestAttentionClassifier::pythonCrossCheck() {
     QVERIFY(maxAbsDiff(r.attentionMin, io->find("attention_min")) < 1e-5);
 }
 
-QTEST_GUILESS_MAIN(TestAttentionClassifier)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestAttentionClassifier)
 #include "tst_attentionclassifier.moc"

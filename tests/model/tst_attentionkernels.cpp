@@ -3,6 +3,11 @@
 // ties and masked cells included), and eq. 2 against a double-precision einsum (values and
 // both gradients, channels-last and contiguous grids).
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
 #include "model/attention/attentionkernels_torch.h"
 
 #include "modeltesthelpers.h"
@@ -12,6 +17,7 @@
 #include <torch/torch.h>
 
 #include <limits>
+#endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
 using slidesight::test::maxAbsDiff;
@@ -143,5 +149,5 @@ void TestAttentionKernels::weightedSumsMatchEinsum() {
     QCOMPARE(g.grad().sizes(), grid.sizes());
 }
 
-QTEST_GUILESS_MAIN(TestAttentionKernels)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestAttentionKernels)
 #include "tst_attentionkernels.moc"

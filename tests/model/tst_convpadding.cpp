@@ -2,6 +2,13 @@
 // at a corner, an edge and beside a masked cell, a 1 x 1 kernel alike for both, and the max
 // attention on border against interior cells of homogeneous synthetic grids for both.
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
+#include "attentionfixture.h"
+
 #include "model/attention/attentionclassifier_torch.h"
 
 #include <QtTest/QtTest>
@@ -9,19 +16,11 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
 
-namespace {
-
-AttentionClassifier makeClassifier(AttentionClassifierConfig config, uint64_t seed) {
-    torch::manual_seed(seed);
-    AttentionClassifier model(config);
-    model->eval();
-    return model;
-}
-
-}  // namespace
+using slidesight::test::makeClassifier;
 
 class TestConvPadding : public QObject {
     Q_OBJECT
@@ -119,5 +118,5 @@ void TestConvPadding::borderAttentionRatio() {
     QVERIFY(std::abs(std::log(ratio[0])) > 3 * std::abs(std::log(ratio[1])));
 }
 
-QTEST_GUILESS_MAIN(TestConvPadding)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestConvPadding)
 #include "tst_convpadding.moc"

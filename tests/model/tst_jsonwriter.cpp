@@ -2,6 +2,8 @@
 // values (escapes, numbers under a decimal-comma locale), and the field lookups used to
 // recognise the program's own metadata.
 
+#include "common/suite.h"
+
 #include "model/common/jsonwriter.h"
 
 #include <QtCore/QJsonDocument>
@@ -67,5 +69,5 @@ void TestJsonWriter::fieldLookups() {
     QVERIFY(!slidesight::model::jsonBoolField(text, "path"));
 }
 
-QTEST_APPLESS_MAIN(TestJsonWriter)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestJsonWriter)
 #include "tst_jsonwriter.moc"

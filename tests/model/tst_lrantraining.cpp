@@ -3,6 +3,11 @@
 // tiny red/blue set, the bundle reloading to the same predictions, and resuming an
 // interrupted run to the same result as an uninterrupted one.
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
 #include "model/bundle/bundle.h"
 #include "model/extraction/patchreader.h"
 #include "model/lran/lran_torch.h"
@@ -22,6 +27,7 @@
 #include <atomic>
 #include <fstream>
 #include <set>
+#endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
 using slidesight::test::writeNoisyClass;
@@ -31,7 +37,7 @@ namespace {
 
 /// The options of the tiny runs: 2 x 8 images at 64 x 64 (the spec's 256 costs 16 times as
 /// much), 2 of each held out, 3 epochs of 3 batches of 4.
-LranTrainingOptions tinyOptions(const QString& data, const QString& bundle) {
+LranTrainingOptions tinyLranOptions(const QString& data, const QString& bundle) {
     LranTrainingOptions o;
     o.data = data.toStdString();
     o.bundleFolder = bundle.toStdString();
@@ -172,7 +178,7 @@ private Q_SLOTS:
 
     void learnsAndReloads() {
         const QString bundle = dir_.filePath(QStringLiteral("bundle"));
-        const auto trained = trainLran(tinyOptions(data_, bundle));
+        const auto trained = trainLran(tinyLranOptions(data_, bundle));
         QVERIFY2(trained, trained ? "" : trained.error().c_str());
         first_ = *trained;
         const LranTrainingSummary& s = *trained;
@@ -223,7 +229,7 @@ private Q_SLOTS:
     void resumesToTheSameResult() {
         if (first_.history.empty()) QSKIP("learnsAndReloads did not finish.");
         const QString bundle = dir_.filePath(QStringLiteral("resumed"));
-        LranTrainingOptions o = tinyOptions(data_, bundle);
+        LranTrainingOptions o = tinyLranOptions(data_, bundle);
         std::atomic<bool> cancel{false};
         const auto stopped = trainLran(o, [&](const LranTrainingProgress& p) { if (p.epochFinished) cancel = true; }, &cancel);
         QVERIFY(!stopped);
@@ -258,5 +264,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLranTraining)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestLranTraining)
 #include "tst_lrantraining.moc"

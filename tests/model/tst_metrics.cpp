@@ -3,6 +3,8 @@
 // tie and continuity corrections), against values worked out by hand and against scipy
 // (1.10.1; also live when /usr/bin/python3 has scipy).
 
+#include "common/suite.h"
+
 #include "model/evaluation/metrics.h"
 
 #include <QtCore/QProcess>
@@ -171,5 +173,5 @@ void TestMetrics::againstScipy() {
     QVERIFY(near(wilcoxonSignedRank(a, b).pValue, lines[2].toDouble(), 1e-9));
 }
 
-QTEST_GUILESS_MAIN(TestMetrics)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestMetrics)
 #include "tst_metrics.moc"

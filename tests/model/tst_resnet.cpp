@@ -2,10 +2,16 @@
 // files written and read in C++, and (when Python has torch + torchvision) the same features
 // as torchvision from a state dict and from TorchScript.
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
 #include "model/extraction/featureextractor_torch.h"
 #include "model/nets/resnet_torch.h"
 #include "model/nets/statedict_torch.h"
 
+#include "modeltesthelpers.h"
 #include "pythontorch.h"
 
 #include <QtCore/QFile>
@@ -15,22 +21,14 @@
 #include <torch/torch.h>
 
 #include <sstream>
+#endif  // Q_MOC_RUN
 
 #ifdef slots
 #error "QT_NO_KEYWORDS must be defined: Qt's slots macro breaks LibTorch headers"
 #endif
 
 using namespace slidesight::model;
-
-namespace {
-
-QString shapeText(const torch::Tensor& t) {
-    QStringList dims;
-    for (const auto d : t.sizes()) dims << QString::number(d);
-    return dims.join(QLatin1Char(','));
-}
-
-}  // namespace
+using slidesight::test::shapeText;
 
 class TestResNet : public QObject {
     Q_OBJECT
@@ -288,5 +286,5 @@ void TestResNet::torchvisionCrossCheck() {
     QVERIFY2(scriptError < 1e-4, qPrintable(QString::number(scriptError)));
 }
 
-QTEST_GUILESS_MAIN(TestResNet)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestResNet)
 #include "tst_resnet.moc"

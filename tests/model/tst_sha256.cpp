@@ -1,6 +1,8 @@
 // SHA-256 against the FIPS 180-4 / NIST example vectors and against Qt's implementation on
 // every length around the padding boundaries, fed whole and in odd pieces; file hashing.
 
+#include "common/suite.h"
+
 #include "model/common/sha256.h"
 
 #include <QtCore/QCryptographicHash>
@@ -91,5 +93,5 @@ void TestSha256::fileHash() {
     QVERIFY(QString::fromStdString(missing.error()).contains(QLatin1String("nothing")));
 }
 
-QTEST_APPLESS_MAIN(TestSha256)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestSha256)
 #include "tst_sha256.moc"

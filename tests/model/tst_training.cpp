@@ -4,6 +4,11 @@
 // one, the learning-rate schedules and the per-run scores on a test manifest. What a run learns
 // from (manifests, folds, grid transforms, batches, augmentation) is tst_trainingdata's.
 
+#include "common/suite.h"
+
+// moc reads only the test class and needs none of these (following the Torch headers
+// would cost it about 4 s a file).
+#ifndef Q_MOC_RUN
 #include "model/bundle/bundle.h"
 #include "model/nets/statedict_torch.h"
 #include "model/training/training.h"
@@ -25,6 +30,7 @@
 
 #include <atomic>
 #include <numeric>
+#endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
 using slidesight::test::kTinyFeatures;
@@ -276,5 +282,5 @@ void TestTraining::testManifestScoresEveryRun() {
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other.run/checkpoint.pt"))));
 }
 
-QTEST_GUILESS_MAIN(TestTraining)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTraining)
 #include "tst_training.moc"

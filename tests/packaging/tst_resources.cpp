@@ -3,6 +3,8 @@
 // the app library), that every icon is a well-formed 24x24 SVG the Qt SVG plugins can render,
 // and that the default settings parse.
 
+#include "common/suite.h"
+
 #include "resourceconsumer.h"
 #include "slidesightresources.h"
 
@@ -196,5 +198,5 @@ void TestResources::helperFunctions()
     QVERIFY(QFile::exists(QStringLiteral(":/icons/slidesight.svg")));
 }
 
-QTEST_MAIN(TestResources)
+SLIDESIGHT_TEST_SUITE(TestResources)
 #include "tst_resources.moc"

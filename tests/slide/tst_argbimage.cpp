@@ -1,4 +1,6 @@
 // ArgbImage layout and the compositing of OpenSlide's premultiplied ARGB over a background.
+#include "common/suite.h"
+
 #include "viewer/slide/argbimage.h"
 
 #include <QtGui/QImage>
@@ -144,5 +146,5 @@ void TestArgbImage::compositeAgreesWithQPainter() {
     }
 }
 
-QTEST_MAIN(TestArgbImage)
+SLIDESIGHT_TEST_SUITE(TestArgbImage)
 #include "tst_argbimage.moc"

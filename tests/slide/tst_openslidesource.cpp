@@ -1,6 +1,8 @@
 // OpenSlideSource on synthetic slides written by the tests: metadata, µm/px and its source,
 // associated images, pixels, background outside the slide, failures, concurrent reads. The real
 // slides of the shared data are tested in tst_realslides.cpp.
+#include "common/suite.h"
+
 #include "viewer/slide/openslidesource.h"
 #include "viewer/slide/syntheticslidewriter.h"
 
@@ -335,5 +337,5 @@ void TestOpenSlideSource::unreadableFilesFail() {
     QVERIFY2(!message.contains(QLatin1Char('\n')) && message.endsWith(QLatin1Char('.')), qPrintable(message));
 }
 
-QTEST_GUILESS_MAIN(TestOpenSlideSource)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestOpenSlideSource)
 #include "tst_openslidesource.moc"

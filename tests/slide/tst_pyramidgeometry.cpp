@@ -1,5 +1,7 @@
 // Data-driven tests of the display pyramid: levels (native and virtual), tile grid, tile
 // rectangles in level and level-0 pixels, tiles covering a rectangle, level choice.
+#include "common/suite.h"
+
 #include "viewer/slide/pyramidgeometry.h"
 
 #include <QtTest/QtTest>
@@ -298,5 +300,5 @@ void TestPyramidGeometry::levelForDownsample() {
     QCOMPARE(geometry(slide).levelForDownsample(downsample), level);
 }
 
-QTEST_APPLESS_MAIN(TestPyramidGeometry)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestPyramidGeometry)
 #include "tst_pyramidgeometry.moc"

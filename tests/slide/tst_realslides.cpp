@@ -1,6 +1,8 @@
 // Integration tests of OpenSlideSource on the real slides of the shared data
 // (SLIDESIGHT_TEST_DATA; skipped with a message when it is not set): sizes, levels, µm/px,
 // associated images, pixels equal to OpenSlide's own read, the negative files, threads.
+#include "common/suite.h"
+
 #include "viewer/slide/openslidesource.h"
 
 #include "slidetestutil.h"
@@ -164,5 +166,5 @@ void TestRealSlides::concurrentReadsAreIdentical() {
     QCOMPARE(r.mismatches, 0);
 }
 
-QTEST_GUILESS_MAIN(TestRealSlides)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestRealSlides)
 #include "tst_realslides.moc"

@@ -1,5 +1,7 @@
 // The format-independent parts of SlideSource: where µm/px comes from, level choice, property
 // look-up and the slide identity used as a cache key.
+#include "common/suite.h"
+
 #include "viewer/slide/slidesource.h"
 
 #include <QtTest/QtTest>
@@ -187,5 +189,5 @@ void TestSlideSource::concurrentMppAccess() {
     QVERIFY(!bad);
 }
 
-QTEST_APPLESS_MAIN(TestSlideSource)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestSlideSource)
 #include "tst_slidesource.moc"

@@ -1,5 +1,8 @@
 // The synthetic slide writer: its pattern, its argument checks, and the TIFF structure it writes
 // (inspected with libtiff; tst_openslidesource checks that OpenSlide reads the files).
+#include "common/suite.h"
+#include "slidetestutil.h"
+
 #include "viewer/slide/syntheticslidewriter.h"
 
 #include <QtCore/QDir>
@@ -12,6 +15,7 @@
 #include <memory>
 
 using namespace slidesight;
+using slidesight::testutil::maxChannelDifference;
 
 namespace {
 
@@ -55,12 +59,6 @@ QList<Directory> readDirectories(const QString& path) {
         out << d;
     } while (TIFFReadDirectory(tif.get()));
     return out;
-}
-
-int maxChannelDifference(uint32_t a, uint32_t b) {
-    return std::max({qAbs(int((a >> 16) & 0xFF) - int((b >> 16) & 0xFF)),
-                     qAbs(int((a >> 8) & 0xFF) - int((b >> 8) & 0xFF)),
-                     qAbs(int(a & 0xFF) - int(b & 0xFF))});
 }
 
 }  // namespace
@@ -261,5 +259,5 @@ void TestSyntheticSlideWriter::progressReachesOne() {
     QCOMPARE(reported.back(), 1.0);
 }
 
-QTEST_GUILESS_MAIN(TestSyntheticSlideWriter)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestSyntheticSlideWriter)
 #include "tst_syntheticslidewriter.moc"

@@ -1,5 +1,7 @@
 // TileCache: byte accounting, least-recently-used eviction, pinned levels, removal by source,
 // capacity changes, and use from several threads.
+#include "common/suite.h"
+
 #include "viewer/tiles/tilecache.h"
 
 #include <QtTest/QtTest>
@@ -273,5 +275,5 @@ void TestTileCache::concurrentUse() {
     QVERIFY(cache.bytesUsed() <= 50 * kTileBytes);
 }
 
-QTEST_GUILESS_MAIN(TestTileCache)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTileCache)
 #include "tst_tilecache.moc"

@@ -1,5 +1,7 @@
 // TiledSlide: reading display tiles of native and virtual levels from a fake slide, and the
 // zero-copy ArgbImage -> QImage wrapper.
+#include "common/suite.h"
+
 #include "viewer/tiles/tiledslide.h"
 
 #include "fakeslidesource.h"
@@ -172,5 +174,5 @@ void TestTiledSlide::toQImageDoesNotCopy() {
     QVERIFY(TiledSlide::toQImage(ArgbImage()).isNull());
 }
 
-QTEST_GUILESS_MAIN(TestTiledSlide)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTiledSlide)
 #include "tst_tiledslide.moc"

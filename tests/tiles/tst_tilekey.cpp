@@ -1,4 +1,6 @@
 // TileKey as a value type: equality, hashing, use as a key in Qt and std containers, QVariant.
+#include "common/suite.h"
+
 #include "viewer/tiles/tilekey.h"
 
 #include <QtCore/QSet>
@@ -82,5 +84,5 @@ void TestTileKey::travelsInAQVariant() {
     QVERIFY(QMetaType::fromType<TileKey>().isValid());
 }
 
-QTEST_APPLESS_MAIN(TestTileKey)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestTileKey)
 #include "tst_tilekey.moc"

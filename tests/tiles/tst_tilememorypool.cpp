@@ -1,5 +1,7 @@
 // TileMemoryPool: slot recycling, slabs given back beyond the reserve, heap fallback, thread
 // safety, and tiles read by TiledSlide returning their memory when the last image goes.
+#include "common/suite.h"
+
 #include "viewer/tiles/tiledslide.h"
 #include "viewer/tiles/tilememorypool.h"
 
@@ -123,5 +125,5 @@ void TestTileMemoryPool::tileImagesReturnTheirMemory() {
     QCOMPARE(pool.stats().slotsInUse, before);
 }
 
-QTEST_GUILESS_MAIN(TestTileMemoryPool)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTileMemoryPool)
 #include "tst_tilememorypool.moc"

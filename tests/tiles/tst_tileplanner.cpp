@@ -1,5 +1,7 @@
 // TilePlanner: the whole coarsest level first, then the view's level centre-out, then a ring
 // of prefetched tiles, each tile once.
+#include "common/suite.h"
+
 #include "viewer/tiles/tileplanner.h"
 
 #include <QtTest/QtTest>
@@ -128,5 +130,5 @@ void TestTilePlanner::nothingToPlan() {
     QVERIFY(TilePlanner::plan(PyramidGeometry(std::vector<SlideLevel>{}), kSource, RectD{0, 0, 100, 100}, 1.0).empty());
 }
 
-QTEST_APPLESS_MAIN(TestTilePlanner)
+SLIDESIGHT_APPLESS_TEST_SUITE(TestTilePlanner)
 #include "tst_tileplanner.moc"

@@ -4,6 +4,8 @@
 //
 // Signals are emitted from the worker threads; they are recorded by a receiver in the test
 // thread (queued delivery, as in the application) and waited for with QTRY_*.
+#include "common/suite.h"
+
 #include "viewer/tiles/tilescheduler.h"
 
 #include "fakeslidesource.h"
@@ -349,5 +351,5 @@ void TestTileScheduler::destructorWaitsOnlyForCurrentRead() {
     QVERIFY(!cache.contains(f.key(0, 0)));  // a read finished while stopping is not kept
 }
 
-QTEST_GUILESS_MAIN(TestTileScheduler)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestTileScheduler)
 #include "tst_tilescheduler.moc"

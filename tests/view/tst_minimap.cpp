@@ -1,3 +1,5 @@
+#include "common/suite.h"
+
 #include "viewer/view/minimap.h"
 
 #include <QtTest/QSignalSpy>
@@ -48,5 +50,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestMinimap)
+SLIDESIGHT_TEST_SUITE(TestMinimap)
 #include "tst_minimap.moc"

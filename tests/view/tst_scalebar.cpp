@@ -1,3 +1,5 @@
+#include "common/suite.h"
+
 #include "viewer/view/scalebar.h"
 
 #include <QtTest/QTest>
@@ -42,5 +44,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScaleBar)
+SLIDESIGHT_GUILESS_TEST_SUITE(TestScaleBar)
 #include "tst_scalebar.moc"

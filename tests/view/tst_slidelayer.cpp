@@ -1,6 +1,7 @@
 // SlideLayer: requests coarse-first, repaints tiles as they arrive, reports colours, and
 // closing cancels its work and drops its tiles.
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tilecache.h"
@@ -79,5 +80,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSlideLayer)
+SLIDESIGHT_TEST_SUITE(TestSlideLayer)
 #include "tst_slidelayer.moc"

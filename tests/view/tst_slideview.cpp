@@ -2,6 +2,7 @@
 // drag and keys, magnification presets, merged view changes, and that what is drawn is the
 // slide at the right place (also while tiles are still loading).
 #include "common/testdata.h"
+#include "common/suite.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/slide/openslidesource.h"
 #include "viewer/tiles/tilecache.h"
@@ -228,5 +229,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSlideView)
+SLIDESIGHT_TEST_SUITE(TestSlideView)
 #include "tst_slideview.moc"

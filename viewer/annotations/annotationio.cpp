@@ -38,7 +38,6 @@ Expected<AnnotationSet> AnnotationIO::parse(const QByteArray& data, AnnotationFo
 }
 
 Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat* format) {
-    using Result = Expected<AnnotationSet>;
     const QString shown = QDir::toNativeSeparators(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
