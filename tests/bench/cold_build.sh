@@ -9,6 +9,7 @@
 #                                                       restructuring) and HEAD
 #
 # Takes about an hour on a 2-core machine; run it with nothing else running. Not part of CI.
+# With COLD_BUILD_LOGS=DIR, each build's Ninja log (per-step times) is kept as DIR/<name>.ninja_log.
 set -euo pipefail
 
 before="${1:-56bf8a5}"
@@ -37,6 +38,10 @@ measure() {
     steps="$(grep -c '^\[' "$work/$name.build.log" || true)"
     printf '{"build":"%s","commit":"%s","configure_s":%.1f,"build_s":%.1f,"steps":%s,"load_before":"%s","cores":%s}\n' \
         "$name" "$commit" "$(awk "BEGIN{print $t1 - $t0}")" "$(awk "BEGIN{print $t2 - $t1}")" "$steps" "$load" "$(nproc)"
+    if [[ -n "${COLD_BUILD_LOGS:-}" ]]; then
+        mkdir -p "$COLD_BUILD_LOGS"
+        cp "$work/$name/build/.ninja_log" "$COLD_BUILD_LOGS/$name.ninja_log"
+    fi
     rm -rf "$work/$name"
     awk "BEGIN{print $t2 - $t1}" >"$work/$name.seconds"
 }
