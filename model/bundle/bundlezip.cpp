@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -27,6 +28,18 @@ struct ZipCloser {
 struct ZipFileCloser {
     void operator()(zip_file_t* file) const { zip_fclose(file); }
 };
+
+/// Hard limits of an archive, whatever it declares: a real bundle holds a manifest and a few
+/// weights files (ResNet-34 is 85 MB), so these refuse only zip bombs and forged archives.
+constexpr zip_int64_t kMaxEntries = 10000;
+
+/// Whether the entry is a symbolic link (Unix mode in the external attributes).
+bool isSymlink(zip_t* archive, zip_uint64_t index) {
+    zip_uint8_t system = 0;
+    zip_uint32_t attributes = 0;
+    if (zip_file_get_external_attributes(archive, index, 0, &system, &attributes) != 0) return false;
+    return system == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0170000) == 0120000;
+}
 
 /// An entry name that stays inside the folder it is unpacked to.
 bool safeEntryName(const std::string& name) {
@@ -45,7 +58,7 @@ std::string privateName(const std::string& base) {
            std::to_string(counter.fetch_add(1));
 }
 
-Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target) {
+Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target, uint64_t maxUnpackedBytes) {
     using Done = Expected<bool>;
     const std::string what = "The model bundle archive \"" + zipPath + "\"";
     int code = 0;
@@ -58,12 +71,21 @@ Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target) {
         return Done::failure(what + " cannot be read as a zip file (" + reason + ").");
     }
     const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    if (count > kMaxEntries)
+        return Done::failure(what + " holds " + std::to_string(count) + " entries; a bundle holds at most " +
+                             std::to_string(kMaxEntries) + ".");
     std::vector<char> buffer(1 << 16);
+    std::set<std::string> names;
+    uint64_t unpackedBytes = 0;
     for (zip_int64_t i = 0; i < count; ++i) {
         const char* rawName = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
         const std::string name = rawName ? rawName : "";
         if (!safeEntryName(name))
             return Done::failure(what + " holds the entry \"" + name + "\", which points outside the bundle.");
+        if (isSymlink(archive.get(), static_cast<zip_uint64_t>(i)))
+            return Done::failure(what + " holds the symbolic link \"" + name + "\"; a bundle holds plain files only.");
+        if (!names.insert(name).second)
+            return Done::failure(what + " holds the entry \"" + name + "\" twice.");
         const fs::path destination = target / name;
         std::error_code error;
         if (name.back() == '/') {
@@ -77,8 +99,14 @@ Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target) {
         if (!in || !out || error)
             return Done::failure(what + " cannot be unpacked: the entry \"" + name + "\" cannot be read or written.");
         zip_int64_t read = 0;
-        while ((read = zip_fread(in.get(), buffer.data(), buffer.size())) > 0)
+        while ((read = zip_fread(in.get(), buffer.data(), buffer.size())) > 0) {
+            // Counted as written, not as declared: a forged header cannot hide a bomb.
+            unpackedBytes += static_cast<uint64_t>(read);
+            if (unpackedBytes > maxUnpackedBytes)
+                return Done::failure(what + " unpacks to more than " + std::to_string(maxUnpackedBytes) +
+                                     " bytes; it is refused as a zip bomb.");
             out.write(buffer.data(), static_cast<std::streamsize>(read));
+        }
         out.flush();
         if (read < 0 || !out)
             return Done::failure(what + " cannot be unpacked: the entry \"" + name + "\" is damaged or the disk is full.");
@@ -105,7 +133,8 @@ std::string defaultBundleCacheFolder() {
     return (fs::path(GridCache::defaultFolder()).parent_path() / "bundles").string();
 }
 
-Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder) {
+Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder,
+                                      uint64_t maxUnpackedBytes) {
     const auto sha = Sha256::hexOfFile(zipPath);
     if (!sha) return failure(sha.error());
     const fs::path folder = fs::path(cacheFolder) / *sha;
@@ -115,7 +144,7 @@ Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::str
     if (error)
         return failure("Cannot create the model bundle cache folder \"" + cacheFolder + "\" (" + error.message() + ").");
     const fs::path temporary = privateName(folder.string());
-    const auto unpacked = unpackInto(zipPath, temporary);
+    const auto unpacked = unpackInto(zipPath, temporary, maxUnpackedBytes);
     if (!unpacked) {
         fs::remove_all(temporary, error);
         return failure(unpacked.error());

@@ -5,6 +5,7 @@
 
 #include "viewer/common/expected.h"
 
+#include <cstdint>
 #include <string>
 
 namespace slidesight::model {
@@ -18,7 +19,11 @@ std::string defaultBundleCacheFolder();
 /// itself, or its single top-level folder when the archive holds one. The archive is unpacked
 /// into a private temporary folder first and renamed into place, so concurrent callers (two
 /// threads, two programs) never see a half-unpacked bundle. Entries with absolute paths or
-/// ".." are refused. Fails with one sentence naming the archive.
-Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder);
+/// "..", symbolic links, names given twice, more than 10,000 entries and more than
+/// `maxUnpackedBytes` in all (counted as unpacked, whatever the archive declares: a zip bomb)
+/// are refused. Fails with one sentence naming the archive.
+constexpr uint64_t kMaxBundleUnpackedBytes = uint64_t(2) << 30;  // 2 GiB
+Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder,
+                                      uint64_t maxUnpackedBytes = kMaxBundleUnpackedBytes);
 
 }  // namespace slidesight::model

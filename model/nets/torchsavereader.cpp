@@ -250,9 +250,13 @@ private:
         const int64_t numel = id->items[4]->integer;
         auto record = archive_.getRecord("data/" + key);
         const size_t size = std::get<1>(record);
+        // The element count comes from the pickle: checked against the record's real size
+        // before anything is allocated, so that a forged count cannot ask for terabytes.
+        const size_t elementSize = c10::elementSize(type);
+        if (numel < 0 || static_cast<uint64_t>(numel) > size / elementSize || static_cast<size_t>(numel) * elementSize != size)
+            fail("storage " + key + " has the wrong size");
         auto storage = make(Value::Kind::Storage);
         storage->tensor = torch::empty({numel}, torch::TensorOptions().dtype(type));
-        if (size != static_cast<size_t>(storage->tensor.nbytes())) fail("storage " + key + " has the wrong size");
         std::memcpy(storage->tensor.data_ptr(), std::get<0>(record).get(), size);
         storages_[key] = storage;
         return storage;

@@ -10,6 +10,7 @@
 #include "model/attention/attentionclassifier_torch.h"
 #include "model/bundle/bundle.h"
 #include "model/bundle/bundleoptions.h"
+#include "model/bundle/bundlezip.h"
 #include "model/lran/lran_torch.h"
 #include "model/nets/statedict_torch.h"
 
@@ -337,6 +338,51 @@ private Q_SLOTS:
         QCOMPARE(again->folder, bundle->folder);
         const auto checked = checkBundleWeights(*bundle);
         QVERIFY2(checked, checked.error().c_str());
+    }
+
+    void hostileArchives_data() {
+        QTest::addColumn<QString>("archive");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("..") << QStringLiteral("dot-dot-entry.zip") << QStringLiteral("points outside the bundle");
+        QTest::newRow("absolute") << QStringLiteral("absolute-entry.zip") << QStringLiteral("points outside the bundle");
+        QTest::newRow("symlink") << QStringLiteral("symlink-entry.zip") << QStringLiteral("symbolic link");
+        QTest::newRow("twice") << QStringLiteral("duplicate-entry.zip") << QStringLiteral("twice");
+    }
+
+    void hostileArchives() {
+        // The archives are the fuzz targets' hand-made hostile inputs (tests/fuzz/regressions).
+        QFETCH(QString, archive);
+        QFETCH(QString, refusal);
+        const QString cache = dir_.filePath(QStringLiteral("hostile-cache"));
+        const auto unpacked = unpackBundleZip(SLIDESIGHT_FUZZ_REGRESSIONS "/bundlezip/" + archive.toStdString(), cache.toStdString());
+        QVERIFY(!unpacked);
+        const QString message = QString::fromStdString(unpacked.error());
+        QVERIFY2(message.contains(refusal), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+        // Nothing was left behind, not even the private unpacking folder.
+        QVERIFY(QDir(cache).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    void zipBombIsRefused() {
+        // 4 MiB of zeros compress to a few kilobytes; the limit counts what is unpacked.
+        const QString zipPath = dir_.filePath(QStringLiteral("bomb.zip"));
+        int error = 0;
+        zip_t* archive = zip_open(zipPath.toLocal8Bit().constData(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+        QVERIFY(archive);
+        static const std::vector<char> zeros(4 << 20, 0);
+        zip_source_t* source = zip_source_buffer(archive, zeros.data(), zeros.size(), 0);
+        QVERIFY(source && zip_file_add(archive, "weights.pt", source, 0) >= 0);
+        QVERIFY(zip_close(archive) == 0);
+        QVERIFY(QFileInfo(zipPath).size() < 100000);
+        const QString cache = dir_.filePath(QStringLiteral("bomb-cache"));
+        const auto refused = unpackBundleZip(zipPath.toStdString(), cache.toStdString(), 1 << 20);
+        QVERIFY(!refused);
+        QVERIFY2(QString::fromStdString(refused.error()).contains(QLatin1String("zip bomb")), refused.error().c_str());
+        QVERIFY(QDir(cache).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        // The same archive within the limit unpacks.
+        const auto unpacked = unpackBundleZip(zipPath.toStdString(), cache.toStdString(), 8 << 20);
+        QVERIFY2(unpacked, unpacked ? "" : unpacked.error().c_str());
+        QCOMPARE(QFileInfo(QString::fromStdString(*unpacked) + QStringLiteral("/weights.pt")).size(), qint64(4 << 20));
     }
 
     void weightsThatDoNotFit() {
