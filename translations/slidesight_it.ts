@@ -222,12 +222,17 @@
         <translation>Non è né ASAP XML né GeoJSON.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cannot open the annotation file %1: %2.</source>
         <translation>Impossibile aprire il file di annotazioni %1: %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>The annotation file %1 is %L2 MB; at most %L3 MB are read.</source>
+        <translation>Il file di annotazioni %1 è di %L2 MB; se ne leggono al massimo %L3 MB.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cannot read the annotation file %1: %2.</source>
         <translation>Impossibile leggere il file di annotazioni %1: %2.</translation>
     </message>
@@ -329,12 +334,17 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+100"/>
+        <location line="+119"/>
         <source>Line %1: %2.</source>
         <translation>Riga %1: %2.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-99"/>
+        <source>the elements nest more than %1 deep</source>
+        <translation>gli elementi sono annidati a più di %1 livelli</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>annotation &quot;%1&quot; has no Type</source>
         <translation>l&apos;annotazione &quot;%1&quot; non ha alcun Type</translation>
     </message>
@@ -354,7 +364,12 @@
         <translation>il valore %1 &quot;%2&quot; di una Coordinate non è un numero</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>the file has more than %L1 coordinates</source>
+        <translation>il file ha più di %L1 coordinate</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>the Coordinate&apos;s Order &quot;%1&quot; is not a number</source>
         <translation>l&apos;Order &quot;%1&quot; di una Coordinate non è un numero</translation>
     </message>
@@ -1824,7 +1839,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>GeoJson</name>
     <message>
-        <location filename="../viewer/annotations/geojson.cpp" line="+59"/>
+        <location filename="../viewer/annotations/geojson.cpp" line="+62"/>
         <source>it is not a JSON object</source>
         <translation>non è un oggetto JSON</translation>
     </message>
@@ -1849,6 +1864,11 @@ Obiettivi mancati: %1.</translation>
         <translation>una coordinata della geometria %1 non è un numero</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>the file has more than %L1 positions</source>
+        <translation>il file ha più di %L1 posizioni</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>the %1&apos;s coordinates are not a list of positions</source>
         <translation>le coordinate della geometria %1 non sono un elenco di posizioni</translation>
@@ -1864,7 +1884,12 @@ Obiettivi mancati: %1.</translation>
         <translation>un anello della geometria %1 ha meno di 3 vertici</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>its GeometryCollections nest more than %1 deep</source>
+        <translation>le sue GeometryCollection sono annidate a più di %1 livelli</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the %1 has no coordinates</source>
         <translation>la geometria %1 non ha coordinate</translation>
     </message>
@@ -1904,7 +1929,7 @@ Obiettivi mancati: %1.</translation>
         <translation>il tipo di geometria &quot;%1&quot; è sconosciuto</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Line %1: %2.</source>
         <translation>Riga %1: %2.</translation>
     </message>

@@ -23,6 +23,11 @@ std::array<double, 2> pairOf(const torch::Tensor& t) {
     return {d[0].item<double>(), d[1].item<double>()};
 }
 
+// Hard limits of a grid, whatever a file declares: a 200,000 x 200,000 pixel slide at
+// 224-pixel cells is under 1,000 cells a side, and ResNet-34 gives 512 features a cell.
+constexpr int64_t kMaxGridSide = 1 << 16;
+constexpr int64_t kMaxFeatures = 1 << 16;
+
 }  // namespace
 
 Check GridFile::validate() const {
@@ -30,6 +35,10 @@ Check GridFile::validate() const {
     if (!tissue.defined() || tissue.dim() != 2) return Check::failure("tissue must be a [rows, columns] tensor");
     if (features.size(1) != tissue.size(0) || features.size(2) != tissue.size(1))
         return Check::failure("features and tissue disagree on the grid size");
+    if (features.size(0) > kMaxFeatures || tissue.size(0) > kMaxGridSide || tissue.size(1) > kMaxGridSide)
+        return Check::failure("the grid is " + std::to_string(features.size(0)) + " x " + std::to_string(tissue.size(0)) +
+                              " x " + std::to_string(tissue.size(1)) + "; at most " + std::to_string(kMaxFeatures) +
+                              " features and " + std::to_string(kMaxGridSide) + " cells a side are read");
     if (!features.is_floating_point() || !tissue.is_floating_point()) return Check::failure("features and tissue must be floating point");
     if (!(cellSize[0] > 0.0) || !(cellSize[1] > 0.0)) return Check::failure("the cell size must be positive");
     return true;

@@ -3,6 +3,7 @@
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
+#include <zip.h>
 
 #include <cstring>
 #include <map>
@@ -29,13 +30,45 @@ struct Value {
     torch::Tensor tensor;                              // Storage (1-D), Tensor
 };
 
-ValuePtr make(Value::Kind kind) {
-    auto v = std::make_shared<Value>();
-    v->kind = kind;
-    return v;
-}
-
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what); }
+
+// Hard limits, whatever a file declares. A ResNet-34 state dict has 218 entries, tensors of at
+// most 4 dimensions and 2.4 million elements, and a pickle of about 30 KB; a grid file holds
+// one [K, rows, columns] tensor. These refuse forged files only.
+constexpr size_t kMaxStackDepth = 1 << 20;        // values on the pickle stack
+constexpr size_t kMaxMemoEntries = 1 << 20;       // values kept in the pickle memo
+constexpr size_t kMaxTensorDimensions = 8;
+constexpr int64_t kMaxTensorElements = int64_t(1) << 32;
+
+// The archive's entries, checked before LibTorch's reader allocates any of them: torch.save
+// stores its records uncompressed, so no record can be larger than the file that holds it
+// (a forged size would otherwise make the reader allocate whatever the header says).
+void checkArchiveSizes(const std::vector<char>& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+    if (!archive) {
+        if (source) zip_source_free(source);
+        const std::string why = zip_error_strerror(&error);
+        zip_error_fini(&error);
+        fail("damaged zip archive (" + why + ")");
+    }
+    zip_error_fini(&error);
+    std::string problem;
+    const zip_int64_t count = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < count && problem.empty(); ++i) {
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
+            problem = "damaged zip archive (an entry cannot be read)";
+        else if (stat.size > bytes.size())
+            problem = std::string("the record \"") + (stat.name ? stat.name : "") + "\" declares " +
+                      std::to_string(stat.size) + " bytes, more than the whole file";
+    }
+    zip_discard(archive);  // also frees the source
+    if (!problem.empty()) fail(problem);
+}
 
 torch::ScalarType storageType(const std::string& global) {
     static const std::map<std::string, torch::ScalarType> types{
@@ -65,6 +98,25 @@ class Machine {
 public:
     Machine(const std::string& pickle, caffe2::serialize::PyTorchStreamReader& archive)
         : data_(pickle), archive_(archive) {}
+
+    // Every value this machine made is taken apart here, without recursion and without
+    // leaks: a forged pickle can nest containers any depth through the memo (destroying them
+    // recursively overflows the stack) or put a container inside itself (a reference cycle).
+    // Children move to one flat list first, so each value dies with no children left.
+    ~Machine() {
+        std::vector<ValuePtr> children;
+        for (const auto& v : made_) {
+            for (auto& item : v->items) children.push_back(std::move(item));
+            for (auto& [key, value] : v->entries) {
+                children.push_back(std::move(key));
+                children.push_back(std::move(value));
+            }
+            v->items.clear();
+            v->entries.clear();
+        }
+    }
+    Machine(const Machine&) = delete;
+    Machine& operator=(const Machine&) = delete;
 
     ValuePtr run() {
         for (;;) {
@@ -148,9 +200,9 @@ public:
                 stack_.push_back(v);
                 break;
             }
-            case 'q': memo_[little(1)] = back(); break;
-            case 'r': memo_[little(4)] = back(); break;
-            case 0x94: memo_[memo_.size()] = back(); break;  // MEMOIZE
+            case 'q': remember(little(1)); break;
+            case 'r': remember(little(4)); break;
+            case 0x94: remember(memo_.size()); break;  // MEMOIZE
             case 'h': stack_.push_back(memo(little(1))); break;
             case 'j': stack_.push_back(memo(little(4))); break;
             case 'Q': stack_.push_back(persistent(pop())); break;
@@ -209,6 +261,10 @@ private:
         v->text = std::move(s);
         stack_.push_back(v);
     }
+    void remember(uint64_t key) {
+        memo_[key] = back();
+        if (memo_.size() > kMaxMemoEntries) fail("the pickle memo holds more than " + std::to_string(kMaxMemoEntries) + " values");
+    }
     ValuePtr back() {
         if (stack_.empty()) fail("pickle stack underflow");
         return stack_.back();
@@ -262,6 +318,28 @@ private:
         return storage;
     }
 
+    // A tensor's shape is the file's word: it must fit the storage it views, without overflow,
+    // and stay within kMaxTensorDimensions and kMaxTensorElements.
+    static void checkView(const std::vector<int64_t>& sizes, const std::vector<int64_t>& strides, int64_t offset,
+                          int64_t storageElements) {
+        if (sizes.size() != strides.size()) fail("bad tensor record (sizes and strides differ in length)");
+        if (sizes.size() > kMaxTensorDimensions)
+            fail("a tensor has " + std::to_string(sizes.size()) + " dimensions; at most " + std::to_string(kMaxTensorDimensions) + " are read");
+        if (offset < 0 || offset > storageElements) fail("bad tensor record (storage offset)");
+        int64_t elements = 1, last = offset;  // last: the highest element index the view reaches
+        for (size_t d = 0; d < sizes.size(); ++d) {
+            if (sizes[d] < 0 || strides[d] < 0) fail("bad tensor record (negative size or stride)");
+            if (sizes[d] == 0) return;  // an empty tensor reads nothing
+            if (sizes[d] > kMaxTensorElements / elements)
+                fail("a tensor has more than " + std::to_string(kMaxTensorElements) + " elements");
+            elements *= sizes[d];
+            if (strides[d] > 0 && sizes[d] - 1 > (storageElements - last) / strides[d])
+                fail("bad tensor record (the tensor reaches past its storage)");
+            last += (sizes[d] - 1) * strides[d];
+        }
+        if (last >= storageElements) fail("bad tensor record (the tensor reaches past its storage)");
+    }
+
     ValuePtr reduce(const ValuePtr& callable, const ValuePtr& args) {
         if (callable->kind != Value::Kind::Global || args->kind != Value::Kind::Tuple) fail("unsupported object");
         const std::string& name = callable->text;
@@ -270,8 +348,11 @@ private:
             // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
             if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage) fail("bad tensor record");
             auto t = make(Value::Kind::Tensor);
-            t->tensor = args->items[0]->tensor.as_strided(intTuple(args->items[2]), intTuple(args->items[3]),
-                                                          args->items[1]->integer);
+            const torch::Tensor& storage = args->items[0]->tensor;
+            const std::vector<int64_t> sizes = intTuple(args->items[2]), strides = intTuple(args->items[3]);
+            const int64_t offset = args->items[1]->kind == Value::Kind::Int ? args->items[1]->integer : -1;
+            checkView(sizes, strides, offset, storage.numel());
+            t->tensor = storage.as_strided(sizes, strides, offset);
             return t;
         }
         if (name == "torch.jit._pickle.restore_type_tag") {
@@ -286,8 +367,19 @@ private:
         fail("unsupported object " + name);
     }
 
+    ValuePtr make(Value::Kind kind) {
+        // Every opcode makes at most one value and pushes at most one: bounding what is made
+        // bounds the stack, and whatever a container holds.
+        if (stack_.size() >= kMaxStackDepth) fail("the pickle stack is deeper than " + std::to_string(kMaxStackDepth) + " values");
+        auto v = std::make_shared<Value>();
+        v->kind = kind;
+        made_.push_back(v);
+        return v;
+    }
+
     const std::string& data_;
     caffe2::serialize::PyTorchStreamReader& archive_;
+    std::vector<ValuePtr> made_;  // every value, for the teardown above
     size_t pos_ = 0;
     std::vector<ValuePtr> stack_;
     std::map<uint64_t, ValuePtr> memo_;
@@ -302,6 +394,7 @@ Expected<std::vector<TorchSaveReader::MixedEntry>> TorchSaveReader::readDict(con
     if (bytes.size() < 4 || std::memcmp(bytes.data(), "PK\x03\x04", 4) != 0)
         return Result::failure("not a torch.save zip archive (files from PyTorch before 1.6 must be re-saved)");
     try {
+        checkArchiveSizes(bytes);
         std::istringstream stream(std::string(bytes.begin(), bytes.end()));
         caffe2::serialize::PyTorchStreamReader archive(&stream);
         if (archive.hasRecord("byteorder")) {

@@ -19,9 +19,9 @@ class TestAsapXml : public QObject {
                "</Annotations>\n<AnnotationGroups />\n</ASAP_Annotations>\n";
     }
 
-    static QString errorOf(const QByteArray& data) {
+    static QString errorOf(const QByteArray& data, const AnnotationLimits& limits = {}) {
         QString error;
-        const auto set = test::keepingError(AsapXml::read(data), error);
+        const auto set = test::keepingError(AsapXml::read(data, limits), error);
         return set ? QStringLiteral("(read without error)") : error;
     }
 
@@ -125,6 +125,40 @@ private Q_SLOTS:
         QFETCH(QByteArray, xml);
         QFETCH(QString, message);
         QCOMPARE(errorOf(xml), message);
+    }
+
+    void hardLimits() {
+        // Elements nested past the limit, inside an element the reader skips.
+        QByteArray deep;
+        for (int i = 0; i < 70; ++i) deep += "<x>";
+        for (int i = 0; i < 70; ++i) deep += "</x>";
+        QCOMPARE(errorOf(wrap(deep + "\n")), QStringLiteral("Line 4: the elements nest more than 64 deep."));
+        AnnotationLimits limits;
+        limits.maxXmlDepth = 5;
+        QCOMPARE(errorOf(wrap("<a><b><c><d><e><f>\n</f></e></d></c></b></a>"), limits),
+                 QStringLiteral("Line 4: the elements nest more than 5 deep."));
+        QCOMPARE(errorOf(wrap("<a><b><c><d><e></e></d></c></b></a>"), limits), QStringLiteral("(read without error)"));
+
+        // Vertices over all annotations: 3 + 3 pass a limit of 6, a seventh does not.
+        const QByteArray triangle = "<Annotation Name=\"t\" Type=\"Polygon\"><Coordinates>"
+                                    "<Coordinate X=\"0\" Y=\"0\"/><Coordinate X=\"1\" Y=\"0\"/><Coordinate X=\"0\" Y=\"1\"/>"
+                                    "</Coordinates></Annotation>\n";
+        limits = {};
+        limits.maxVertices = 6;
+        QCOMPARE(errorOf(wrap(triangle + triangle), limits), QStringLiteral("(read without error)"));
+        QCOMPARE(errorOf(wrap(triangle + triangle + triangle), limits),
+                 QStringLiteral("Line 6: the file has more than 6 coordinates."));
+
+        // A file past the size limit is refused unread (a sparse file: no disk is used).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.xml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize((qint64(512) << 20) + 1));
+        file.close();
+        QString error;
+        QVERIFY(!test::keepingError(AnnotationIO::read(path), error));
+        QCOMPARE(error, QStringLiteral("The annotation file %1 is 513 MB; at most 512 MB are read.").arg(path));
     }
 
     void fileErrorNamesTheFile() {

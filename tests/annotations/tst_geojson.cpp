@@ -14,13 +14,32 @@ using namespace slidesight::test;
 class TestGeoJson : public QObject {
     Q_OBJECT
 
-    static QString errorOf(const QByteArray& data) {
+    static QString errorOf(const QByteArray& data, const AnnotationLimits& limits = {}) {
         QString error;
-        const auto set = test::keepingError(GeoJson::read(data), error);
+        const auto set = test::keepingError(GeoJson::read(data, limits), error);
         return set ? QStringLiteral("(read without error)") : error;
     }
 
 private Q_SLOTS:
+    void hardLimits() {
+        // GeometryCollections nested 16 deep are read, 17 deep refused.
+        const auto nested = [](int depth) {
+            QByteArray json = R"({"type":"Point","coordinates":[1,2]})";
+            for (int i = 0; i < depth; ++i) json = R"({"type":"GeometryCollection","geometries":[)" + json + "]}";
+            return R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":)" + json + "}]}";
+        };
+        QCOMPARE(errorOf(nested(16)), QStringLiteral("(read without error)"));
+        QCOMPARE(errorOf(nested(17)), QStringLiteral("Feature 1: its GeometryCollections nest more than 16 deep."));
+
+        // Positions over all features: 4 pass a limit of 4, a fifth does not.
+        const QByteArray line = R"({"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}})";
+        AnnotationLimits limits;
+        limits.maxVertices = 4;
+        QCOMPARE(errorOf("[" + line + "," + line + "]", limits), QStringLiteral("(read without error)"));
+        QCOMPARE(errorOf("[" + line + "," + line + "," + line + "]", limits),
+                 QStringLiteral("Feature 3: the file has more than 4 positions."));
+    }
+
     void realFiles_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("annotations");

@@ -16,6 +16,9 @@ shift 2
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 data="${SLIDESIGHT_TEST_DATA:-$here/../../../shared/data}"
 targets=("$@")
+# Debian's Python, which has Debian's torch (python3-torch), for the seed files.
+python=/usr/bin/python3
+[[ -x "$python" ]] || python=python3
 [[ ${#targets[@]} -gt 0 ]] || targets=(asapxml geojson bundlemanifest bundlezip torchsave gridfile slide)
 
 seed() {
@@ -26,7 +29,7 @@ seed() {
         asapxml) [[ -d "$data" ]] && find "$data/annotations" -name '*.xml' -exec cp -f {} "$corpus/" \; ;;
         geojson) [[ -d "$data" ]] && find "$data/annotations" -name '*.json' -exec cp -f {} "$corpus/" \; ;;
         slide)   [[ -d "$data" ]] && cp -f "$data/slides/cmu-1-small-region.svs" "$data/slides/negative/broken.svs" "$corpus/" ;;
-        *)       python3 - "$name" "$corpus" <<'PY'
+        *)       "$python" - "$name" "$corpus" <<'PY'
 import io, json, sys, zipfile
 name, corpus = sys.argv[1], sys.argv[2]
 manifest = {"format": 1, "name": "seed", "task": "classification", "classes": ["a", "b"],
@@ -69,7 +72,7 @@ for name in "${targets[@]}"; do
     # A slow input (over 10 s) is a finding, and so is memory past 2 GB or a leak.
     set +e
     # shellcheck disable=SC2046
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$here/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$executable" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 \
         -print_final_stats=1 -artifact_prefix="$findings/" $(dictionary "$name") \
         "$build/fuzz/corpus/$name" >"$log" 2>&1

@@ -78,6 +78,15 @@ void TestGridFile::invalidGridsAreRefused() {
     QVERIFY2(QString::fromStdString(written.error()).contains(QLatin1String("disagree")), written.error().c_str());
     QVERIFY(!QFile::exists(dir.filePath("bad.pt")));
     QVERIFY(!QFile::exists(dir.filePath("bad.pt.partial")));
+
+    // Hard limit: at most 65,536 cells a side (a real grid has under 1,000).
+    grid.features = torch::zeros({1, 1, 65537});
+    grid.tissue = torch::zeros({1, 65537});
+    const auto wide = grid.write(dir.filePath("wide.pt").toStdString());
+    QVERIFY(!wide.ok());
+    QCOMPARE(QString::fromStdString(wide.error()),
+             QStringLiteral("Cannot write the grid: the grid is 1 x 1 x 65537; at most 65536 features and 65536 cells a "
+                            "side are read."));
 }
 
 void TestGridFile::notAGridFile() {

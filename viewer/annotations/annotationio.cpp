@@ -26,27 +26,32 @@ QString AnnotationIO::formatName(AnnotationFormat format) {
     return format == AnnotationFormat::AsapXml ? QStringLiteral("ASAP XML") : QStringLiteral("GeoJSON");
 }
 
-Expected<AnnotationSet> AnnotationIO::parse(const QByteArray& data, AnnotationFormat* format) {
+Expected<AnnotationSet> AnnotationIO::parse(const QByteArray& data, AnnotationFormat* format, const AnnotationLimits& limits) {
     for (const char c : data) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
         const bool xml = c == '<';
         if (!xml && c != '{' && c != '[') break;
         if (format) *format = xml ? AnnotationFormat::AsapXml : AnnotationFormat::GeoJson;
-        return xml ? AsapXml::read(data) : GeoJson::read(data);
+        return xml ? AsapXml::read(data, limits) : GeoJson::read(data, limits);
     }
     return failure(tr("It is neither ASAP XML nor GeoJSON."));
 }
 
-Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat* format) {
+Expected<AnnotationSet> AnnotationIO::read(const QString& path, AnnotationFormat* format, const AnnotationLimits& limits) {
     const QString shown = QDir::toNativeSeparators(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(tr("Cannot open the annotation file %1: %2.").arg(shown, file.errorString()));
+    if (file.size() > limits.maxFileBytes)
+        return failure(tr("The annotation file %1 is %L2 MB; at most %L3 MB are read.")
+                           .arg(shown)
+                           .arg((file.size() + (1 << 20) - 1) >> 20)
+                           .arg(limits.maxFileBytes >> 20));
     QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return failure(tr("Cannot read the annotation file %1: %2.").arg(shown, file.errorString()));
     if (data.startsWith("\xEF\xBB\xBF")) data.remove(0, 3);  // a UTF-8 byte order mark
-    auto set = parse(data, format);
+    auto set = parse(data, format, limits);
     if (set) return set;
     // "Line 12: ..." or "Feature 3: ..." reads on after the file name.
     QString why = errorOf(set);

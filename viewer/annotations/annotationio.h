@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/annotations/annotationlimits.h"
 #include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
@@ -29,10 +30,13 @@ public:
     static QString fileDialogFilter();
 
     /// Parses `data`: XML if it starts with '<', JSON if with '{' or '['. `format`, if given,
-    /// receives the format that was recognised. A failure is one sentence (UTF-8).
-    static Expected<AnnotationSet> parse(const QByteArray& data, AnnotationFormat* format = nullptr);
+    /// receives the format that was recognised. A failure is one sentence (UTF-8), also for
+    /// a file past `limits`.
+    static Expected<AnnotationSet> parse(const QByteArray& data, AnnotationFormat* format = nullptr,
+                                         const AnnotationLimits& limits = {});
     /// Reads a file. A failure is one sentence naming the file and what is wrong.
-    static Expected<AnnotationSet> read(const QString& path, AnnotationFormat* format = nullptr);
+    static Expected<AnnotationSet> read(const QString& path, AnnotationFormat* format = nullptr,
+                                        const AnnotationLimits& limits = {});
     /// "ASAP XML" or "GeoJSON".
     static QString formatName(AnnotationFormat format);
 

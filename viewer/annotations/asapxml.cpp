@@ -65,7 +65,7 @@ QPolygonF joinHoles(const PolygonPart& part) {
 
 class Reader {
 public:
-    explicit Reader(const QByteArray& data) : xml_(data) {}
+    Reader(const QByteArray& data, const AnnotationLimits& limits) : xml_(data), limits_(limits) {}
 
     Expected<AnnotationSet> run() {
         if (!xml_.readNextStartElement()) {
@@ -76,7 +76,7 @@ public:
             while (error_.isEmpty() && xml_.readNextStartElement()) {
                 if (xml_.name() == QLatin1String("Annotations")) readList(QStringLiteral("Annotation"), &Reader::readAnnotation);
                 else if (xml_.name() == QLatin1String("AnnotationGroups")) readList(QStringLiteral("Group"), &Reader::readGroup);
-                else xml_.skipCurrentElement();
+                else skip();
             }
             if (error_.isEmpty() && xml_.hasError()) fail(xml_.errorString());
         }
@@ -98,8 +98,23 @@ private:
             if (xml_.name() == element) {
                 if (!(this->*readOne)()) return;
             } else {
-                xml_.skipCurrentElement();
+                skip();
             }
+        }
+    }
+
+    /// Skips the current element and everything inside it, like
+    /// QXmlStreamReader::skipCurrentElement, refusing elements nested deeper than the limit.
+    void skip() {
+        int depth = 1;
+        while (depth > 0 && !xml_.atEnd()) {
+            const QXmlStreamReader::TokenType token = xml_.readNext();
+            if (token == QXmlStreamReader::StartElement && ++depth > limits_.maxXmlDepth) {
+                fail(AsapXml::tr("the elements nest more than %1 deep").arg(limits_.maxXmlDepth));
+                xml_.raiseError(error_);
+                return;
+            }
+            if (token == QXmlStreamReader::EndElement) --depth;
         }
     }
 
@@ -113,7 +128,7 @@ private:
         const QColor colour = QColor::fromString(attributes.value(QLatin1String("Color")));
         if (!name.isEmpty() && name != QLatin1String("None"))
             groups_.push_back({name, colour.isValid() ? colour : QColor(128, 128, 128)});
-        xml_.skipCurrentElement();
+        skip();
         return true;
     }
 
@@ -141,12 +156,12 @@ private:
         std::vector<std::tuple<double, int, QPointF>> coordinates;
         while (xml_.readNextStartElement()) {
             if (xml_.name() != QLatin1String("Coordinates")) {
-                xml_.skipCurrentElement();
+                skip();
                 continue;
             }
             while (xml_.readNextStartElement()) {
                 if (xml_.name() == QLatin1String("Coordinate") && !readCoordinate(&coordinates)) return false;
-                xml_.skipCurrentElement();
+                skip();
             }
         }
         if (xml_.hasError()) return false;
@@ -173,6 +188,10 @@ private:
                 return false;
             }
             xy[axis] = *value;
+        }
+        if (++vertices_ > limits_.maxVertices) {
+            fail(AsapXml::tr("the file has more than %L1 coordinates").arg(limits_.maxVertices));
+            return false;
         }
         const int index = static_cast<int>(coordinates->size());
         double order = index;
@@ -218,7 +237,9 @@ private:
     }
 
     QXmlStreamReader xml_;
+    const AnnotationLimits limits_;
     QString error_;
+    qint64 vertices_ = 0;
     std::vector<Annotation> annotations_;
     std::vector<AnnotationGroup> groups_;
 };
@@ -255,7 +276,9 @@ void writeAnnotation(QXmlStreamWriter& xml, const Annotation& a, const QString& 
 
 }  // namespace
 
-Expected<AnnotationSet> AsapXml::read(const QByteArray& data) { return Reader(data).run(); }
+Expected<AnnotationSet> AsapXml::read(const QByteArray& data, const AnnotationLimits& limits) {
+    return Reader(data, limits).run();
+}
 
 bool AsapXml::sniff(const QByteArray& data) {
     QXmlStreamReader xml(data);

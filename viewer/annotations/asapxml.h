@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/annotations/annotationlimits.h"
 #include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
@@ -31,7 +32,7 @@ class AsapXml {
     Q_DECLARE_TR_FUNCTIONS(AsapXml)
 public:
     /// The annotations in `data`, or one sentence naming the line that is wrong.
-    static Expected<AnnotationSet> read(const QByteArray& data);
+    static Expected<AnnotationSet> read(const QByteArray& data, const AnnotationLimits& limits = {});
     static QByteArray write(const AnnotationSet& set);
     /// Whether `data` looks like an ASAP file (its root element is ASAP_Annotations).
     static bool sniff(const QByteArray& data);

@@ -50,6 +50,9 @@ QJsonArray partToJson(const PolygonPart& part) {
 /// Reads the features; every failure names the feature (counting from 1).
 class FeatureReader {
 public:
+    explicit FeatureReader(const AnnotationLimits& limits) : limits(limits) {}
+
+    const AnnotationLimits limits;
     QString error;
     std::vector<Annotation> annotations;
     std::vector<AnnotationGroup> groups;
@@ -91,6 +94,8 @@ private:
         if (!value.isArray() || xy.size() < 2) return fail(GeoJson::tr("a position of the %1 is not an [x, y] pair").arg(type));
         if (!xy[0].isDouble() || !xy[1].isDouble() || !std::isfinite(xy[0].toDouble()) || !std::isfinite(xy[1].toDouble()))
             return fail(GeoJson::tr("a coordinate of the %1 is not a number").arg(type));
+        if (++vertices_ > limits.maxVertices)
+            return fail(GeoJson::tr("the file has more than %L1 positions").arg(limits.maxVertices));
         *point = QPointF(xy[0].toDouble(), xy[1].toDouble());
         return true;
     }
@@ -119,11 +124,13 @@ private:
         return true;
     }
 
-    bool readGeometry(const QJsonObject& geometry, const Annotation& base) {
+    bool readGeometry(const QJsonObject& geometry, const Annotation& base, int nesting = 0) {
         const QString type = geometry.value(QLatin1String("type")).toString();
         if (type == QLatin1String("GeometryCollection")) {
+            if (nesting >= limits.maxGeometryNesting)
+                return fail(GeoJson::tr("its GeometryCollections nest more than %1 deep").arg(limits.maxGeometryNesting));
             for (const QJsonValue& member : geometry.value(QLatin1String("geometries")).toArray())
-                if (!readGeometry(member.toObject(), base)) return false;
+                if (!readGeometry(member.toObject(), base, nesting + 1)) return false;
             return true;
         }
         if (!geometry.contains(QLatin1String("coordinates")) && !type.isEmpty() &&
@@ -177,6 +184,7 @@ private:
     }
 
     int index_ = 0;
+    qint64 vertices_ = 0;  // over every feature of the file
     QString sourceType_;
 };
 
@@ -212,7 +220,7 @@ QJsonObject geometryToJson(const Annotation& a, QString* type) {
 
 }  // namespace
 
-Expected<AnnotationSet> GeoJson::read(const QByteArray& data) {
+Expected<AnnotationSet> GeoJson::read(const QByteArray& data, const AnnotationLimits& limits) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -235,7 +243,7 @@ Expected<AnnotationSet> GeoJson::read(const QByteArray& data) {
             return failure(tr("The file holds neither GeoJSON features nor a feature collection."));
         }
     }
-    FeatureReader reader;
+    FeatureReader reader(limits);
     for (qsizetype i = 0; i < features.size(); ++i)
         if (!reader.readFeature(features[i], static_cast<int>(i) + 1)) return failure(reader.error);
     AnnotationSet set;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/annotations/annotationlimits.h"
 #include "viewer/common/expected.h"
 
 #include <QtCore/QByteArray>
@@ -31,7 +32,7 @@ class GeoJson {
 public:
     /// The annotations in `data`, or one sentence naming the feature that is wrong
     /// (or, for invalid JSON, the line).
-    static Expected<AnnotationSet> read(const QByteArray& data);
+    static Expected<AnnotationSet> read(const QByteArray& data, const AnnotationLimits& limits = {});
     static QByteArray write(const AnnotationSet& set);
 };
 
