@@ -80,7 +80,7 @@
         <translation>--model è obbligatorio.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>--class must name one of the bundle&apos;s classes (%1) or give an index from 0 to %2.</source>
         <translation>--class deve nominare una delle classi del bundle (%1) o dare un indice da 0 a %2.</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Indicare il valore con --slide-mpp, per esempio --slide-mpp 0.25.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>UNTRAINED: the bundle &quot;%1&quot; has random weights; the prediction and the maps mean nothing.
 </source>
         <translation>NON ADDESTRATO: il pacchetto &quot;%1&quot; ha pesi casuali; la previsione e le mappe non hanno alcun significato.
@@ -242,7 +242,12 @@
         <translation>Impossibile leggere le annotazioni in %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>the disk is full or the file may not grow</source>
+        <translation>il disco è pieno o il file non può crescere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot write the annotation file %1: %2.</source>
         <translation>Impossibile scrivere il file di annotazioni %1: %2.</translation>
     </message>
@@ -435,7 +440,7 @@
         <translation>La cartella del pacchetto, model.json o .zip.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Weights:     every file loads and fits the manifest</source>
         <translation>Pesi:            ogni file si carica e corrisponde al manifesto</translation>
     </message>
@@ -1596,7 +1601,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Interrotto: l&apos;estrazione è stata annullata e non è stata scritta alcuna griglia.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Grid: %1 rows x %2 columns, %3 features per cell, mean tissue fraction %4
 </source>
         <translation>Griglia: %1 righe x %2 colonne, %3 caratteristiche per cella, frazione media di tessuto %4
@@ -3737,12 +3742,12 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Open a slide first.</source>
         <translation>Aprire prima un vetrino.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Trained on %1.</source>
         <translation>Addestrato su %1.</translation>
     </message>
@@ -3757,7 +3762,7 @@ Obiettivi mancati: %1.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Model bundle ready.</source>
         <translation>Pacchetto del modello pronto.</translation>
     </message>
@@ -3797,7 +3802,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Completamento…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Done in %1 s (%2 cells, features from the cache).</source>
         <translation>Completato in %1 s (%2 celle, caratteristiche dalla cache).</translation>
     </message>
@@ -3807,7 +3812,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Completato in %1 s (%2 celle).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export results</source>
         <translation>Esporta risultati</translation>
     </message>

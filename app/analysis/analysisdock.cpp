@@ -207,7 +207,8 @@ void AnalysisDock::onBundleLoaded(const model::ModelBundle& bundle) {
     for (const auto& [metric, value] : bundle.metrics)
         info += QStringLiteral("<br>") + tr("%1: %2").arg(QString::fromStdString(metric)).arg(value, 0, 'g', 3);
     bundleInfo_->setText(info);
-    setMessage(tr("Model bundle ready."));
+    // A damaged unpacked copy was replaced: worth a line instead of the plain "ready".
+    setMessage(bundle.notice.empty() ? tr("Model bundle ready.") : QString::fromStdString(bundle.notice));
     updateState();
     Q_EMIT bundleReady();
 }
@@ -285,8 +286,10 @@ void AnalysisDock::onFinished(const AnalysisResultPtr& result) {
     prediction_->setResult(*result);
     if (!result->classifierMeaningful()) banner_->show();
     const int cells = result->rows * result->columns;
-    setMessage(result->fromCache ? tr("Done in %1 s (%2 cells, features from the cache).").arg(result->seconds, 0, 'f', 1).arg(cells)
-                                 : tr("Done in %1 s (%2 cells).").arg(result->seconds, 0, 'f', 1).arg(cells));
+    const QString done = result->fromCache
+                             ? tr("Done in %1 s (%2 cells, features from the cache).").arg(result->seconds, 0, 'f', 1).arg(cells)
+                             : tr("Done in %1 s (%2 cells).").arg(result->seconds, 0, 'f', 1).arg(cells);
+    setMessage(result->cacheNotice.empty() ? done : done + QLatin1Char(' ') + QString::fromStdString(result->cacheNotice));
     startLran(*result);
     Q_EMIT runFinished();
 }

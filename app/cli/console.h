@@ -2,6 +2,8 @@
 
 #include <QtCore/QString>
 
+#include <string>
+
 namespace slidesight::cli {
 
 /// Writes UTF-8 text to the process's standard streams.
@@ -16,6 +18,9 @@ public:
     /// Writes one error line to stderr: "slidesight-cli: <message>". Newlines inside the
     /// message are replaced by spaces, so an error is always exactly one line.
     static void error(const QString& message);
+    /// Writes "slidesight-cli: <message>" on one line to stderr, for something the command
+    /// repaired or chose on its own (a damaged cache entry rebuilt) that is not a failure.
+    static void notice(const std::string& message) { error(QString::fromStdString(message)); }
     /// Writes `text` to stderr as is (progress bars).
     static void err(const QString& text);
     /// Whether stderr is a terminal (progress bars are only drawn then).

@@ -188,6 +188,7 @@ Expected<AnalysisResult> runAnalysis(const ModelBundle& bundle, const AnalysisOp
     result.slideMppAssumed = extracted->slideMppAssumed;
     result.extractorTrained = extracted->trained;
     result.fromCache = extracted->fromCache;
+    result.cacheNotice = extracted->cacheNotice;
     result.gridPath = extracted->gridPath;
     result.extractionSeconds = extracted->extractionSeconds;
     try {

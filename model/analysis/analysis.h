@@ -68,6 +68,7 @@ struct AnalysisResult {
     bool extractorTrained = false;
     bool classifierTrained = false;
     bool fromCache = false;           ///< the grid was reused: nothing was extracted
+    std::string cacheNotice;          ///< why a damaged cached grid was not used, or ""
     std::string gridPath;
     std::string resultPath;           ///< empty when not written
     double extractionSeconds = 0.0;

@@ -29,7 +29,7 @@ bool hasExtension(const fs::path& path, const std::string& extension) {
 }
 
 /// The folder and manifest file that `path` names; unpacks a .zip first.
-Expected<std::pair<fs::path, fs::path>> locate(const std::string& path) {
+Expected<std::pair<fs::path, fs::path>> locate(const std::string& path, std::string* notice) {
     using Located = Expected<std::pair<fs::path, fs::path>>;
     std::error_code error;
     fs::path given = fs::absolute(fs::path(path), error).lexically_normal();
@@ -41,7 +41,7 @@ Expected<std::pair<fs::path, fs::path>> locate(const std::string& path) {
         return std::make_pair(given, given / "model.json");
     }
     if (hasExtension(given, ".zip")) {
-        const auto folder = unpackBundleZip(given.string(), defaultBundleCacheFolder());
+        const auto folder = unpackBundleZip(given.string(), defaultBundleCacheFolder(), kMaxBundleUnpackedBytes, notice);
         if (!folder) return Located::failure(folder.error());
         const fs::path unpacked(*folder);
         if (!fs::is_regular_file(unpacked / "model.json", error))
@@ -53,14 +53,26 @@ Expected<std::pair<fs::path, fs::path>> locate(const std::string& path) {
     return Located::failure("\"" + path + "\" is not a model bundle: give its folder, its model.json or a .zip of the folder.");
 }
 
+/// Whether a manifest's weights path stays inside the bundle folder: relative, with no "..".
+/// A bundle from elsewhere must not make the application read files outside it.
+bool insideBundle(const std::string& weights) {
+    const fs::path path(weights);
+    if (path.empty() || path.has_root_path() || path.has_root_name()) return false;
+    for (const auto& part : path)
+        if (part == "..") return false;
+    return true;
+}
+
 /// Resolves a weights entry against the folder: random:SEED as it is, files as absolute
-/// paths that must exist.
+/// paths that must exist inside the folder.
 Expected<std::string> resolveWeights(const std::string& weights, const std::string& field, const fs::path& folder,
                                      const std::string& manifest) {
     if (isRandom(weights)) return weights;
-    fs::path file(weights);
-    if (file.is_relative()) file = folder / file;
-    file = file.lexically_normal();
+    if (!insideBundle(weights))
+        return Expected<std::string>::failure("The weights file \"" + weights + "\" named by " + field + " in \"" +
+                                              manifest + "\" lies outside the bundle folder; a bundle names its "
+                                              "weights by a path inside its folder.");
+    const fs::path file = (folder / weights).lexically_normal();
     std::error_code error;
     if (!fs::is_regular_file(file, error))
         return Expected<std::string>::failure("The weights file \"" + weights + "\" named by " + field + " in \"" +
@@ -68,11 +80,12 @@ Expected<std::string> resolveWeights(const std::string& weights, const std::stri
     return file.string();
 }
 
-/// `path` relative to `folder` when it lies inside it, else as it is.
+/// `path` relative to `folder` when it lies inside it; empty when it does not.
 std::string relativeTo(const std::string& path, const fs::path& folder) {
-    if (isRandom(path) || fs::path(path).is_relative()) return path;
-    const fs::path relative = fs::path(path).lexically_normal().lexically_relative(folder);
-    if (relative.empty() || *relative.begin() == "..") return path;
+    if (isRandom(path)) return path;
+    const fs::path given = fs::path(path).is_relative() ? folder / path : fs::path(path);
+    const fs::path relative = given.lexically_normal().lexically_relative(folder);
+    if (relative.empty() || !insideBundle(relative.generic_string())) return {};
     return relative.generic_string();
 }
 
@@ -82,7 +95,8 @@ OrderedJson numbers(const std::array<double, 3>& values) { return OrderedJson::a
 
 Expected<ModelBundle> readBundle(const std::string& path) {
     using Result = Expected<ModelBundle>;
-    const auto located = locate(path);
+    std::string notice;
+    const auto located = locate(path, &notice);
     if (!located) return Result::failure(located.error());
     const auto& [folder, manifestPath] = *located;
     const std::string manifest = manifestPath.string();
@@ -98,6 +112,7 @@ Expected<ModelBundle> readBundle(const std::string& path) {
     if (!bundle) return bundle;
     bundle->path = path;
     bundle->folder = folder.string();
+    bundle->notice = notice;
 
     const auto extractor = resolveWeights(bundle->extractor.weights, "extractor.weights", folder, manifest);
     if (!extractor) return Result::failure(extractor.error());
@@ -134,7 +149,10 @@ Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::
 
     auto weights = [&](const std::string& value, const std::string& field) -> Expected<std::string> {
         const std::string written = relativeTo(value, folder);
-        if (!isRandom(written) && !fs::is_regular_file(fs::path(written).is_relative() ? folder / written : fs::path(written)))
+        if (written.empty())
+            return Result::failure("The weights file \"" + value + "\" given as " + field + " lies outside the bundle folder \"" +
+                                   folder.string() + "\": copy it into the folder first.");
+        if (!isRandom(written) && !fs::is_regular_file(folder / written))
             return Result::failure("The weights file \"" + value + "\" given as " + field +
                                    " is not there: write the weights before the manifest.");
         return written;

@@ -81,6 +81,7 @@ struct BundleLran {
 struct ModelBundle {
     std::string path;                  ///< the folder (or .zip) it was read from
     std::string folder;                ///< where its files are (a .zip is unpacked to a cache folder)
+    std::string notice;                ///< what reading it had to repair (a damaged unpacked copy), or ""
     std::string name;
     std::string description;
     std::string task = "classification";  ///< classification or regression
@@ -102,7 +103,8 @@ struct ModelBundle {
 /// Reads `path` (a bundle folder, a .zip of one, or a model.json) and checks the manifest:
 /// format, task, names, sizes, that every named file exists. Classifier weights given as
 /// random:SEED make the bundle untrained whatever the manifest says. Fails with one sentence naming the field or
-/// file. Does not open the weights (see checkBundleWeights).
+/// file. A weights path that leaves the bundle folder (absolute, or with "..") is refused.
+/// Does not open the weights (see checkBundleWeights).
 Expected<ModelBundle> readBundle(const std::string& path);
 
 /// Loads every weights file of the bundle and checks that its tensors have the shapes the
@@ -120,7 +122,9 @@ bool bundleLranTrained(const ModelBundle& bundle);
 bool bundleHasRandomWeights(const ModelBundle& bundle);
 
 /// Writes `bundle`'s manifest to `folder`/model.json atomically (paths under `folder` are
-/// written relative). The weights files must already be there. Returns the manifest's path.
+/// written relative). The weights files must already be there, inside `folder`: weights
+/// elsewhere are refused, so that a bundle is whole wherever it is copied. Returns the
+/// manifest's path.
 Expected<std::string> writeBundleManifest(const ModelBundle& bundle, const std::string& folder);
 
 /// What `slidesight-cli bundle create` makes: an untrained bundle, for trying the pipeline out.

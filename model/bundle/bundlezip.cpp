@@ -114,12 +114,59 @@ Expected<bool> unpackInto(const std::string& zipPath, const fs::path& target, ui
     return true;
 }
 
+/// Every regular file under `folder` but the record, as generic paths relative to it, sorted.
+std::set<std::string> filesUnder(const fs::path& folder) {
+    std::set<std::string> files;
+    std::error_code error;
+    for (auto it = fs::recursive_directory_iterator(folder, error); !error && it != fs::recursive_directory_iterator();
+         it.increment(error)) {
+        if (!it->is_regular_file(error) && !it->is_symlink(error)) continue;
+        const std::string relative = it->path().lexically_relative(folder).generic_string();
+        if (relative != kUnpackedRecordName) files.insert(relative);
+    }
+    return files;
+}
+
+/// Writes the record of an unpacked folder: "<SHA-256>  <relative path>" a line, as sha256sum.
+Expected<bool> writeRecord(const fs::path& folder) {
+    std::string text;
+    for (const std::string& name : filesUnder(folder)) {
+        const auto sha = Sha256::hexOfFile((folder / name).string());
+        if (!sha) return failure(sha.error());
+        text += *sha + "  " + name + "\n";
+    }
+    std::ofstream out(folder / kUnpackedRecordName, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return failure("Cannot write the record of the unpacked bundle in \"" + folder.string() + "\".");
+    return true;
+}
+
+/// Why an unpacked folder no longer matches its record, or "" when it does.
+std::string recordMismatch(const fs::path& folder) {
+    std::ifstream in(folder / kUnpackedRecordName, std::ios::binary);
+    if (!in) return "it has no record of its files";
+    std::set<std::string> recorded;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.size() < 67 || line.compare(64, 2, "  ") != 0) return "its record is damaged";
+        const std::string name = line.substr(66);
+        const auto sha = Sha256::hexOfFile((folder / name).string());
+        if (!sha) return "\"" + name + "\" is missing";
+        if (*sha != line.substr(0, 64)) return "\"" + name + "\" has changed";
+        recorded.insert(name);
+    }
+    if (filesUnder(folder) != recorded) return "it holds files its record does not name";
+    return {};
+}
+
 /// The folder holding model.json: `folder` itself, or its only subfolder.
 std::string manifestFolder(const fs::path& folder) {
     if (fs::is_regular_file(folder / "model.json")) return folder.string();
     std::vector<fs::path> children;
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator(folder, error)) children.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(folder, error))
+        if (entry.path().filename() != kUnpackedRecordName) children.push_back(entry.path());
     if (children.size() == 1 && fs::is_directory(children.front()) && fs::is_regular_file(children.front() / "model.json"))
         return children.front().string();
     return folder.string();
@@ -134,17 +181,30 @@ std::string defaultBundleCacheFolder() {
 }
 
 Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder,
-                                      uint64_t maxUnpackedBytes) {
+                                      uint64_t maxUnpackedBytes, std::string* notice) {
+    if (notice) notice->clear();
     const auto sha = Sha256::hexOfFile(zipPath);
     if (!sha) return failure(sha.error());
     const fs::path folder = fs::path(cacheFolder) / *sha;
     std::error_code error;
-    if (fs::is_directory(folder, error)) return manifestFolder(folder);
+    if (fs::is_directory(folder, error)) {
+        const std::string mismatch = recordMismatch(folder);
+        if (mismatch.empty()) return manifestFolder(folder);
+        // Never used as it is: moved aside (another user of the cache may be reading it) and
+        // unpacked again below.
+        const fs::path damaged = privateName(folder.string() + ".damaged");
+        fs::rename(folder, damaged, error);
+        fs::remove_all(error ? folder : damaged, error);
+        if (notice)
+            *notice = "The unpacked copy of \"" + zipPath + "\" in the cache was damaged (" + mismatch +
+                      "); it was unpacked again.";
+    }
     fs::create_directories(cacheFolder, error);
     if (error)
         return failure("Cannot create the model bundle cache folder \"" + cacheFolder + "\" (" + error.message() + ").");
     const fs::path temporary = privateName(folder.string());
-    const auto unpacked = unpackInto(zipPath, temporary, maxUnpackedBytes);
+    auto unpacked = unpackInto(zipPath, temporary, maxUnpackedBytes);
+    if (unpacked) unpacked = writeRecord(temporary);
     if (!unpacked) {
         fs::remove_all(temporary, error);
         return failure(unpacked.error());

@@ -22,8 +22,14 @@ std::string defaultBundleCacheFolder();
 /// "..", symbolic links, names given twice, more than 10,000 entries and more than
 /// `maxUnpackedBytes` in all (counted as unpacked, whatever the archive declares: a zip bomb)
 /// are refused. Fails with one sentence naming the archive.
+///
+/// The unpacked folder records the SHA-256 of every file it holds (kUnpackedRecordName); a
+/// folder already there is checked against that record on every use, and one that no longer
+/// matches it (a file changed, truncated, added or removed, or no record) is unpacked again;
+/// `notice`, when given, then receives one sentence saying so (it is left empty otherwise).
 constexpr uint64_t kMaxBundleUnpackedBytes = uint64_t(2) << 30;  // 2 GiB
+constexpr const char* kUnpackedRecordName = ".slidesight-unpacked.sha256";
 Expected<std::string> unpackBundleZip(const std::string& zipPath, const std::string& cacheFolder,
-                                      uint64_t maxUnpackedBytes = kMaxBundleUnpackedBytes);
+                                      uint64_t maxUnpackedBytes = kMaxBundleUnpackedBytes, std::string* notice = nullptr);
 
 }  // namespace slidesight::model

@@ -2,6 +2,7 @@
 
 #include "model/common/atomicfile.h"
 #include "model/common/jsonwriter.h"
+#include "model/common/sha256.h"
 #include "model/extraction/extractionsetup_torch.h"
 #include "model/grid/gridcache.h"
 #include "model/grid/gridfile_torch.h"
@@ -33,17 +34,46 @@ Expected<bool> writeEverywhere(const std::vector<char>& bytes, const std::vector
     return true;
 }
 
-/// The cached grid for `provenance` and its bytes, if the cache holds a valid one.
+/// The file beside a cached grid that records the grid's SHA-256.
+std::string digestPath(const std::string& gridPath) { return gridPath + ".sha256"; }
+
+std::string hexOf(const std::vector<char>& bytes) {
+    Sha256 hasher;
+    hasher.update(bytes.data(), bytes.size());
+    return Sha256::hex(hasher.finish());
+}
+
+/// The cached grid for `provenance` and its bytes, if the cache holds a valid one. A file that
+/// is there but does not match its recorded SHA-256 (damaged, truncated, or written by a run
+/// that was stopped before its digest) is never used: `damage` says why, and it is rebuilt.
 std::optional<std::pair<GridFile, std::vector<char>>> cachedGrid(const std::string& path,
-                                                                 const GridProvenance& provenance) {
+                                                                 const GridProvenance& provenance, std::string* damage) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream digestFile(digestPath(path), std::ios::binary);
+    std::string recorded;
+    digestFile >> recorded;
+    if (recorded.empty()) {
+        *damage = "it has no recorded SHA-256";
+        return std::nullopt;
+    }
+    if (hexOf(bytes) != recorded) {
+        *damage = "it does not match its recorded SHA-256";
+        return std::nullopt;
+    }
     auto grid = GridFile::fromBytes(bytes, "\"" + path + "\"");
-    // A damaged file, or (however unlikely) another grid under the same name: extract again.
+    // (However unlikely) another grid under the same name: extract again.
     if (!grid || grid->metadata.find(provenance.cacheKeyField()) == std::string::npos) return std::nullopt;
     return std::make_pair(std::move(*grid), std::move(bytes));
+}
+
+/// Records the SHA-256 of the cached grid's bytes beside it, after the grid itself: a stop
+/// between the two leaves a grid without a digest, which is rebuilt, never trusted.
+Expected<bool> writeDigest(const std::string& gridPath, const std::vector<char>& bytes) {
+    const std::string text = hexOf(bytes) + "\n";
+    return writeFileAtomically(digestPath(gridPath), text.data(), text.size(), "the grid's SHA-256");
 }
 
 void describeGrid(const GridFile& grid, ExtractionSummary& summary) {
@@ -89,7 +119,12 @@ Expected<ExtractionSummary> extractGrid(const ExtractionOptions& options, const 
         if (!folder) return fail(ExtractionFailure::Output, folder.error());
         summary.cachePath = cache.pathFor(opened->provenance.cacheKey());
         if (summary.gridPath.empty()) summary.gridPath = summary.cachePath;
-        if (auto cached = cachedGrid(summary.cachePath, opened->provenance)) {
+        std::string damage;
+        auto cached = cachedGrid(summary.cachePath, opened->provenance, &damage);
+        if (!damage.empty())
+            summary.cacheNotice = "The cached grid \"" + summary.cachePath + "\" was not used (" + damage +
+                                  "); the features were extracted again.";
+        if (cached) {
             if (summary.gridPath != summary.cachePath) {
                 const auto copied = writeEverywhere(cached->second, {summary.gridPath});
                 if (!copied) return fail(ExtractionFailure::Output, copied.error());
@@ -148,6 +183,10 @@ Expected<ExtractionSummary> extractGrid(const ExtractionOptions& options, const 
         const std::string& output = options.outputPath == summary.cachePath ? std::string() : options.outputPath;
         const auto written = writeEverywhere(bytes, {summary.cachePath, output});
         if (!written) return fail(ExtractionFailure::Output, written.error());
+        if (!summary.cachePath.empty()) {
+            const auto digest = writeDigest(summary.cachePath, bytes);
+            if (!digest) return fail(ExtractionFailure::Output, digest.error());
+        }
     }
     describeGrid(grid, summary);
     summary.cellsExtracted = outcome.cellsExtracted;

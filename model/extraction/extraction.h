@@ -52,6 +52,7 @@ struct ExtractionSummary {
     std::string gridPath;       ///< the file holding the grid: outputPath, else the cache file
     std::string cachePath;      ///< the cache file; empty when the cache was not used
     bool fromCache = false;     ///< true: a cached grid was reused and nothing was extracted
+    std::string cacheNotice;    ///< why a cached grid that was there was not used (damaged), or ""
     int rows = 0;               ///< M'
     int columns = 0;            ///< N'
     int64_t featureCount = 0;   ///< K

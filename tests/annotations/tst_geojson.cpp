@@ -6,6 +6,7 @@
 #include "viewer/annotations/asapxml.h"
 #include "viewer/annotations/geojson.h"
 
+#include <QtCore/QFile>
 #include <QtTest/QTest>
 
 using namespace slidesight;
@@ -87,6 +88,19 @@ private Q_SLOTS:
         const QPolygonF& outline = set->annotations().front().parts.front().outer;
         QCOMPARE(outline.front(), QPointF(17234, 20012));
         QVERIFY(outline.front() != outline.back());  // the closing vertex is dropped
+    }
+
+    void outOfRangeColoursAreNoColours() {
+        // A packed colour beyond 32 bits (a fuzz finding: -5.6e118 was cast to an integer) and
+        // channels far outside 0..255 read as no colour and as clamped channels.
+        QFile file(QStringLiteral(SLIDESIGHT_FUZZ_REGRESSIONS "/geojson/huge-packed-colour.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto set = test::keepingError(GeoJson::read(file.readAll()), error);
+        QVERIFY2(set, qPrintable(error));
+        QCOMPARE(set->group(QStringLiteral("a"))->colour, QColor(128, 128, 128));  // the default
+        QCOMPARE(set->group(QStringLiteral("b"))->colour, QColor(255, 0, 128));
+        QVERIFY(!set->annotations().back().colour);  // 2^32 is no packed colour
     }
 
     void geometriesAndContainers() {

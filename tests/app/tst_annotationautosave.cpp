@@ -5,10 +5,13 @@
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
 #include "common/keepingerror.h"
+#include "common/monotonicclock.h"
 #include "common/suite.h"
 #include "viewer/annotations/annotationio.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QProcess>
 #include <QtCore/QFile>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -16,7 +19,12 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <csignal>
+#include <limits>
+#include <map>
+
 using namespace slidesight;
+using slidesight::test::monotonicMs;
 
 namespace {
 
@@ -98,6 +106,68 @@ private Q_SLOTS:
         QCOMPARE(closed->annotations().size(), std::size_t(1));
         delete autosave;
         delete doc;
+    }
+
+    void killedViewerLosesOnlyTheLastDelay() {
+        // The viewer's document and autosave in their own process (autosave_editor), adding a
+        // triangle every 20 ms, killed with SIGKILL 1.5 s after its third save: no handler runs, no
+        // destructor saves. The next start recovers every edit the last save held (in order,
+        // from a whole file), so nothing older than the autosave delay plus one write is lost.
+        QTemporaryDir dir;
+        const QString slide = touch(dir, QStringLiteral("killed.svs"));
+        QProcess editor;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        editor.setProcessEnvironment(environment);
+        editor.start(QStringLiteral(SLIDESIGHT_AUTOSAVE_EDITOR), {slide});
+        QVERIFY2(editor.waitForStarted(), qPrintable(editor.errorString()));
+        std::map<int, qint64> editedAt;  // edit index -> when
+        int saves = 0, lastSaved = -1;
+        QByteArray pending;
+        // Killed between two saves: three quarters of a delay after the third.
+        qint64 killAt = std::numeric_limits<qint64>::max();
+        while (monotonicMs() < killAt && editor.state() == QProcess::Running) {
+            editor.waitForReadyRead(100);
+            pending += editor.readAllStandardOutput();
+            for (int newline; (newline = pending.indexOf('\n')) >= 0; pending.remove(0, newline + 1)) {
+                const QList<QByteArray> words = pending.left(newline).split(' ');
+                if (words.size() != 3) continue;
+                if (words[0] == "edit") editedAt[words[1].toInt()] = words[2].toLongLong();
+                if (words[0] == "saved") ++saves, lastSaved = words[1].toInt();
+                if (saves == 3 && killAt == std::numeric_limits<qint64>::max())
+                    killAt = monotonicMs() + AnnotationAutosave::kDelayMs * 3 / 4;
+            }
+        }
+        QVERIFY2(editor.state() == QProcess::Running, editor.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(editor.processId()), SIGKILL);
+        const qint64 killedAt = monotonicMs();
+        QVERIFY(editor.waitForFinished());
+        QCOMPARE(editor.exitStatus(), QProcess::CrashExit);
+        pending += editor.readAllStandardOutput();
+        for (const QByteArray& line : pending.split('\n')) {
+            const QList<QByteArray> words = line.split(' ');
+            if (words.size() == 3 && words[0] == "edit") editedAt[words[1].toInt()] = words[2].toLongLong();
+        }
+        QVERIFY(lastSaved > 0);
+
+        // The next start: a fresh document for the same slide.
+        AnnotationDocument fresh;
+        AnnotationAutosave recovering(&fresh);
+        QSignalSpy loaded(&recovering, &AnnotationAutosave::loaded);
+        recovering.openSlide(slide);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        const auto& recovered = fresh.annotations().annotations();
+        const int count = static_cast<int>(recovered.size());
+        QVERIFY2(count >= lastSaved, qPrintable(QStringLiteral("%1 recovered, %2 saved").arg(count).arg(lastSaved)));
+        QVERIFY(count <= static_cast<int>(editedAt.size()));
+        for (int i = 0; i < count; ++i) QCOMPARE(recovered[static_cast<size_t>(i)].name, QStringLiteral("e%1").arg(i));
+        // What was lost is the newest edits only; how old the oldest of them was at the kill.
+        const auto firstLost = editedAt.find(count);
+        const qint64 lostAge = firstLost == editedAt.end() ? 0 : killedAt - firstLost->second;
+        qInfo("SIGKILL after %d edits and %d saves: %d recovered, %d lost, the oldest lost edit %lld ms old "
+              "(autosave delay %d ms)",
+              static_cast<int>(editedAt.size()), saves, count, static_cast<int>(editedAt.size()) - count,
+              static_cast<long long>(lostAge), AnnotationAutosave::kDelayMs);
     }
 
     void destroyingTheDocumentSaves() {

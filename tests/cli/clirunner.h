@@ -3,6 +3,7 @@
 // Runs the built slidesight-cli (SLIDESIGHT_CLI_PATH) the way users and scripts do, for the
 // command-line tests.
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
@@ -58,6 +59,24 @@ inline CliResult runCliInterrupted(const QStringList& arguments, int delayMs, bo
     QThread::msleep(static_cast<unsigned long>(delayMs));
     wasRunning = process.state() == QProcess::Running;
     if (wasRunning) ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    return collect(process, process.waitForFinished(120000));
+}
+
+/// Starts the CLI and kills it with SIGKILL (no handler runs, as in a power cut or the OOM
+/// killer) as soon as `ready` says so, polled every 5 ms. `wasRunning` tells whether it was
+/// still running then (if not, the work ended before the moment the test wanted).
+template <typename Ready>
+inline CliResult runCliKilledWhen(const QStringList& arguments, Ready ready, bool& wasRunning, int timeoutMs = 300000) {
+    QProcess process;
+    process.start(QStringLiteral(SLIDESIGHT_CLI_PATH), arguments);
+    wasRunning = false;
+    if (!process.waitForStarted()) return collect(process, false);
+    QElapsedTimer clock;
+    clock.start();
+    while (process.state() == QProcess::Running && !ready() && clock.elapsed() < timeoutMs)
+        process.waitForFinished(5);
+    wasRunning = process.state() == QProcess::Running;
+    if (wasRunning) ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
     return collect(process, process.waitForFinished(120000));
 }
 

@@ -25,6 +25,9 @@
 #include <torch/torch.h>
 
 #include <zip.h>
+
+#include <algorithm>
+#include <functional>
 #endif  // Q_MOC_RUN
 
 using namespace slidesight::model;
@@ -383,6 +386,83 @@ private Q_SLOTS:
         const auto unpacked = unpackBundleZip(zipPath.toStdString(), cache.toStdString(), 8 << 20);
         QVERIFY2(unpacked, unpacked ? "" : unpacked.error().c_str());
         QCOMPARE(QFileInfo(QString::fromStdString(*unpacked) + QStringLiteral("/weights.pt")).size(), qint64(4 << 20));
+    }
+
+    void weightsOutsideTheBundleAreRefused_data() {
+        QTest::addColumn<QString>("weights");
+        const QString outside = dir_.filePath(QStringLiteral("outside.pt"));
+        writeClassifier(outside, 64);
+        QTest::newRow("..") << QStringLiteral("../outside.pt");
+        QTest::newRow(".. inside a path") << QStringLiteral("sub/../../outside.pt");
+        QTest::newRow("absolute") << outside;
+    }
+
+    void weightsOutsideTheBundleAreRefused() {
+        // A bundle from elsewhere must not make the application read files outside it, even
+        // ones that exist.
+        QFETCH(QString, weights);
+        const QString folder = bundleFolder(with(validManifest(), QStringLiteral("classifier.weights"), weights));
+        QDir().mkpath(folder + QStringLiteral("/sub"));
+        const auto read = readBundle(folder.toStdString());
+        QVERIFY(!read);
+        QCOMPARE(QString::fromStdString(read.error()),
+                 QStringLiteral("The weights file \"%1\" named by classifier.weights in \"%2/model.json\" lies outside the "
+                                "bundle folder; a bundle names its weights by a path inside its folder.")
+                     .arg(weights, folder));
+        // Writing one is refused too: the weights belong in the folder.
+        ModelBundle b;
+        b.classes = {"normal", "tumour"};
+        b.classifier.weights = dir_.filePath(QStringLiteral("outside.pt")).toStdString();
+        const QString target = dir_.filePath(QStringLiteral("written%1").arg(++counter_));
+        const auto written = writeBundleManifest(b, target.toStdString());
+        QVERIFY(!written);
+        QVERIFY2(QString::fromStdString(written.error()).contains(QLatin1String("lies outside the bundle folder")),
+                 written.error().c_str());
+        QVERIFY(!QFile::exists(target + QStringLiteral("/model.json")));
+        // Inside the folder, by any spelling, is fine.
+        const QString inside = bundleFolder(with(validManifest(), QStringLiteral("classifier.weights"), QStringLiteral("./classifier.pt")));
+        const auto fine = readBundle(inside.toStdString());
+        QVERIFY2(fine, fine ? "" : fine.error().c_str());
+    }
+
+    void damagedUnpackedCopyIsUnpackedAgain() {
+        const QString folder = bundleFolder(validManifest());
+        const QString zipPath = dir_.filePath(QStringLiteral("bundle%1.zip").arg(++counter_));
+        QVERIFY(zipFolder(folder, zipPath, QString()));
+        const auto first = readBundle(zipPath.toStdString());
+        QVERIFY2(first, first.error().c_str());
+        QVERIFY(first->notice.empty());
+        const QString weights = QString::fromStdString(first->classifier.weights);
+        QFile original(folder + QStringLiteral("/classifier.pt"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray good = original.readAll();
+
+        const auto damageAndRead = [&](const std::function<void()>& damage) {
+            damage();
+            const auto again = readBundle(zipPath.toStdString());
+            if (!again) return QString::fromStdString(again.error());
+            QFile file(weights);
+            if (!file.open(QIODevice::ReadOnly) || file.readAll() != good) return QStringLiteral("weights not restored");
+            return QString::fromStdString(again->notice);
+        };
+        const QString expected = QStringLiteral("The unpacked copy of \"%1\" in the cache was damaged (%2); it was unpacked again.");
+        // A weights file truncated in the cache.
+        QCOMPARE(damageAndRead([&] { QFile::resize(weights, good.size() / 2); }),
+                 expected.arg(zipPath, QStringLiteral("\"classifier.pt\" has changed")));
+        // Unpacked again, it is used as it is.
+        QCOMPARE(damageAndRead([] {}), QString());
+        // A file removed, a file added, the record gone.
+        QCOMPARE(damageAndRead([&] { QFile::remove(weights); }), expected.arg(zipPath, QStringLiteral("\"classifier.pt\" is missing")));
+        const QString unpacked = QString::fromStdString(first->folder);
+        QCOMPARE(damageAndRead([&] { writeText(unpacked + QStringLiteral("/extra.pt"), "x"); }),
+                 expected.arg(zipPath, QStringLiteral("it holds files its record does not name")));
+        QCOMPARE(damageAndRead([&] { QFile::remove(unpacked + QStringLiteral("/.slidesight-unpacked.sha256")); }),
+                 expected.arg(zipPath, QStringLiteral("it has no record of its files")));
+        QCOMPARE(damageAndRead([] {}), QString());
+        // Nothing but the one unpacked folder is left in the cache.
+        const QStringList entries = QDir(unpacked + QStringLiteral("/..")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY2(std::none_of(entries.begin(), entries.end(), [](const QString& e) { return e.contains(QLatin1String(".damaged")) || e.contains(QLatin1String(".unpacking")); }),
+                 qPrintable(entries.join(QLatin1Char(' '))));
     }
 
     void weightsThatDoNotFit() {

@@ -66,9 +66,12 @@ QByteArray AnnotationIO::serialise(const AnnotationSet& set, AnnotationFormat fo
 Expected<bool> AnnotationIO::write(const AnnotationSet& set, const QString& path, AnnotationFormat format) {
     QSaveFile file(path);
     const QByteArray data = serialise(set, format);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return failure(
-            tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        // QSaveFile reports a failed flush (a full disk, a file-size limit) as "Unknown error".
+        const bool unspecific = file.errorString().isEmpty() || file.errorString() == QLatin1String("Unknown error");
+        const QString reason = unspecific ? tr("the disk is full or the file may not grow") : file.errorString();
+        return failure(tr("Cannot write the annotation file %1: %2.").arg(QDir::toNativeSeparators(path), reason));
+    }
     return true;
 }
 

@@ -19,11 +19,18 @@ QColor colourFromJson(const QJsonValue& value) {
         if (rgb.size() < 3) return {};
         for (int i = 0; i < 3; ++i)
             if (!rgb[i].isDouble()) return {};
-        const auto channel = [&](int i) { return std::clamp(static_cast<int>(std::lround(rgb[i].toDouble())), 0, 255); };
+        // Clamped as doubles first: a huge or non-finite number must not reach an integer cast.
+        const auto channel = [&](int i) {
+            const double v = rgb[i].toDouble();
+            return std::isfinite(v) ? static_cast<int>(std::lround(std::clamp(v, 0.0, 255.0))) : 0;
+        };
         return QColor(channel(0), channel(1), channel(2));
     }
     if (value.isDouble()) {
-        const auto packed = static_cast<quint32>(static_cast<qint64>(value.toDouble()));
+        // QuPath writes a signed 32-bit ARGB integer; anything outside 32 bits is no colour.
+        const double number = value.toDouble();
+        if (!std::isfinite(number) || number < -2147483648.0 || number > 4294967295.0) return {};
+        const auto packed = static_cast<quint32>(static_cast<qint64>(number));
         return QColor(qRed(packed), qGreen(packed), qBlue(packed));
     }
     if (value.isString()) return QColor::fromString(value.toString());

@@ -89,6 +89,8 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
         Console::error(QString::fromStdString(bundle.error()));
         return ExitFailure;
     }
+    if (!bundle->notice.empty())
+        Console::notice(bundle->notice);
     if (cl.isSet(QStringLiteral("class"))) {
         const QString wanted = cl.value(QStringLiteral("class"));
         const auto& names = bundle->classes;
@@ -140,6 +142,8 @@ int AnalyzeCommand::run(const QString& path, const QStringList& arguments) {
         result = *analysed;
         progress.finish();
     }
+    if (!result.cacheNotice.empty())
+        Console::notice(result.cacheNotice);
     if (cl.json())
         JsonOutput::print(toJson(result));
     else

@@ -52,6 +52,8 @@ int BundleCheckCommand::run(const QString& path, const QStringList& arguments) {
         Console::error(QString::fromStdString(bundle.error()));
         return ExitFailure;
     }
+    if (!bundle->notice.empty())
+        Console::notice(bundle->notice);
     const auto checked = model::checkBundleWeights(*bundle);
     if (!checked) {
         Console::error(QString::fromStdString(checked.error()));

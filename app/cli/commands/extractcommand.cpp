@@ -62,6 +62,8 @@ int ExtractCommand::run(const QString& path, const QStringList& arguments) {
         summary = *result;
         progress.finish();
     }
+    if (!summary.cacheNotice.empty())
+        Console::notice(summary.cacheNotice);
     if (json)
         JsonOutput::print(toJson(summary));
     else
@@ -74,6 +76,7 @@ QJsonObject ExtractCommand::toJson(const model::ExtractionSummary& s) {
     o[QStringLiteral("grid")] = fromLocal(s.gridPath);
     o[QStringLiteral("cache")] = s.cachePath.empty() ? QJsonValue() : QJsonValue(fromLocal(s.cachePath));
     o[QStringLiteral("from_cache")] = s.fromCache;
+    o[QStringLiteral("cache_notice")] = s.cacheNotice.empty() ? QJsonValue() : JsonOutput::string(s.cacheNotice);
     o[QStringLiteral("rows")] = s.rows;
     o[QStringLiteral("columns")] = s.columns;
     o[QStringLiteral("feature_count")] = static_cast<qint64>(s.featureCount);
