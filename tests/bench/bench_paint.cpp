@@ -6,6 +6,7 @@
 // report p50 / p95 / max paint time per frame (QWidget::render of the viewport into a QImage).
 //
 //   slidesight-bench-paint [--slide PATH] [--size N] [--frames N] [--downsample D] [--json]
+#include "bench/benchlayers.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/slide/openslidesource.h"
@@ -70,25 +71,6 @@ double threadCpuMs() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-/// Three smooth "attention" channels over a rows x columns grid covering the slide.
-GridDataPtr attentionGrid(const QSizeF& slide, int rows, int columns) {
-    GridGeometry g;
-    g.cellSize = QSizeF(slide.width() / columns, slide.height() / rows);
-    g.rows = rows;
-    g.columns = columns;
-    std::vector<float> v;
-    v.reserve(static_cast<size_t>(3 * rows * columns));
-    for (int c = 0; c < 3; ++c)
-        for (int r = 0; r < rows; ++r)
-            for (int k = 0; k < columns; ++k) {
-                const double x = k / double(columns) * (3 + c);
-                const double y = r / double(rows) * (2 + c);
-                // Every seventh cell without a value, as outside tissue.
-                v.push_back((r * columns + k) % 7 == 3 ? std::numeric_limits<float>::quiet_NaN() : float(std::sin(6.28 * x) * std::cos(6.28 * y)));
-            }
-    return std::make_shared<GridData>(g, 3, std::move(v), QString());
 }
 
 /// A loop around the slide's middle: frames level-0 centres, consecutive ones ~40 screen px apart.
@@ -162,19 +144,8 @@ int main(int argc, char** argv) {
     TileCache cache;
     TileScheduler scheduler(&cache, 2);
     SlideLayer slide(tiled, &cache, &scheduler);
-    const GridDataPtr grid = attentionGrid(slideSize, 100, 200);
-    std::vector<std::unique_ptr<HeatmapLayer>> heatmaps;
-    const Colormap maps[] = {Colormap::Viridis, Colormap::Magma, Colormap::Jet};
-    for (int c = 0; c < 3; ++c) {
-        DisplaySettings d;
-        d.colormap = maps[c];
-        d.normalisation = c == 2 ? Normalisation::Percentile : Normalisation::MinMax;
-        auto layer = std::make_unique<HeatmapLayer>(QStringLiteral("attention-%1").arg(c),
-                                                    QCoreApplication::translate("BenchPaint", "Attention %1").arg(c), grid, d);
-        layer->setChannel(ChannelSelection::channel(c));
-        layer->setOpacity(0.5);
-        heatmaps.push_back(std::move(layer));
-    }
+    const GridDataPtr grid = bench::attentionGrid(slideSize, 100, 200);
+    std::vector<std::unique_ptr<HeatmapLayer>> heatmaps = bench::threeHeatmaps(grid);
 
     SlideView view;
     view.setAnimated(false);

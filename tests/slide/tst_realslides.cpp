@@ -7,6 +7,7 @@
 
 #include "slidetestutil.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtTest/QtTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void negativeFilesFail();
     void concurrentReadsAreIdentical_data();
     void concurrentReadsAreIdentical();
+    void openingAndClosingHoldsNothing();
 };
 
 void TestRealSlides::cmuSmallRegion() {
@@ -164,6 +166,53 @@ void TestRealSlides::concurrentReadsAreIdentical() {
     QCOMPARE(r.reads, 4 * 3 * 16);
     QCOMPARE(r.failures, 0);
     QCOMPARE(r.mismatches, 0);
+}
+
+namespace {
+
+int openFileDescriptors() { return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size()); }
+
+double residentMiB() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) return 0.0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    return 0.0;
+}
+
+}  // namespace
+
+void TestRealSlides::openingAndClosingHoldsNothing() {
+    // 200 slides opened, read (a region of the first and the last level) and closed in a row,
+    // the negative files among them: the process holds the same file descriptors after, and
+    // its resident memory has not grown by a slide's worth (each open reads megabytes).
+    REQUIRE_TEST_DATA();
+    const QStringList files{QStringLiteral("cmu-1-small-region.svs"), QStringLiteral("tcga-cr-7395-01a-01-ts1.svs"),
+                            QStringLiteral("negative/broken.svs"), QStringLiteral("negative/kidney-48-5.tif")};
+    int opened = 0, refused = 0;
+    const auto openAndClose = [&](int i) {
+        const auto slide = OpenSlideSource::open(realSlide(files[i % files.size()]).toStdString());
+        if (!slide) {
+            ++refused;
+            return true;
+        }
+        ++opened;
+        const SlideInfo& info = (*slide)->info();
+        const int last = static_cast<int>(info.levels.size()) - 1;
+        return (*slide)->readRegion(0, info.width() / 3, info.height() / 3, 512, 512).ok() &&
+               (*slide)->readRegion(last, 0, 0, 256, 256).ok();
+    };
+    for (int i = 0; i < 20; ++i) QVERIFY(openAndClose(i));  // warm: libraries' one-time state
+    const int fdsBefore = openFileDescriptors();
+    const double rssBefore = residentMiB();
+    for (int i = 0; i < 200; ++i) QVERIFY(openAndClose(i));
+    const int fdsAfter = openFileDescriptors();
+    const double rssAfter = residentMiB();
+    qInfo("200 slides opened and closed (%d read, %d refused): file descriptors %d before, %d after; RSS %.1f MB "
+          "before, %.1f MB after",
+          opened - 10, refused - 10, fdsBefore, fdsAfter, rssBefore, rssAfter);
+    QCOMPARE(fdsAfter, fdsBefore);
+    QVERIFY2(rssAfter - rssBefore < 16.0, qPrintable(QStringLiteral("RSS grew by %1 MB").arg(rssAfter - rssBefore)));
 }
 
 SLIDESIGHT_GUILESS_TEST_SUITE(TestRealSlides)
