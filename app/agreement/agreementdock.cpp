@@ -3,11 +3,10 @@
 #include "app/agreement/agreementlayer.h"
 #include "app/annotations/annotationdocument.h"
 #include "viewer/annotations/rasterise.h"
+#include "viewer/common/background.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QHBoxLayout>
@@ -213,13 +212,12 @@ void AgreementDock::recompute() {
     for (const Annotation& a : document_->annotations().annotations())
         if (group.isEmpty() || a.group == group) annotations.push_back(a);
     computing_ = true;
-    auto* watcher = new QFutureWatcher<Computation>(this);
-    connect(watcher, &QFutureWatcher<Computation>::finished, this, [this, watcher] {
-        const Computation c = watcher->result();
-        watcher->deleteLater();
-        finished(c.generation, c.agreement, c.geometry, c.error);
-    });
-    watcher->setFuture(QtConcurrent::run(compute, generation, heatmap->data(), heatmap->channel(), std::move(annotations)));
+    runInBackground(
+        this,
+        [generation, data = heatmap->data(), channel = heatmap->channel(), annotations = std::move(annotations)] {
+            return compute(generation, data, channel, annotations);
+        },
+        [this](const Computation& c) { finished(c.generation, c.agreement, c.geometry, c.error); });
 }
 
 void AgreementDock::finished(quint64 generation, std::shared_ptr<const model::Agreement> agreement,

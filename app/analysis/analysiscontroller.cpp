@@ -1,5 +1,7 @@
 #include "app/analysis/analysiscontroller.h"
 
+#include "viewer/common/threadsanitizer.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QDir>
@@ -27,11 +29,13 @@ QList<QPointer<QThread>>& detachedThreads() {
 }
 
 /// At application exit: waits (bounded) for detached analysis threads, so none is still inside
-/// the model library when the process tears down.
+/// the model library when the process tears down, and deletes those that ended (their queued
+/// deleteLater needs an event loop that no longer runs). One still running after the bound is
+/// left to the process's end: deleting a running QThread would abort.
 void joinDetachedThreads() {
     QDeadlineTimer deadline(AnalysisController::kExitJoinMs);
     for (const QPointer<QThread>& thread : detachedThreads())
-        if (thread) thread->wait(deadline);
+        if (thread && thread->wait(deadline)) delete thread.data();
     detachedThreads().clear();
 }
 
@@ -114,9 +118,14 @@ void AnalysisController::start(const model::ModelBundle& bundle, const model::An
     Q_EMIT started();
     AnalysisWorker* worker = worker_;
     const auto token = cancelToken_;
-    QMetaObject::invokeMethod(
-        worker_, [worker, run, bundle, options, token] { worker->run(run, bundle, options, token); },
-        Qt::QueuedConnection);
+    threadsanitizer::queued([&] {
+        QMetaObject::invokeMethod(
+            worker_, [worker, run, bundle, options, token] {
+                threadsanitizer::received();
+                worker->run(run, bundle, options, token);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void AnalysisController::cancel() {
@@ -124,12 +133,14 @@ void AnalysisController::cancel() {
 }
 
 void AnalysisController::onWorkerProgress(quint64 run, const AnalysisProgressInfo& info) {
+    threadsanitizer::received();  // sent by the worker through queued()
     if (run != run_ || !running_) return;
     Q_EMIT progress(info);
 }
 
 void AnalysisController::onWorkerDone(quint64 run, const AnalysisResultPtr& result, const QString& error,
                                       bool wasCancelled) {
+    threadsanitizer::received();  // sent by the worker through queued()
     if (run != run_) return;  // superseded by a newer start()
     running_ = false;
     if (wasCancelled) Q_EMIT cancelled();
@@ -140,26 +151,30 @@ void AnalysisController::onWorkerDone(quint64 run, const AnalysisResultPtr& resu
 void AnalysisWorker::run(quint64 run, const model::ModelBundle& bundle, const model::AnalysisOptions& options,
                          const std::shared_ptr<std::atomic<bool>>& cancel) {
     if (cancel->load()) {
-        Q_EMIT done(run, nullptr, QString(), true);
+        threadsanitizer::queued([&] { Q_EMIT done(run, nullptr, QString(), true); });
         return;
     }
     if (!options.resultPath.empty()) QDir().mkpath(QFileInfo(QString::fromStdString(options.resultPath)).absolutePath());
-    ProgressThrottle throttle([this, run](const AnalysisProgressInfo& info) { Q_EMIT progress(run, info); });
+    ProgressThrottle throttle([this, run](const AnalysisProgressInfo& info) {
+        threadsanitizer::queued([&] { Q_EMIT progress(run, info); });
+    });
     auto result = model::runAnalysis(
         bundle, options,
         [&throttle](model::AnalysisStage stage, int64_t done, int64_t total) { throttle(stage, done, total); },
         cancel.get());
     if (!result) {
         const bool wasCancelled = cancel->load() || result.error() == model::kAnalysisCancelled;
-        Q_EMIT done(run, nullptr, QString::fromStdString(result.error()), wasCancelled);
+        const QString error = QString::fromStdString(result.error());
+        threadsanitizer::queued([&] { Q_EMIT done(run, nullptr, error, wasCancelled); });
         return;
     }
     if (cancel->load()) {  // finished just as it was cancelled: the user asked for nothing
         if (!result->resultPath.empty()) std::remove(result->resultPath.c_str());
-        Q_EMIT done(run, nullptr, QString(), true);
+        threadsanitizer::queued([&] { Q_EMIT done(run, nullptr, QString(), true); });
         return;
     }
-    Q_EMIT done(run, std::make_shared<const model::AnalysisResult>(std::move(result).value()), QString(), false);
+    const auto shared = std::make_shared<const model::AnalysisResult>(std::move(result).value());
+    threadsanitizer::queued([&] { Q_EMIT done(run, shared, QString(), false); });
 }
 
 }  // namespace slidesight

@@ -5,15 +5,14 @@
 #include "app/analysis/predictionpanel.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/guistallmonitor.h"
+#include "viewer/common/background.h"
 #include "viewer/layers/layerstack.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QSaveFile>
 #include <QtCore/QStandardPaths>
 #include <QtWidgets/QCheckBox>
@@ -281,7 +280,7 @@ void AnalysisDock::onFinished(const AnalysisResultPtr& result) {
     onRunEnded();
     progress_->setValue(kProgressSteps);
     if (!previous.isEmpty() && previous != QString::fromStdString(result->resultPath))
-        (void)QtConcurrent::run([previous] { QFile::remove(previous); });  // only the latest result is kept
+        startInBackground([previous] { QFile::remove(previous); });  // only the latest result is kept
     AnalysisLayers::install(*stack_, *result);
     prediction_->setResult(*result);
     if (!result->classifierMeaningful()) banner_->show();
@@ -311,17 +310,13 @@ void AnalysisDock::exportResultTo(const QString& path) {
     }
     exporting_ = true;
     updateState();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
+    const QString from = QString::fromStdString(result_->resultPath);
+    runInBackground(this, [from, path] { return copyAtomically(from, path); }, [this, path](const QString& error) {
         exporting_ = false;
-        const QString error = watcher->result();
         setMessage(error.isEmpty() ? tr("Saved %1.").arg(QFileInfo(path).fileName()) : error);
         updateState();
         Q_EMIT exportFinished(error);
     });
-    const QString from = QString::fromStdString(result_->resultPath);
-    watcher->setFuture(QtConcurrent::run([from, path] { return copyAtomically(from, path); }));
 }
 
 }  // namespace slidesight

@@ -1,10 +1,9 @@
 #include "app/analysis/bundlepicker.h"
 
 #include "app/shell/appsettings.h"
+#include "viewer/common/background.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFileInfo>
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QSettings>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
@@ -94,12 +93,11 @@ void BundlePicker::load(const QString& path) {
     const quint64 generation = ++generation_;
     loading_ = true;
     Q_EMIT loadingStarted(path);
-    auto* watcher = new QFutureWatcher<Expected<model::ModelBundle>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, generation] {
-        watcher->deleteLater();
+    const std::string file = path.toStdString();
+    runInBackground(this, [file] { return readAndCheckBundle(file); },
+                    [this, path, generation](Expected<model::ModelBundle> result) {
         if (generation != generation_) return;  // superseded by a newer load()
         loading_ = false;
-        Expected<model::ModelBundle> result = watcher->result();
         if (!result) {
             updateRecent();
             Q_EMIT bundleFailed(path, QString::fromStdString(result.error()));
@@ -110,8 +108,6 @@ void BundlePicker::load(const QString& path) {
         updateRecent();
         Q_EMIT bundleLoaded(*bundle_);
     });
-    const std::string file = path.toStdString();
-    watcher->setFuture(QtConcurrent::run([file] { return readAndCheckBundle(file); }));
 }
 
 }  // namespace slidesight

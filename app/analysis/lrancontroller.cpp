@@ -1,6 +1,7 @@
 #include "app/analysis/lrancontroller.h"
 
 #include "app/analysis/lranlayers.h"
+#include "viewer/common/threadsanitizer.h"
 #include "viewer/layers/layerstack.h"
 
 #include <QtCore/QFile>
@@ -86,12 +87,15 @@ void LranController::start(const model::ModelBundle& bundle, const QString& slid
     running_ = true;
     const auto options = sessionOptions(*bundle.lran, slidePath, slideMpp, device);
     LranWorker* worker = worker_;
-    QMetaObject::invokeMethod(
-        worker_,
-        [worker, generation, key, options, batch = batchSize_, request = request_] {
-            worker->open(generation, key, options, batch, request);
-        },
-        Qt::QueuedConnection);
+    threadsanitizer::queued([&] {
+        QMetaObject::invokeMethod(
+            worker_,
+            [worker, generation, key, options, batch = batchSize_, request = request_] {
+                threadsanitizer::received();
+                worker->open(generation, key, options, batch, request);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void LranController::setVisibleRect(const QRectF& levelZeroRect) {
@@ -111,6 +115,7 @@ void LranController::stopCurrent() {
 
 void LranController::onOpened(quint64 generation, quint64 session, const LranInfoPtr& info, qint64 done,
                               qint64 total) {
+    threadsanitizer::received();  // sent by the worker through queued()
     if (generation != generation_ || !info) return;
     if (!layers_ || session != session_) {
         layers_ = std::make_unique<LranLayers>(*info);
@@ -123,6 +128,7 @@ void LranController::onOpened(quint64 generation, quint64 session, const LranInf
 }
 
 void LranController::onBatch(quint64 session, const LranBatchPtr& batch, qint64 done, qint64 total) {
+    threadsanitizer::received();  // sent by the worker through queued()
     if (!acceptResults_ || !layers_ || session != session_ || !batch) return;
     layers_->add(*batch);
     patchesReceived_ += qint64(batch->patches.size());
@@ -136,6 +142,7 @@ void LranController::onBatch(quint64 session, const LranBatchPtr& batch, qint64 
 }
 
 void LranController::onStopped(quint64 generation, LranWorker::Outcome outcome, const QString& message) {
+    threadsanitizer::received();  // sent by the worker through queued()
     if (generation != generation_) return;
     running_ = false;
     updateLayers();  // the last values before the news

@@ -1,5 +1,7 @@
 #include "app/analysis/lranworker.h"
 
+#include "viewer/common/threadsanitizer.h"
+
 #include <QtCore/QLineF>
 #include <QtCore/QMutexLocker>
 
@@ -71,7 +73,7 @@ void LranWorker::open(quint64 generation, const QString& key, const model::LranS
         key_.clear();
         auto session = model::LranSession::open(options);
         if (!session) {
-            Q_EMIT stopped(generation, Outcome::Failed, QString::fromStdString(session.error()));
+            threadsanitizer::queued([&] { Q_EMIT stopped(generation, Outcome::Failed, QString::fromStdString(session.error())); });
             return;
         }
         session_ = *session;
@@ -81,8 +83,9 @@ void LranWorker::open(quint64 generation, const QString& key, const model::LranS
     }
     const model::LranSessionInfo& info = session_->info();
     batchSize_ = batchSize > 0 ? batchSize : info.batchSize;
-    Q_EMIT opened(generation, sessionNumber_, std::make_shared<const model::LranSessionInfo>(info),
-                  session_->doneCount(), qint64(cells_.size()));
+    const auto shared = std::make_shared<const model::LranSessionInfo>(info);
+    const qint64 done = session_->doneCount();
+    threadsanitizer::queued([&] { Q_EMIT opened(generation, sessionNumber_, shared, done, qint64(cells_.size())); });
     queueStep(generation);
 }
 
@@ -95,7 +98,7 @@ void LranWorker::step(quint64 generation) {
     const std::shared_ptr<LranRequest> request = request_;
     if (request->cancel.load()) {
         request_.reset();
-        Q_EMIT stopped(generation, Outcome::Cancelled, {});
+        threadsanitizer::queued([&] { Q_EMIT stopped(generation, Outcome::Cancelled, {}); });
         return;
     }
     std::vector<std::pair<int, int>> todo;
@@ -103,7 +106,7 @@ void LranWorker::step(quint64 generation) {
         if (!session_->isDone(row, column)) todo.emplace_back(row, column);
     if (todo.empty()) {
         request_.reset();
-        Q_EMIT stopped(generation, Outcome::Finished, {});
+        threadsanitizer::queued([&] { Q_EMIT stopped(generation, Outcome::Finished, {}); });
         return;
     }
     const auto batch = nearestCells(session_->info(), todo, request->visibleRect(), size_t(batchSize_));
@@ -112,12 +115,14 @@ void LranWorker::step(quint64 generation) {
     const auto ran = session_->run(
         batch, batchSize_,
         [&](const model::LranBatchResult& result) {
-            Q_EMIT batchDone(number, std::make_shared<const model::LranBatchResult>(result), session_->doneCount(), total);
+            const auto shared = std::make_shared<const model::LranBatchResult>(result);
+            const qint64 done = session_->doneCount();
+            threadsanitizer::queued([&] { Q_EMIT batchDone(number, shared, done, total); });
         },
         &request->cancel);
     if (!ran) {
         request_.reset();
-        Q_EMIT stopped(generation, Outcome::Failed, QString::fromStdString(ran.error()));
+        threadsanitizer::queued([&] { Q_EMIT stopped(generation, Outcome::Failed, QString::fromStdString(ran.error())); });
         return;
     }
     queueStep(generation);

@@ -10,7 +10,6 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtGui/QUndoStack>
 
 namespace slidesight {
@@ -32,7 +31,7 @@ AnnotationAutosave::AnnotationAutosave(AnnotationDocument* document, QObject* pa
     connect(&timer_, &QTimer::timeout, this, &AnnotationAutosave::saveNow);
     connect(document, &AnnotationDocument::changed, this, &AnnotationAutosave::onChanged);
     connect(document, &AnnotationDocument::aboutToReset, this, &AnnotationAutosave::saveNow);
-    connect(&write_, &QFutureWatcher<QString>::finished, this, &AnnotationAutosave::writeFinished);
+    connect(&write_, &QFutureWatcher<void>::finished, this, &AnnotationAutosave::writeFinished);
 }
 
 AnnotationAutosave::~AnnotationAutosave() {
@@ -90,14 +89,10 @@ void AnnotationAutosave::openSlide(const QString& slidePath) {
     }
     loading_ = true;
     ++loads_;
-    auto* watcher = new QFutureWatcher<Expected<AnnotationSet>>(this);
-    connect(watcher, &QFutureWatcher<Expected<AnnotationSet>>::finished, this, [=] {
+    runInBackground(this, [source] { return AnnotationIO::read(source); }, [=](const Expected<AnnotationSet>& read) {
         --loads_;
-        const Expected<AnnotationSet> read = watcher->result();
-        watcher->deleteLater();
         onLoaded(slidePath, generation, source, read);
     });
-    watcher->setFuture(QtConcurrent::run([source] { return AnnotationIO::read(source); }));
 }
 
 void AnnotationAutosave::onLoaded(const QString& slidePath, quint64 generation, const QString& readPath,
@@ -162,13 +157,14 @@ void AnnotationAutosave::startWrite(const AnnotationSet& snapshot, const QString
         queuedPath_ = path;
         return;
     }
-    write_.setProperty("path", path);
-    write_.setFuture(QtConcurrent::run([snapshot, path] { return writeFile(snapshot, path); }));
+    writePath_ = path;
+    writeTask_ = startInBackground([snapshot, path] { return writeFile(snapshot, path); });
+    write_.setFuture(writeTask_.future());
 }
 
 void AnnotationAutosave::writeFinished() {
-    const QString error = write_.result();
-    const QString path = write_.property("path").toString();
+    const QString error = writeTask_.take().value_or(QString());
+    const QString path = writePath_;
     if (error.isEmpty()) Q_EMIT saved(path);
     else Q_EMIT failed(error);
     if (queuedSet_) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "viewer/annotations/annotation.h"
+#include "viewer/common/background.h"
 #include "viewer/common/expected.h"
 
 #include <QtCore/QFutureWatcher>
@@ -76,7 +77,9 @@ private:
     bool loading_ = false;
     bool resetting_ = false;
     quint64 generation_ = 0;
-    QFutureWatcher<QString> write_;  ///< the running write; its result: an error or empty
+    QFutureWatcher<void> write_;        ///< the running write
+    BackgroundTask<QString> writeTask_;  ///< its result: an error or empty
+    QString writePath_;                  ///< where it writes
     std::optional<AnnotationSet> queuedSet_;
     QString queuedPath_;
     int loads_ = 0;  ///< reads still running

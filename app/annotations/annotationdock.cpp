@@ -1,11 +1,10 @@
 #include "app/annotations/annotationdock.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "viewer/common/background.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
-#include <QtCore/QFutureWatcher>
 #include <QtGui/QStandardItemModel>
 #include <QtWidgets/QColorDialog>
 #include <QtWidgets/QFileDialog>
@@ -186,30 +185,21 @@ void AnnotationDock::chooseExport(AnnotationFormat format) {
 }
 
 void AnnotationDock::importFile(const QString& path) {
-    auto* watcher = new QFutureWatcher<Expected<AnnotationSet>>(this);
-    connect(watcher, &QFutureWatcher<Expected<AnnotationSet>>::finished, this, [this, watcher, path] {
-        const Expected<AnnotationSet> read = watcher->result();
-        watcher->deleteLater();
+    runInBackground(this, [path] { return AnnotationIO::read(path); }, [this, path](const Expected<AnnotationSet>& read) {
         if (read && document_) document_->importAnnotations(*read, tr("Import %1").arg(QFileInfo(path).fileName()));
         report(AnnotationIO::errorOf(read),
                tr("Imported %n annotation(s).", nullptr, read ? static_cast<int>(read->annotations().size()) : 0));
     });
-    watcher->setFuture(QtConcurrent::run([path] { return AnnotationIO::read(path); }));
 }
 
 void AnnotationDock::exportFile(const QString& path, AnnotationFormat format) {
     if (!document_) return;
     const AnnotationSet snapshot = document_->annotations();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        report(error, tr("Saved %1.").arg(QFileInfo(path).fileName()));
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot, path, format] {
+    const auto write = [snapshot, path, format] {
         const auto written = AnnotationIO::write(snapshot, path, format);
         return written ? QString() : AnnotationIO::errorOf(written);
-    }));
+    };
+    runInBackground(this, write, [this, path](const QString& error) { report(error, tr("Saved %1.").arg(QFileInfo(path).fileName())); });
 }
 
 void AnnotationDock::report(const QString& error, const QString& done) {

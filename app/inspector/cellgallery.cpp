@@ -2,13 +2,12 @@
 
 #include "app/layers/legendwidget.h"
 #include "model/analysis/layerids.h"
+#include "viewer/common/background.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/slidesource.h"
 #include "viewer/view/slideview.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QGridLayout>
@@ -198,13 +197,9 @@ void CellGallery::requestPictures() {
     for (const auto* cells : {&top_, &bottom_})
         for (const RankedCell& cell : *cells) rects.push_back(geometry.cellRect(cell.row, cell.column));
     const quint64 generation = generation_;
-    auto* watcher = new QFutureWatcher<std::vector<QImage>>(this);
-    connect(watcher, &QFutureWatcher<std::vector<QImage>>::finished, this, [this, watcher, generation] {
-        applyPictures(generation, watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [source = source_, rects] { return readCellPictures(*source, rects, kPictureSize); }));
+    runInBackground(
+        this, [source = source_, rects] { return readCellPictures(*source, rects, kPictureSize); },
+        [this, generation](const std::vector<QImage>& pictures) { applyPictures(generation, pictures); });
 }
 
 void CellGallery::applyPictures(quint64 generation, const std::vector<QImage>& pictures) {

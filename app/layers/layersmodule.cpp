@@ -7,13 +7,12 @@
 #include "app/shell/appsettings.h"
 #include "app/shell/shell.h"
 #include "app/shell/slidecontroller.h"
+#include "viewer/common/background.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
-#include <QtCore/QFutureWatcher>
 #include <QtGui/QAction>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
@@ -76,18 +75,15 @@ void LayersModule::chooseAndExport() {
         *layer, QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())), slides->source()->mpp());
     shell_.showStatusMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     // Large TIFFs take a while: written on a worker thread, reported when done.
-    auto* watcher = new QFutureWatcher<Check>(this);
-    connect(watcher, &QFutureWatcher<Check>::finished, this, [this, watcher, path] {
-        const Check written = watcher->result();
-        watcher->deleteLater();
+    const auto exported = [this, path](const Check& written) {
         if (!written) {
             shell_.showStatusMessage(QString());
             shell_.showWarning(tr("Export failed"), QString::fromStdString(written.error()));
         } else {
             shell_.showStatusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
         }
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot, format, path] { return exportLayer(snapshot, format, path); }));
+    };
+    runInBackground(this, [snapshot, format, path] { return exportLayer(snapshot, format, path); }, exported);
 }
 
 }  // namespace slidesight

@@ -1,9 +1,8 @@
 #include "app/shell/associatedimagesdock.h"
 
+#include "viewer/common/background.h"
 #include "viewer/tiles/tiledslide.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QScrollArea>
 #include <QtWidgets/QVBoxLayout>
@@ -43,11 +42,8 @@ void AssociatedImagesDock::setSlide(std::shared_ptr<const SlideSource> source) {
     if (!source) return;
     const quint64 generation = generation_;
     for (const std::string& name : source->info().associatedImages) {
-        auto* watcher = new QFutureWatcher<NamedImage>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-            watcher->deleteLater();
+        const auto show = [this, generation](const NamedImage& result) {
             if (generation != generation_) return;
-            const NamedImage result = watcher->result();
             auto* caption = new QLabel(QStringLiteral("<b>%1</b>").arg(result.name.toHtmlEscaped()), content_);
             auto* picture = new QLabel(content_);
             if (result.image.isNull()) {
@@ -60,15 +56,16 @@ void AssociatedImagesDock::setSlide(std::shared_ptr<const SlideSource> source) {
             layout_->insertWidget(layout_->count() - 1, caption);
             layout_->insertWidget(layout_->count() - 1, picture);
             ++shown_;
-        });
-        watcher->setFuture(QtConcurrent::run([source, name] {
+        };
+        const auto read = [source, name] {
             NamedImage out;
             out.name = QString::fromStdString(name);
             auto image = source->readAssociatedImage(name);
             if (image) out.image = TiledSlide::toQImage(std::move(image).value());
             else out.error = QString::fromStdString(image.error());
             return out;
-        }));
+        };
+        runInBackground(this, read, show);
     }
 }
 

@@ -6,13 +6,12 @@
 #include "app/shell/imageio.h"
 #include "app/shell/slidecontroller.h"
 #include "app/shell/untrainednotice.h"
+#include "viewer/common/background.h"
 #include "viewer/layers/layer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QTextStream>
 
 namespace slidesight {
@@ -56,10 +55,8 @@ void ScreenshotRunner::start() {
                 return;
             }
         }
-        auto* watcher = new QFutureWatcher<Expected<model::ModelBundle>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-            watcher->deleteLater();
-            Expected<model::ModelBundle> bundle = watcher->result();
+        const std::string path = options_.bundle.toStdString();
+        runInBackground(this, [path] { return readAndCheckBundle(path); }, [this](Expected<model::ModelBundle> bundle) {
             if (!bundle) {
                 fail(QString::fromStdString(bundle.error()));
                 return;
@@ -67,8 +64,6 @@ void ScreenshotRunner::start() {
             bundle_ = std::move(bundle).value();
             startAnalysisWhenReady();
         });
-        const std::string path = options_.bundle.toStdString();
-        watcher->setFuture(QtConcurrent::run([path] { return readAndCheckBundle(path); }));
     }
     controller_->open(options_.slide);
 }

@@ -1,13 +1,12 @@
 #include "app/shell/slidecontroller.h"
 
+#include "viewer/common/background.h"
 #include "viewer/layers/slidelayer.h"
 #include "viewer/tiles/tilecache.h"
 #include "viewer/tiles/tiledslide.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
 #include <QtGui/QPainter>
 
 namespace slidesight {
@@ -26,10 +25,9 @@ SlideController::~SlideController() {
 void SlideController::open(const QString& path) {
     const quint64 generation = ++openGeneration_;
     Q_EMIT opening(path);
-    auto* watcher = new QFutureWatcher<Expected<std::shared_ptr<OpenSlideSource>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, generation] {
-        watcher->deleteLater();
-        auto result = watcher->result();
+    const std::string file = path.toStdString();
+    runInBackground(this, [file] { return OpenSlideSource::open(file); },
+                    [this, path, generation](Expected<std::shared_ptr<OpenSlideSource>> result) {
         if (generation != openGeneration_) return;  // superseded by a newer open()
         if (!result) {
             installedGeneration_ = generation;
@@ -38,8 +36,6 @@ void SlideController::open(const QString& path) {
         }
         install(path, std::move(result).value(), generation);
     });
-    const std::string file = path.toStdString();
-    watcher->setFuture(QtConcurrent::run([file] { return OpenSlideSource::open(file); }));
 }
 
 void SlideController::install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation) {
@@ -87,12 +83,7 @@ void SlideController::loadThumbnail() {
     // Stitched from the coarsest display level on a worker: a few small tiles.
     auto tiled = tiled_;
     const quint64 generation = installedGeneration_;
-    auto* watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == installedGeneration_ && source_) Q_EMIT thumbnailReady(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([tiled] {
+    const auto draw = [tiled] {
         const auto& g = tiled->geometry();
         const int level = g.coarsestLevel();
         const auto& l = g.level(level);
@@ -105,7 +96,10 @@ void SlideController::loadThumbnail() {
                 if (tile) p.drawImage(QPoint(static_cast<int>(col * g.tileSize()), static_cast<int>(row * g.tileSize())), *tile);
             }
         return image;
-    }));
+    };
+    runInBackground(this, draw, [this, generation](const QImage& image) {
+        if (generation == installedGeneration_ && source_) Q_EMIT thumbnailReady(image);
+    });
 }
 
 }  // namespace slidesight

@@ -212,7 +212,13 @@ void TestRealSlides::openingAndClosingHoldsNothing() {
           "before, %.1f MB after",
           opened - 10, refused - 10, fdsBefore, fdsAfter, rssBefore, rssAfter);
     QCOMPARE(fdsAfter, fdsBefore);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed blocks in its quarantine (256 MB), so resident memory says
+    // nothing here; its leak checker, at the end of the run, says it instead.
+    qInfo("RSS not compared under AddressSanitizer (its quarantine holds freed memory)");
+#else
     QVERIFY2(rssAfter - rssBefore < 16.0, qPrintable(QStringLiteral("RSS grew by %1 MB").arg(rssAfter - rssBefore)));
+#endif
 }
 
 SLIDESIGHT_GUILESS_TEST_SUITE(TestRealSlides)

@@ -44,9 +44,13 @@ void LayerStack::addLayer(Layer* layer) {
         const auto it = std::find(layers_.begin(), layers_.end(), layer);
         if (it == layers_.end()) return;
         const int row = static_cast<int>(it - layers_.begin());
+        // It is only a QObject by now: while the views hear of the removal, its row answers
+        // nothing and no lookup touches it.
+        dying_ = layer;
         beginRemoveRows({}, row, row);
         layers_.erase(layers_.begin() + row);
         endRemoveRows();
+        dying_ = nullptr;
         Q_EMIT orderChanged();
     });
     if (existing >= 0) {
@@ -96,15 +100,19 @@ Layer* LayerStack::layer(const QString& id) const {
 }
 
 Layer* LayerStack::layerAt(int row) const {
-    return row >= 0 && row < count() ? layers_[static_cast<size_t>(row)] : nullptr;
+    return row >= 0 && row < count() && layers_[static_cast<size_t>(row)] != dying_ ? layers_[static_cast<size_t>(row)] : nullptr;
 }
 
 int LayerStack::rowOf(const QString& id) const {
+    const auto named = [this](int row, const QString& wanted) {
+        const Layer* layer = layers_[static_cast<size_t>(row)];
+        return layer != dying_ && layer->id() == wanted;
+    };
     for (int row = 0; row < count(); ++row)
-        if (layers_[static_cast<size_t>(row)]->id() == id) return row;
+        if (named(row, id)) return row;
     const QString base = baseId(id);
     for (int row = 0; row < count(); ++row)
-        if (layers_[static_cast<size_t>(row)]->id() == base) return row;
+        if (named(row, base)) return row;
     return -1;
 }
 
@@ -137,6 +145,7 @@ int LayerStack::rowCount(const QModelIndex& parent) const { return parent.isVali
 QVariant LayerStack::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Layer* layer = layers_[static_cast<size_t>(index.row())];
+    if (layer == dying_) return {};
     const auto* heatmap = qobject_cast<const HeatmapLayer*>(layer);
     switch (role) {
     case Qt::DisplayRole:
@@ -159,6 +168,7 @@ QVariant LayerStack::data(const QModelIndex& index, int role) const {
 bool LayerStack::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return false;
     Layer* layer = layers_[static_cast<size_t>(index.row())];
+    if (layer == dying_) return false;
     auto* heatmap = qobject_cast<HeatmapLayer*>(layer);
     bool ok = true;
     switch (role) {

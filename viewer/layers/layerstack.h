@@ -58,6 +58,7 @@ Q_SIGNALS:
 
 private:
     std::vector<Layer*> layers_;  ///< top first
+    const Layer* dying_ = nullptr;  ///< a layer deleted elsewhere, while its row is removed
 };
 
 }  // namespace slidesight

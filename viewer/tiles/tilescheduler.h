@@ -11,15 +11,18 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-class QThread;
-
 namespace slidesight {
 
 /// Reads tiles on a pool of named I/O threads ("tile-io-N") and puts them in a TileCache.
+///
+/// The workers are std::threads that meet only through std::mutex and
+/// std::condition_variable, which ThreadSanitizer sees in full; QThread's own start and wait
+/// go through Qt's futexes, which a ThreadSanitizer build over Debian's Qt cannot see.
 ///
 /// Requests come as ordered lists (see TilePlanner); a new list for a slide replaces that
 /// slide's pending requests, so moving the view drops work that is no longer needed. Tiles
@@ -62,10 +65,10 @@ private:
         TileKey key;
         std::shared_ptr<const TiledSlide> slide;
     };
-    void run();
+    void run(int index);
 
     TileCache* cache_;
-    std::vector<QThread*> workers_;
+    std::vector<std::thread> workers_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> pending_;
