@@ -4,7 +4,7 @@
 <context>
     <name>AnalysisDock</name>
     <message>
-        <location filename="../app/analysis/analysisdock.cpp" line="+43"/>
+        <location filename="../app/analysis/analysisdock.cpp" line="+42"/>
         <location line="+8"/>
         <source>Cannot read the result file %1.</source>
         <translation>Impossibile leggere il file dei risultati %1.</translation>
@@ -1844,7 +1844,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>GeoJson</name>
     <message>
-        <location filename="../viewer/annotations/geojson.cpp" line="+62"/>
+        <location filename="../viewer/annotations/geojson.cpp" line="+69"/>
         <source>it is not a JSON object</source>
         <translation>non è un oggetto JSON</translation>
     </message>
@@ -3339,14 +3339,19 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main.cpp" line="+34"/>
-        <location line="+78"/>
+        <location filename="../app/shell/main.cpp" line="+52"/>
+        <location line="+85"/>
         <location line="+46"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-113"/>
+        <source>there is no display to open a window on (DISPLAY is not set); --screenshot renders without one.</source>
+        <translation>non c’è uno schermo su cui aprire una finestra (DISPLAY non è impostata); --screenshot disegna senza.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Viewer for gigapixel pathology slides.</source>
         <translation>Visualizzatore di vetrini digitali di patologia da gigapixel.</translation>
     </message>
@@ -3481,13 +3486,13 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AgreementDock</name>
     <message>
-        <location filename="../app/agreement/agreementdock.cpp" line="+53"/>
-        <location line="+220"/>
+        <location filename="../app/agreement/agreementdock.cpp" line="+52"/>
+        <location line="+219"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-206"/>
         <source>Agreement</source>
         <translation>Concordanza</translation>
     </message>
@@ -3592,7 +3597,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Tutte le annotazioni</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+99"/>
         <source>No heatmap layer: run an analysis first.</source>
         <translation>Nessun livello di mappa di calore: eseguire prima un&apos;analisi.</translation>
     </message>
@@ -3827,7 +3832,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Non c&apos;è nessun risultato da esportare.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Saved %1.</source>
         <translation>Salvato %1.</translation>
     </message>
@@ -3918,7 +3923,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationAutosave</name>
     <message>
-        <location filename="../app/annotations/annotationautosave.cpp" line="+113"/>
+        <location filename="../app/annotations/annotationautosave.cpp" line="+108"/>
         <source>%1 The file was kept as %2.</source>
         <translation>%1 Il file è stato conservato come %2.</translation>
     </message>
@@ -3936,13 +3941,13 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationDock</name>
     <message>
-        <location filename="../app/annotations/annotationdock.cpp" line="+38"/>
-        <location line="+184"/>
+        <location filename="../app/annotations/annotationdock.cpp" line="+37"/>
+        <location line="+175"/>
         <source>Annotations</source>
         <translation>Annotazioni</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-168"/>
         <source>Colour…</source>
         <translation>Colore…</translation>
     </message>
@@ -4036,7 +4041,7 @@ Obiettivi mancati: %1.</translation>
         <translation>GeoJSON (*.geojson *.json)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Import %1</source>
         <translation>importazione di %1</translation>
     </message>
@@ -4049,7 +4054,7 @@ Obiettivi mancati: %1.</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Saved %1.</source>
         <translation>Salvato %1.</translation>
     </message>
@@ -4214,12 +4219,12 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AssociatedImagesDock</name>
     <message>
-        <location filename="../app/shell/associatedimagesdock.cpp" line="+22"/>
+        <location filename="../app/shell/associatedimagesdock.cpp" line="+21"/>
         <source>Label and macro</source>
         <translation>Etichetta e macro</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>%1 × %2 px</source>
         <translation>%1 × %2 px</translation>
     </message>
@@ -4245,7 +4250,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::BundlePicker</name>
     <message>
-        <location filename="../app/analysis/bundlepicker.cpp" line="+37"/>
+        <location filename="../app/analysis/bundlepicker.cpp" line="+36"/>
         <source>Recent model bundles</source>
         <translation>Pacchetti del modello recenti</translation>
     </message>
@@ -4293,7 +4298,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::CellGallery</name>
     <message>
-        <location filename="../app/inspector/cellgallery.cpp" line="+82"/>
+        <location filename="../app/inspector/cellgallery.cpp" line="+81"/>
         <source>Layer</source>
         <translation>Livello</translation>
     </message>
@@ -4528,7 +4533,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LayerStack</name>
     <message>
-        <location filename="../viewer/layers/layerstack.cpp" line="+130"/>
+        <location filename="../viewer/layers/layerstack.cpp" line="+138"/>
         <source>%1: %2</source>
         <comment>layer name: value</comment>
         <translation>%1: %2</translation>
@@ -4537,7 +4542,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LayersModule</name>
     <message>
-        <location filename="../app/layers/layersmodule.cpp" line="+31"/>
+        <location filename="../app/layers/layersmodule.cpp" line="+30"/>
         <source>Export &amp;layer…</source>
         <translation>Esporta &amp;livello…</translation>
     </message>
@@ -4552,7 +4557,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Esportazione di %1…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Export failed</source>
         <translation>Esportazione non riuscita</translation>
     </message>
@@ -4588,7 +4593,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::LranController</name>
     <message>
-        <location filename="../app/analysis/lrancontroller.cpp" line="+71"/>
+        <location filename="../app/analysis/lrancontroller.cpp" line="+72"/>
         <source>The model bundle &quot;%1&quot; has no LRAN network.</source>
         <translation>Il pacchetto del modello &quot;%1&quot; non ha una rete LRAN.</translation>
     </message>
@@ -4596,8 +4601,8 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+49"/>
-        <location line="+269"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+52"/>
+        <location line="+281"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
@@ -4982,7 +4987,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/shell/screenshotrunner.cpp" line="+36"/>
+        <location filename="../app/shell/screenshotrunner.cpp" line="+35"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
@@ -4992,7 +4997,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Tempo scaduto dopo %1 s in attesa dell&apos;analisi.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+61"/>
         <source>slidesight: note: the model bundle &quot;%1&quot; was never trained; its layers are not meaningful.</source>
         <translation>slidesight: nota: il pacchetto del modello &quot;%1&quot; non è mai stato addestrato; i suoi livelli non sono significativi.</translation>
     </message>
@@ -5104,18 +5109,28 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::WindowShot</name>
     <message>
-        <location filename="../app/shell/windowshot.cpp" line="+30"/>
+        <location filename="../app/shell/windowshot.cpp" line="+31"/>
         <source>Timed out after %1 s waiting for the window to settle.</source>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
+        <source>Docks scrolled sideways: %1.</source>
+        <translation>Pannelli con scorrimento orizzontale: %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Wrote %1 (%2 x %3 px; the slide view at %4,%5, %6 x %7 px).</source>
         <translation>Scritto %1 (%2 x %3 px; la vista del vetrino a %4,%5, %6 x %7 px).</translation>
     </message>

@@ -1,7 +1,8 @@
 // slidesight: the desktop viewer. `slidesight [SLIDE]` opens a window;
 // `slidesight --open SLIDE --screenshot OUT.png` renders the view without one;
 // `--analyze BUNDLE --show LAYER[,LAYER...]` first runs the analysis and shows those layers;
-// `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`.
+// `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`. `--help` and
+// `--version` need no display.
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
 #include "app/analysis/analysismodule.h"
@@ -30,6 +31,23 @@ bool wantsScreenshot(int argc, char** argv) {
     return false;
 }
 
+/// --help and --version print and exit: they need no display (a plain QCoreApplication), so
+/// that they work over ssh and in scripts.
+bool wantsTextOnly(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* option : {"-h", "--help", "--help-all", "-?", "-v", "--version"})
+            if (std::strcmp(argv[i], option) == 0) return true;
+    return false;
+}
+
+/// The interface language: --lang, else the one chosen in the settings, else the system's.
+void installLanguage(QCoreApplication& app) {
+    QStringList args = QCoreApplication::arguments();
+    QString language = TranslationLoader::takeLanguageOption(args);
+    if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
+    TranslationLoader::install(app, language);
+}
+
 int usageError(const QString& message) {
     QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(message) << Qt::endl;
     return 2;
@@ -44,13 +62,20 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SlideSight"));
     QApplication::setApplicationName(QStringLiteral("SlideSight"));
     QApplication::setApplicationVersion(QStringLiteral(SLIDESIGHT_VERSION));
-    QApplication app(argc, argv);
+    // Without a display Qt's platform plugin would abort with a page of text: say it in one line.
+    if (!wantsTextOnly(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+        qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        QCoreApplication text(argc, argv);
+        installLanguage(text);
+        return usageError(QCoreApplication::translate(
+            "main", "there is no display to open a window on (DISPLAY is not set); --screenshot renders without one."));
+    }
+    const std::unique_ptr<QCoreApplication> application =
+        wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication& app = *application;
 
     // The language must be known before any translated text, the parser's included.
-    QStringList args = QApplication::arguments();
-    QString language = TranslationLoader::takeLanguageOption(args);
-    if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
-    TranslationLoader::install(app, language);
+    installLanguage(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Viewer for gigapixel pathology slides."));

@@ -8,6 +8,7 @@
 #include "app/layers/layersmodule.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/associatedimagesdock.h"
+#include "app/shell/firstlayout.h"
 #include "app/shell/imageio.h"
 #include "app/shell/mppbar.h"
 #include "app/shell/propertiesdock.h"
@@ -25,10 +26,12 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QMimeData>
 #include <QtCore/QSettings>
+#include <QtCore/QTimer>
 #include <QtGui/QAction>
 #include <QtGui/QCloseEvent>
 #include <QtGui/QDragEnterEvent>
 #include <QtGui/QDropEvent>
+#include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
@@ -88,7 +91,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry"))) resize(1280, 800);
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        firstLayout_ = true;
+        if (const QScreen* screen = this->screen()) setGeometry(FirstLayout::windowGeometry(screen->availableGeometry()));
+    }
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // The docks fit their content once the window has its size (no saved layout only).
+    if (firstLayout_) {
+        firstLayout_ = false;
+        QTimer::singleShot(0, this, [this] { FirstLayout::fitDocks(*this); });
+    }
 }
 
 MainWindow::~MainWindow() {

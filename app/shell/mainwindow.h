@@ -72,6 +72,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -89,6 +90,7 @@ private:
     void showSettings();
     void showAbout();
 
+    bool firstLayout_ = false;  ///< no saved layout: fit the docks when first shown
     SlideView* view_ = nullptr;
     LayerStack* layerStack_ = nullptr;
     SlideController* controller_ = nullptr;

@@ -3,6 +3,7 @@
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysismodule.h"
 #include "app/analysis/lrancontroller.h"
+#include "app/shell/firstlayout.h"
 #include "app/shell/imageio.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/slidecontroller.h"
@@ -65,6 +66,9 @@ void WindowShot::poll() {
         return;
     }
     const QRect view(window_->view()->mapTo(window_, QPoint(0, 0)), window_->view()->size());
+    const QStringList sideways = FirstLayout::docksScrolledSideways(*window_);
+    QTextStream(stdout) << tr("Docks scrolled sideways: %1.").arg(sideways.isEmpty() ? tr("none") : sideways.join(QStringLiteral(", ")))
+                        << Qt::endl;
     QTextStream(stdout) << tr("Wrote %1 (%2 x %3 px; the slide view at %4,%5, %6 x %7 px).")
                                .arg(path_)
                                .arg(image.width())

@@ -5,6 +5,7 @@
 #include "common/suite.h"
 
 #include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
 #include <QtGui/QImage>
 #include <QtTest/QTest>
 
@@ -14,15 +15,23 @@ namespace {
 
 struct Run {
     int exitCode = -1;
+    QString out;
     QString err;
 };
 
-Run runGui(const QStringList& args) {
+/// Runs the viewer; `withoutDisplay` takes away every way to reach a display, as over ssh.
+Run runGui(const QStringList& args, bool withoutDisplay = false) {
     QProcess p;
+    if (withoutDisplay) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) environment.remove(QString::fromLatin1(name));
+        p.setProcessEnvironment(environment);
+    }
     p.start(QStringLiteral(SLIDESIGHT_GUI), args);
     if (!p.waitForFinished(120000)) return {};
     Run r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
@@ -115,6 +124,36 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1);
         QVERIFY(lines.first().contains(QFileInfo(slide).fileName()));
         QVERIFY(!QFile::exists(out));
+    }
+
+    void helpAndVersionNeedNoDisplay() {
+        const Run help = runGui({QStringLiteral("--help")}, true);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--screenshot")) && help.out.contains(QStringLiteral("--analyze")),
+                 qPrintable(help.out + help.err));
+        const Run version = runGui({QStringLiteral("--version")}, true);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^SlideSight \\d+\\.\\d+\\.\\d+$")).match(version.out.trimmed()).hasMatch(),
+                 qPrintable(version.out));
+    }
+
+    void noDisplayIsOneMessage() {
+        // A window without a display: one line that says so and how to render without one.
+        const Run r = runGui({}, true);
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = ownLines(r.err);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(QStringLiteral("DISPLAY")) && lines.first().contains(QStringLiteral("--screenshot")),
+                 qPrintable(lines.first()));
+        // Rendering to a file still works without one.
+        SLIDESIGHT_REQUIRE_DATA();
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("cmu.png"));
+        const Run shot = runGui({QStringLiteral("--open"), test::dataPath(QStringLiteral("slides/cmu-1-small-region.svs")),
+                                 QStringLiteral("--screenshot"), out, QStringLiteral("--size"), QStringLiteral("320x240")},
+                                true);
+        QCOMPARE(shot.exitCode, 0);
+        QCOMPARE(QImage(out).size(), QSize(320, 240));
     }
 
     void badArguments() {

@@ -211,6 +211,10 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(out));
         const QImage window(shot);
         QVERIFY(!window.isNull());
+        // The first window takes most of the screen, and no dock needs a horizontal scroll bar.
+        QVERIFY2(window.width() >= 1920 * 8 / 10 && window.height() >= 1080 * 8 / 10,
+                 qPrintable(QStringLiteral("%1 x %2").arg(window.width()).arg(window.height())));
+        QVERIFY2(out.contains(QStringLiteral("Docks scrolled sideways: none.")), qPrintable(out));
         const QImage view = window.copy(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt(),
                                         match.captured(4).toInt());
         QVERIFY(view.width() > 200 && view.height() > 150);
