@@ -891,7 +891,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/commands/comparecommand.cpp" line="+35"/>
+        <location filename="../app/cli/commands/comparecommand.cpp" line="+29"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -901,17 +901,7 @@
         <translation>Misura quanto la mappa di un file di risultato concorda con le regioni annotate (AUC, Dice, IoU, pointing game, FROC).</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The result file &apos;%1&apos; does not exist.</source>
-        <translation>Il file di risultato &apos;%1&apos; non esiste.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&apos;%1&apos; is not a channel: give a channel number, &apos;mean&apos; or &apos;max&apos;.</source>
-        <translation>&apos;%1&apos; non è un canale: indicare un numero di canale, &apos;mean&apos; o &apos;max&apos;.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>The annotation file has no group &apos;%1&apos;; it has no groups at all.</source>
         <translation>Il file di annotazioni non ha il gruppo &apos;%1&apos;; non ha alcun gruppo.</translation>
     </message>
@@ -1040,15 +1030,199 @@
         <source>--truth-fraction needs a number above 0 and at most 1, not &apos;%1&apos;.</source>
         <translation>--truth-fraction richiede un numero maggiore di 0 e al massimo 1, non &apos;%1&apos;.</translation>
     </message>
+</context>
+<context>
+    <name>CoverageCommand</name>
     <message>
-        <location line="+18"/>
-        <source>The result file has no map &apos;%1&apos;; it has: %2.</source>
-        <translation>Il file di risultato non ha la mappa &apos;%1&apos;; contiene: %2.</translation>
+        <location filename="../app/cli/commands/coveragecommand.cpp" line="+22"/>
+        <source>Report how much of a slide a reader saw and how many of the model&apos;s top regions they reviewed.</source>
+        <translation>Riporta quanta parte di un vetrino è stata vista e quante delle regioni principali del modello sono state esaminate.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Coverage: %1 (%2 x %3 cells of %4 px, %5 s recorded)</source>
+        <translation>Copertura: %1 (%2 x %3 celle di %4 px, %5 s registrati)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seen at %1× or more for at least %2 s: %3 % of the slide</source>
+        <translation>Visto a %1× o più per almeno %2 s: %3 % del vetrino</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Map: %1 (channel %2) from %3; top %4 % of its cells: %5 cells at or above %6</source>
+        <translation>Mappa: %1 (canale %2) da %3; il %4 % più alto delle sue celle: %5 celle pari o superiori a %6</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of the model&apos;s top region reviewed</source>
+        <translation>%1 della regione principale del modello esaminata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of the model&apos;s top %2 regions reviewed</source>
+        <translation>%1 delle %2 regioni principali del modello esaminate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  #%1 value %2 at (%3, %4): %5 of %6 cells seen, %7</source>
+        <translation>  #%1 valore %2 in (%3, %4): %5 di %6 celle viste, %7</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reviewed</source>
+        <translation>esaminata</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not reviewed</source>
+        <translation>non esaminata</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reads the review coverage the viewer keeps beside a slide&apos;s annotations (SLIDE.slidesight-coverage.json) and a map of a result file (written by analyze or classify), and reports the fraction of the slide seen at a magnification and which of the model&apos;s top regions were reviewed: the map&apos;s highest cells (--top-fraction), 8-connected into regions ranked by their highest value; a region is reviewed when half of its cells were seen. KEY names the map as for compare (default attention-max, channel mean).</source>
+        <translation>Legge la copertura di revisione che il visualizzatore conserva accanto alle annotazioni di un vetrino (SLIDE.slidesight-coverage.json) e una mappa di un file di risultati (scritto da analyze o classify), e riporta la frazione del vetrino vista a un ingrandimento e quali delle regioni principali del modello sono state esaminate: le celle più alte della mappa (--top-fraction), unite in regioni 8-connesse ordinate per il loro valore più alto; una regione è esaminata quando metà delle sue celle è stata vista. KEY indica la mappa come per compare (predefinita attention-max, media dei canali).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The coverage file.</source>
+        <translation>Il file di copertura.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The result file and optionally the map: RESULT.pt[:KEY].</source>
+        <translation>Il file di risultati e facoltativamente la mappa: RESULT.pt[:KEY].</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seen means seen at this magnification or more (default %1).</source>
+        <translation>Visto significa visto a questo ingrandimento o superiore (predefinito %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…for at least this many seconds (default %1).</source>
+        <translation>…per almeno questi secondi (predefinito %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regions ranked (default %1).</source>
+        <translation>Regioni in classifica (predefinito %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The fraction of the map&apos;s cells that make up the regions (default %1).</source>
+        <translation>La frazione delle celle della mappa che forma le regioni (predefinito %1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--map is needed.</source>
+        <translation>Serve --map.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>--top-fraction must be above 0 and at most 1.</source>
+        <translation>--top-fraction deve essere maggiore di 0 e al massimo 1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The map does not lie on the slide of this coverage record (%1 x %2 px): is it a map of another slide?</source>
+        <translation>La mappa non giace sul vetrino di questa registrazione della copertura (%1 x %2 px): è la mappa di un altro vetrino?</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageFile</name>
+    <message>
+        <location filename="../viewer/coverage/coveragefile.cpp" line="+68"/>
+        <source>it is not a JSON object (%1)</source>
+        <translation>non è un oggetto JSON (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is not a SlideSight coverage file</source>
+        <translation>non è un file di copertura di SlideSight</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has version %1; this SlideSight reads version %2</source>
+        <translation>ha la versione %1; questo SlideSight legge la versione %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its slide size or cell size is missing or not positive</source>
+        <translation>la dimensione del vetrino o delle celle manca o non è positiva</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The map &apos;%1&apos; has %2 channels, so there is no channel %3.</source>
-        <translation>La mappa &apos;%1&apos; ha %2 canali, quindi il canale %3 non esiste.</translation>
+        <source>its grid of %1 x %2 cells exceeds %3 cells a side</source>
+        <translation>la sua griglia di %1 x %2 celle supera %3 celle per lato</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its rows and columns do not follow from the slide size and the cell size</source>
+        <translation>le sue righe e colonne non derivano dalla dimensione del vetrino e delle celle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it has %1 magnification bands, not %2</source>
+        <translation>ha %1 fasce di ingrandimento, non %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its magnification bands are not those of this SlideSight</source>
+        <translation>le sue fasce di ingrandimento non sono quelle di questo SlideSight</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a cell has %1 numbers, not %2</source>
+        <translation>una cella ha %1 numeri, non %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a cell lies outside the grid</source>
+        <translation>una cella è fuori dalla griglia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cell (%1, %2) is given twice</source>
+        <translation>la cella (%1, %2) compare due volte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cell (%1, %2) has an impossible time</source>
+        <translation>la cella (%1, %2) ha un tempo impossibile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its recorded time is impossible</source>
+        <translation>il suo tempo registrato è impossibile</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read the review coverage file %1: %2.</source>
+        <translation>Impossibile leggere il file di copertura della revisione %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is larger than %1 MB</source>
+        <translation>è più grande di %1 MB</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the disk is full or the file may not grow</source>
+        <translation>il disco è pieno o il file non può crescere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write the review coverage file %1: %2.</source>
+        <translation>Impossibile scrivere il file di copertura della revisione %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLayer</name>
+    <message>
+        <location filename="../app/review/coveragelayer.cpp" line="+30"/>
+        <source>Review coverage</source>
+        <translation>Copertura della revisione</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2570,29 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>MapRequest</name>
+    <message>
+        <location filename="../app/cli/maprequest.cpp" line="+27"/>
+        <source>The result file &apos;%1&apos; does not exist.</source>
+        <translation>Il file di risultati &apos;%1&apos; non esiste.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is not a channel: give a channel number, &apos;mean&apos; or &apos;max&apos;.</source>
+        <translation>&apos;%1&apos; non è un canale: indica un numero di canale, &apos;mean&apos; o &apos;max&apos;.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The result file has no map &apos;%1&apos;; it has: %2.</source>
+        <translation>Il file di risultati non ha la mappa &apos;%1&apos;; ha: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map &apos;%1&apos; has %2 channels, so there is no channel %3.</source>
+        <translation>La mappa &apos;%1&apos; ha %2 canali, quindi non esiste il canale %3.</translation>
+    </message>
+</context>
+<context>
     <name>Normalisation</name>
     <message>
         <location filename="../viewer/layers/normalisation.cpp" line="+98"/>
@@ -3309,7 +3506,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+45"/>
+        <location filename="../app/cli/main.cpp" line="+46"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -3339,14 +3536,14 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main.cpp" line="+52"/>
-        <location line="+85"/>
-        <location line="+46"/>
+        <location filename="../app/shell/main.cpp" line="+55"/>
+        <location line="+97"/>
+        <location line="+13"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-92"/>
         <source>there is no display to open a window on (DISPLAY is not set); --screenshot renders without one.</source>
         <translation>non c’è uno schermo su cui aprire una finestra (DISPLAY non è impostata); --screenshot disegna senza.</translation>
     </message>
@@ -3403,11 +3600,46 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Analysis layers to show in the screenshot, e.g. attention-max:mean,gradcam.</source>
-        <translation>Livelli dell&apos;analisi da mostrare nello screenshot, per es. attention-max:mean,gradcam.</translation>
+        <source>Layers to show in the screenshot, e.g. attention-max:mean,gradcam: %1.</source>
+        <translation>Livelli da mostrare nello screenshot, ad es. attention-max:mean,gradcam: %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Annotation file (ASAP XML or GeoJSON) for the annotations and agreement layers of a screenshot (default: the slide&apos;s own).</source>
+        <translation>File di annotazioni (ASAP XML o GeoJSON) per i livelli annotations e agreement di uno screenshot (predefinito: quello del vetrino).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Screenshot rotation in degrees, clockwise.</source>
+        <translation>Rotazione dello screenshot in gradi, in senso orario.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Split the window&apos;s view into 1, 2 or 4 linked panes.</source>
+        <translation>Divide la vista della finestra in 1, 2 o 4 riquadri collegati.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--grid-mpp needs a model bundle (--analyze BUNDLE).</source>
+        <translation>--grid-mpp richiede un pacchetto modello (--analyze BUNDLE).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--opacity needs layers to show (--show LAYERS).</source>
+        <translation>--opacity richiede livelli da mostrare (--show LAYERS).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--show %1 needs a model bundle (--analyze BUNDLE).</source>
+        <translation>--show %1 richiede un pacchetto modello (--analyze BUNDLE).</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>--panes must be 1, 2 or 4.</source>
+        <translation>--panes deve essere 1, 2 o 4.</translation>
+    </message>
+    <message>
+        <location line="-106"/>
         <source>µm/px of the analysis grid (default: the bundle&apos;s).</source>
         <translation>µm/px della griglia dell&apos;analisi (predefiniti: quelli del pacchetto).</translation>
     </message>
@@ -3432,12 +3664,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Apre la finestra, attende che sia stabile (analisi e LRAN concluse, ogni tassello caricato), salva ciò che lo schermo ne mostra in questo PNG ed esce.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>--%1 needs a model bundle (--analyze BUNDLE).</source>
-        <translation>--%1 richiede un pacchetto del modello (--analyze BUNDLE).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+38"/>
         <source>--device must be auto, cpu or cuda.</source>
         <translation>--device deve essere auto, cpu oppure cuda.</translation>
     </message>
@@ -3468,17 +3695,22 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+35"/>
+        <source>--rotation must be a number of degrees.</source>
+        <translation>--rotation deve essere un numero di gradi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+34"/>
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-28"/>
         <source>--grid-mpp must be a positive number.</source>
         <translation>--grid-mpp deve essere un numero positivo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>--opacity must be a number from 0 to 1.</source>
         <translation>--opacity deve essere un numero da 0 a 1.</translation>
     </message>
@@ -3486,7 +3718,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AgreementDock</name>
     <message>
-        <location filename="../app/agreement/agreementdock.cpp" line="+52"/>
+        <location filename="../app/agreement/agreementdock.cpp" line="+27"/>
         <location line="+219"/>
         <source>undefined</source>
         <translation>non definito</translation>
@@ -3896,26 +4128,31 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <source>Unknown layer &quot;%1&quot;; the analysis layers are %2.</source>
-        <translation>Livello &quot;%1&quot; sconosciuto; i livelli dell&apos;analisi sono %2.</translation>
+        <source>Unknown layer &quot;%1&quot;; the layers are %2.</source>
+        <translation>Livello &quot;%1&quot; sconosciuto; i livelli sono %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>No layer named; the layers are %1.</source>
+        <translation>Nessun livello indicato; i livelli sono %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no layer &quot;%1&quot; to show.</source>
+        <translation>Non c&apos;è un livello &quot;%1&quot; da mostrare.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer &quot;%1&quot; has no channels.</source>
+        <translation>Il livello &quot;%1&quot; non ha canali.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Unknown channel in &quot;%1&quot;; write a channel number, mean or max, e.g. %2:mean.</source>
         <translation>Canale sconosciuto in &quot;%1&quot;; scrivere un numero di canale, mean o max, per es. %2:mean.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No layer named; the analysis layers are %1.</source>
-        <translation>Nessun livello indicato; i livelli dell&apos;analisi sono %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>This analysis gives no layer &quot;%1&quot;.</source>
-        <translation>Questa analisi non fornisce il livello &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Layer &quot;%1&quot; has channels 0 to %2 only.</source>
         <translation>Il livello &quot;%1&quot; ha solo i canali da 0 a %2.</translation>
     </message>
@@ -4601,18 +4838,18 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+52"/>
-        <location line="+281"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+58"/>
+        <location line="+337"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location filename="../app/shell/slidefilefilter.h" line="+12"/>
         <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../app/shell/mainwindow.cpp" line="-36"/>
         <source>Open slide</source>
         <translation>Apri vetrino</translation>
     </message>
@@ -4622,17 +4859,22 @@ Obiettivi mancati: %1.</translation>
         <translation>Impossibile aprire il vetrino</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%1 — SlideSight</source>
         <translation>%1 — SlideSight</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-202"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+68"/>
+        <source>&amp;Rotation</source>
+        <translation>&amp;Rotazione</translation>
+    </message>
+    <message>
+        <location line="+147"/>
         <source>Slide resolution</source>
         <translation>Risoluzione del vetrino</translation>
     </message>
@@ -4667,7 +4909,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Non c&apos;è nessun vetrino da esportare.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-259"/>
         <source>&amp;Open…</source>
         <translation>&amp;Apri…</translation>
     </message>
@@ -4707,7 +4949,62 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Adatta alla finestra</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
+        <source>Rotate 90° clockwise</source>
+        <translation>Ruota di 90° in senso orario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate 90° counter-clockwise</source>
+        <translation>Ruota di 90° in senso antiorario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+R</source>
+        <translation>Shift+R</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn 5° clockwise</source>
+        <translation>Gira di 5° in senso orario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>]</source>
+        <translation>]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn 5° counter-clockwise</source>
+        <translation>Gira di 5° in senso antiorario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>[</source>
+        <translation>[</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset rotation</source>
+        <translation>Annulla la rotazione</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>View rotation (R and Shift+R: 90°, [ and ]: 5°)</source>
+        <translation>Rotazione della vista (R e Shift+R: 90°, [ e ]: 5°)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Set &amp;µm/px…</source>
         <translation>Imposta &amp;µm/px…</translation>
     </message>
@@ -4722,27 +5019,27 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Informazioni su SlideSight</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-114"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+121"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-120"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+131"/>
         <source>&amp;Magnification</source>
         <translation>In&amp;grandimento</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-131"/>
         <source>&amp;Slide</source>
         <translation>Ve&amp;trino</translation>
     </message>
@@ -4757,17 +5054,17 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+140"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Overview</source>
         <translation>Panoramica</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Clear list</source>
         <translation>Svuota elenco</translation>
     </message>
@@ -4782,7 +5079,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-202"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
@@ -4795,7 +5092,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Fare clic o trascinare per spostare la vista</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>No slide</source>
         <translation>Nessun vetrino</translation>
     </message>
@@ -4821,6 +5118,172 @@ Obiettivi mancati: %1.</translation>
         <location line="+4"/>
         <source>This slide does not record µm/px; %1 µm/px is assumed from its objective power. Enter the true value if you know it.</source>
         <translation>Questo vetrino non registra i µm/px; si presume %1 µm/px in base all&apos;ingrandimento dell&apos;obiettivo. Inserire il valore reale, se noto.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::Pane</name>
+    <message>
+        <location filename="../app/panes/pane.cpp" line="+32"/>
+        <source>The layer this pane shows over the slide</source>
+        <translation>Il livello che questo riquadro mostra sul vetrino</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Window&apos;s slide</source>
+        <translation>Vetrino della finestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the slide of the main view in this pane</source>
+        <translation>Mostra in questo riquadro il vetrino della vista principale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>Apri…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open another slide in this pane (a re-scan, a serial section)</source>
+        <translation>Apri un altro vetrino in questo riquadro (una nuova scansione, una sezione seriale)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open a slide in this pane</source>
+        <translation>Apri un vetrino in questo riquadro</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Layers of the main view</source>
+        <translation>Livelli della vista principale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slide only</source>
+        <translation>Solo il vetrino</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Opening…</source>
+        <translation>Apertura…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No slide</source>
+        <translation>Nessun vetrino</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (this pane only)</source>
+        <translation>%1 (solo questo riquadro)</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::PanesModule</name>
+    <message>
+        <location filename="../app/panes/panesmodule.cpp" line="+32"/>
+        <source>&amp;Panes</source>
+        <translation>&amp;Riquadri</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Single view</source>
+        <translation>Vista singola</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+1</source>
+        <translation>Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two panes side by side</source>
+        <translation>Due riquadri affiancati</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+2</source>
+        <translation>Ctrl+Alt+2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Four panes</source>
+        <translation>Quattro riquadri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+4</source>
+        <translation>Ctrl+Alt+4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Link navigation</source>
+        <translation>Collega la navigazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Moving one pane moves the others to the same place at the same scale</source>
+        <translation>Spostare un riquadro sposta gli altri nello stesso punto alla stessa scala</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Link here (keep the panes&apos; offsets)</source>
+        <translation>Collega qui (mantieni gli scostamenti dei riquadri)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+K</source>
+        <translation>Ctrl+Alt+K</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align the panes freely, then link them as they are now</source>
+        <translation>Allinea liberamente i riquadri, poi collegali così come sono ora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Panes linked with their present offsets</source>
+        <translation>Riquadri collegati con gli scostamenti attuali</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link at the same point</source>
+        <translation>Collega sullo stesso punto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Curtain over the top layer</source>
+        <translation>Tendina sul livello superiore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag the line to compare the top layer with the layers beneath it</source>
+        <translation>Trascina la linea per confrontare il livello superiore con i livelli sottostanti</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Curtain: %1 left of the line, the layers beneath it right of it</source>
+        <translation>Tendina: %1 a sinistra della linea, i livelli sottostanti a destra</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>There is no visible layer to draw a curtain over.</source>
+        <translation>Non c&apos;è alcun livello visibile su cui stendere una tendina.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot open %1</source>
+        <translation>Impossibile aprire %1</translation>
     </message>
 </context>
 <context>
@@ -4985,9 +5448,176 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>slidesight::ReviewDock</name>
+    <message>
+        <location filename="../app/review/reviewdock.cpp" line="+31"/>
+        <source>Review</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record where I look</source>
+        <translation>Registra dove guardo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keeps, per slide, which parts were seen at which magnification and for how long, beside the annotations.</source>
+        <translation>Conserva, per ogni vetrino, quali parti sono state viste, a quale ingrandimento e per quanto tempo, accanto alle annotazioni.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The map&apos;s highest cells, as a share of its cells, make up the regions.</source>
+        <translation>Le celle più alte della mappa, come quota delle sue celle, formano le regioni.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>Successiva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget this slide&apos;s review</source>
+        <translation>Dimentica la revisione di questo vetrino</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model&apos;s map:</source>
+        <translation>Mappa del modello:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen at least at:</source>
+        <translation>Visto almeno a:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top regions:</source>
+        <translation>Regioni principali:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the map&apos;s top:</source>
+        <translation>Dalla parte alta della mappa:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not yet reviewed:</source>
+        <translation>Non ancora esaminate:</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 of the model&apos;s top region reviewed</source>
+        <translation>%1 della regione principale del modello esaminata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of the model&apos;s top %2 regions reviewed</source>
+        <translation>%1 delle %2 regioni principali del modello esaminate</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Seen at %1× or more: %2 % of the slide</source>
+        <translation>Visto a %1× o più: %2 % del vetrino</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No slide open.</source>
+        <translation>Nessun vetrino aperto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run an analysis to compare the review with the model&apos;s maps.</source>
+        <translation>Esegui un&apos;analisi per confrontare la revisione con le mappe del modello.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#%1: value %2, %3 of %4 cells seen</source>
+        <translation>#%1: valore %2, %3 di %4 celle viste</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::ReviewModule</name>
+    <message>
+        <location filename="../app/review/reviewmodule.cpp" line="+46"/>
+        <source>Next unreviewed region</source>
+        <translation>Prossima regione non esaminata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+]</source>
+        <translation>Ctrl+]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous unreviewed region</source>
+        <translation>Regione non esaminata precedente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+[</source>
+        <translation>Ctrl+[</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::ReviewRecorder</name>
+    <message>
+        <location filename="../app/review/reviewrecorder.cpp" line="+93"/>
+        <source>it was recorded for a slide of another size</source>
+        <translation>è stata registrata per un vetrino di un&apos;altra dimensione</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The review coverage of this slide could not be used (%1); it was kept as %2 and recording starts over.</source>
+        <translation>Non è stato possibile usare la copertura della revisione di questo vetrino (%1); è stata conservata come %2 e la registrazione ricomincia.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::ScreenshotLayers</name>
+    <message>
+        <location filename="../app/shell/screenshotlayers.cpp" line="+93"/>
+        <source>The slide has no annotations to show; give the file with --annotations FILE.</source>
+        <translation>Il vetrino non ha annotazioni da mostrare; indica il file con --annotations FILE.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No review of this slide has been recorded (%1).</source>
+        <translation>Non è stata registrata alcuna revisione di questo vetrino (%1).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The model bundle &quot;%1&quot; has no LRAN network, so it gives no LRAN layers.</source>
+        <translation>Il pacchetto modello &quot;%1&quot; non ha una rete LRAN, quindi non fornisce livelli LRAN.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The LRAN layers failed: %1</source>
+        <translation>I livelli LRAN non sono riusciti: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no heatmap to compare the annotations with.</source>
+        <translation>Non c&apos;è una mappa di calore con cui confrontare le annotazioni.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The agreement could not be computed: %1</source>
+        <translation>Non è stato possibile calcolare la concordanza: %1</translation>
+    </message>
+</context>
+<context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/shell/screenshotrunner.cpp" line="+35"/>
+        <location filename="../app/shell/screenshotrunner.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
@@ -4997,17 +5627,22 @@ Obiettivi mancati: %1.</translation>
         <translation>Tempo scaduto dopo %1 s in attesa dell&apos;analisi.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+26"/>
+        <source>The layer &quot;%1&quot; needs a model bundle (--analyze BUNDLE).</source>
+        <translation>Il livello &quot;%1&quot; richiede un pacchetto modello (--analyze BUNDLE).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>slidesight: note: the model bundle &quot;%1&quot; was never trained; its layers are not meaningful.</source>
         <translation>slidesight: nota: il pacchetto del modello &quot;%1&quot; non è mai stato addestrato; i suoi livelli non sono significativi.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>The slide records neither µm/px nor objective power, so a magnification cannot be chosen; give --mpp.</source>
         <translation>Il vetrino non registra né i µm/px né l&apos;ingrandimento dell&apos;obiettivo, quindi non è possibile scegliere un ingrandimento; indicare --mpp.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
@@ -5063,7 +5698,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Vetrino</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
@@ -5109,18 +5744,18 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::WindowShot</name>
     <message>
-        <location filename="../app/shell/windowshot.cpp" line="+31"/>
+        <location filename="../app/shell/windowshot.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the window to settle.</source>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+25"/>
+        <location line="+36"/>
+        <location line="+32"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-26"/>
         <source>Docks scrolled sideways: %1.</source>
         <translation>Pannelli con scorrimento orizzontale: %1.</translation>
     </message>
@@ -5133,6 +5768,11 @@ Obiettivi mancati: %1.</translation>
         <location line="+2"/>
         <source>Wrote %1 (%2 x %3 px; the slide view at %4,%5, %6 x %7 px).</source>
         <translation>Scritto %1 (%2 x %3 px; la vista del vetrino a %4,%5, %6 x %7 px).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pane %1 at %2,%3, %4 x %5 px.</source>
+        <translation>Riquadro %1 in %2,%3, %4 x %5 px.</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,8 @@
 #include "app/agreement/agreementdock.h"
 
+#include "app/agreement/agreementcomputation.h"
 #include "app/agreement/agreementlayer.h"
 #include "app/annotations/annotationdocument.h"
-#include "viewer/annotations/rasterise.h"
 #include "viewer/common/background.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
@@ -22,31 +22,6 @@ namespace slidesight {
 namespace {
 
 constexpr int kSteps = 1000;
-
-/// What the worker thread makes from copies of the layer's data and the annotations.
-struct Computation {
-    quint64 generation = 0;
-    std::shared_ptr<const model::Agreement> agreement;
-    GridGeometry geometry;
-    QString error;
-};
-
-Computation compute(quint64 generation, GridDataPtr data, ChannelSelection channel, std::vector<Annotation> annotations) {
-    Computation out;
-    out.generation = generation;
-    out.geometry = data->geometry();
-    const GridGeometry& g = out.geometry;
-    std::vector<const Annotation*> chosen;
-    chosen.reserve(annotations.size());
-    for (const Annotation& a : annotations) chosen.push_back(&a);
-    try {
-        std::vector<float> truth = AnnotationRasteriser::coverage(chosen, RasterGrid{g.origin, g.cellSize, g.rows, g.columns});
-        out.agreement = std::make_shared<const model::Agreement>(g.rows, g.columns, data->plane(channel), std::move(truth));
-    } catch (const std::exception& e) {
-        out.error = QString::fromStdString(e.what());
-    }
-    return out;
-}
 
 QString number(double value) {
     return std::isfinite(value) ? QString::number(value, 'f', 3) : AgreementDock::tr("undefined");
@@ -214,10 +189,10 @@ void AgreementDock::recompute() {
     computing_ = true;
     runInBackground(
         this,
-        [generation, data = heatmap->data(), channel = heatmap->channel(), annotations = std::move(annotations)] {
-            return compute(generation, data, channel, annotations);
+        [data = heatmap->data(), channel = heatmap->channel(), annotations = std::move(annotations)] {
+            return AgreementComputation::compute(data, channel, annotations);
         },
-        [this](const Computation& c) { finished(c.generation, c.agreement, c.geometry, c.error); });
+        [this, generation](const AgreementComputation& c) { finished(generation, c.agreement, c.geometry, c.error); });
 }
 
 void AgreementDock::finished(quint64 generation, std::shared_ptr<const model::Agreement> agreement,
@@ -231,7 +206,7 @@ void AgreementDock::finished(quint64 generation, std::shared_ptr<const model::Ag
     if (!error.isEmpty()) problemLabel_->setText(error);
     if (!agreement_) return;
     // A new grid starts halfway up the map's range; new annotations keep the threshold.
-    const double mid = (agreement_->minimum() + agreement_->maximum()) / 2.0;
+    const double mid = AgreementComputation{agreement_, geometry_, {}}.midThreshold();
     setThreshold(sameGrid && std::isfinite(threshold_) ? threshold_ : mid);
 }
 

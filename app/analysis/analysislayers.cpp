@@ -102,15 +102,15 @@ bool anyUntrainedVisible(const LayerStack& stack) {
     return false;
 }
 
-Expected<QList<Request>> parseRequests(const QString& text) {
+Expected<QList<Request>> parseRequests(const QString& text, const QStringList& known) {
     QList<Request> requests;
     for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString trimmed = item.trimmed();
         const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
         Request r;
         r.id = colon < 0 ? trimmed : trimmed.left(colon);
-        if (!ids().contains(r.id))
-            return failure(tr("Unknown layer \"%1\"; the analysis layers are %2.").arg(r.id, ids().join(QStringLiteral(", "))));
+        if (!known.contains(r.id))
+            return failure(tr("Unknown layer \"%1\"; the layers are %2.").arg(r.id, known.join(QStringLiteral(", "))));
         if (colon >= 0) {
             r.channel = ChannelSelection::parse(trimmed.mid(colon + 1));
             if (!r.channel)
@@ -118,23 +118,26 @@ Expected<QList<Request>> parseRequests(const QString& text) {
         }
         requests.append(r);
     }
-    if (requests.isEmpty()) return failure(tr("No layer named; the analysis layers are %1.").arg(ids().join(QStringLiteral(", "))));
+    if (requests.isEmpty()) return failure(tr("No layer named; the layers are %1.").arg(known.join(QStringLiteral(", "))));
     return requests;
 }
 
 Expected<bool> showOnly(LayerStack& stack, const QList<Request>& requests, double opacity) {
     for (const Request& r : requests) {
-        auto* layer = qobject_cast<HeatmapLayer*>(stack.layer(r.id));
-        if (!layer) return failure(tr("This analysis gives no layer \"%1\".").arg(r.id));
+        Layer* layer = stack.layer(r.id);
+        if (!layer) return failure(tr("There is no layer \"%1\" to show.").arg(r.id));
+        auto* heatmap = qobject_cast<HeatmapLayer*>(layer);
+        if (r.channel && !heatmap) return failure(tr("Layer \"%1\" has no channels.").arg(r.id));
         if (r.channel && r.channel->kind == ChannelSelection::Kind::Index &&
-            (r.channel->index < 0 || r.channel->index >= layer->data()->channels()))
-            return failure(tr("Layer \"%1\" has channels 0 to %2 only.").arg(r.id).arg(layer->data()->channels() - 1));
+            (r.channel->index < 0 || r.channel->index >= heatmap->data()->channels()))
+            return failure(tr("Layer \"%1\" has channels 0 to %2 only.").arg(r.id).arg(heatmap->data()->channels() - 1));
     }
     for (int row = 0; row < stack.count(); ++row) stack.layerAt(row)->setVisible(false);
     for (const Request& r : requests) {
-        auto* layer = qobject_cast<HeatmapLayer*>(stack.layer(r.id));
-        if (r.channel) layer->setChannel(*r.channel);
-        layer->setOpacity(opacity);
+        Layer* layer = stack.layer(r.id);
+        auto* heatmap = qobject_cast<HeatmapLayer*>(layer);
+        if (heatmap && r.channel) heatmap->setChannel(*r.channel);
+        if (r.id != QLatin1String("annotations")) layer->setOpacity(opacity);
         layer->setVisible(true);
     }
     return true;

@@ -37,10 +37,12 @@ struct Request {
     QString id;
     std::optional<ChannelSelection> channel;
 };
-/// Parses "attention-max:7,gradcam"; a failure is one sentence.
-Expected<QList<Request>> parseRequests(const QString& text);
-/// Shows exactly the requested layers at `opacity` (every other layer hidden); fails with one
-/// sentence, changing nothing, when a requested layer or channel is not in the stack.
+/// Parses "attention-max:7,gradcam" naming layers among `known` (by default the analysis
+/// layers); a failure is one sentence.
+Expected<QList<Request>> parseRequests(const QString& text, const QStringList& known = ids());
+/// Shows exactly the requested layers (every other layer hidden), heatmaps and the agreement
+/// at `opacity`, annotations as they are; fails with one sentence, changing nothing, when a
+/// requested layer or channel is not in the stack.
 Expected<bool> showOnly(LayerStack& stack, const QList<Request>& requests, double opacity);
 
 }  // namespace AnalysisLayers

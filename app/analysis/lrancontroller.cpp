@@ -83,6 +83,7 @@ void LranController::start(const model::ModelBundle& bundle, const QString& slid
     trained_ = model::bundleLranTrained(bundle);
     request_ = std::make_shared<LranRequest>();
     if (visible_) request_->setVisibleRect(*visible_);
+    request_->visibleOnly = visibleOnly_;
     const quint64 generation = ++generation_;
     running_ = true;
     const auto options = sessionOptions(*bundle.lran, slidePath, slideMpp, device);

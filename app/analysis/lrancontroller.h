@@ -50,6 +50,9 @@ public:
     void cancel();
     bool isRunning() const { return running_; }
 
+    /// Runs only the patches touching the visible rectangle, then finishes (for screenshots).
+    void setVisibleOnly(bool visibleOnly) { visibleOnly_ = visibleOnly; }
+
     /// Patches per batch; 0 (the default) takes the device's.
     void setBatchSize(int patches) { batchSize_ = patches; }
     /// Patches whose results reached the layers since this controller was made.
@@ -76,6 +79,7 @@ private:
     LranWorker* worker_ = nullptr;
     std::shared_ptr<LranRequest> request_;
     std::optional<QRectF> visible_;
+    bool visibleOnly_ = false;
     QString key_;
     quint64 generation_ = 0;
     bool running_ = false;

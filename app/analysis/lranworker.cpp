@@ -39,6 +39,12 @@ double distanceBetween(const QRectF& a, const QRectF& b) {
 
 }  // namespace
 
+bool touchesView(const model::LranSessionInfo& info, int row, int column, const QRectF& visible) {
+    const double w = info.cellSize[0], h = info.cellSize[1];
+    const QRectF rect(info.origin[0] + column * w, info.origin[1] + row * h, w, h);
+    return rect.intersects(visible) || distanceTo(rect, visible.center()) == 0.0;
+}
+
 std::vector<std::pair<int, int>> nearestCells(const model::LranSessionInfo& info,
                                               const std::vector<std::pair<int, int>>& cells,
                                               const std::optional<QRectF>& visible, size_t count) {
@@ -51,7 +57,7 @@ std::vector<std::pair<int, int>> nearestCells(const model::LranSessionInfo& info
     keys.reserve(cells.size());
     for (const auto& [row, column] : cells) {
         const QRectF rect(info.origin[0] + column * w, info.origin[1] + row * h, w, h);
-        const bool inside = rect.intersects(target) || distanceTo(rect, target.center()) == 0.0;
+        const bool inside = touchesView(info, row, column, target);
         const double distance = inside ? QLineF(rect.center(), target.center()).length() : distanceBetween(rect, target);
         keys.emplace_back(!inside, distance, row, column);
     }
@@ -102,14 +108,17 @@ void LranWorker::step(quint64 generation) {
         return;
     }
     std::vector<std::pair<int, int>> todo;
+    const std::optional<QRectF> visible = request->visibleRect();
+    const bool visibleOnly = request->visibleOnly.load() && visible && visible->isValid();
     for (const auto& [row, column] : cells_)
-        if (!session_->isDone(row, column)) todo.emplace_back(row, column);
+        if (!session_->isDone(row, column) && (!visibleOnly || touchesView(session_->info(), row, column, *visible)))
+            todo.emplace_back(row, column);
     if (todo.empty()) {
         request_.reset();
         threadsanitizer::queued([&] { Q_EMIT stopped(generation, Outcome::Finished, {}); });
         return;
     }
-    const auto batch = nearestCells(session_->info(), todo, request->visibleRect(), size_t(batchSize_));
+    const auto batch = nearestCells(session_->info(), todo, visible, size_t(batchSize_));
     const qint64 total = qint64(cells_.size());
     const quint64 number = sessionNumber_;
     const auto ran = session_->run(

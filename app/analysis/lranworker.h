@@ -23,6 +23,8 @@ using LranBatchPtr = std::shared_ptr<const model::LranBatchResult>;
 class LranRequest {
 public:
     std::atomic<bool> cancel{false};
+    /// Run only the patches touching the visible rectangle, then finish (a screenshot).
+    std::atomic<bool> visibleOnly{false};
 
     void setVisibleRect(const QRectF& levelZeroRect);
     /// The latest visible level-0 rectangle; empty before the first.
@@ -39,6 +41,8 @@ private:
 std::vector<std::pair<int, int>> nearestCells(const model::LranSessionInfo& info,
                                               const std::vector<std::pair<int, int>>& cells,
                                               const std::optional<QRectF>& visible, size_t count);
+/// Whether patch (row, column) touches the visible rectangle.
+bool touchesView(const model::LranSessionInfo& info, int row, int column, const QRectF& visible);
 
 /// Lives on the analysis thread: keeps the open LranSession (so that a later start on the same
 /// slide and bundle goes on where the last one stopped) and runs one batch per queued step().

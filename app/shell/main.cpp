@@ -8,7 +8,9 @@
 #include "app/analysis/analysismodule.h"
 #include "app/demo/demoindex.h"
 #include "app/i18n/translationloader.h"
+#include "app/panes/panesmodule.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/screenshotlayers.h"
 #include "app/shell/screenshotrunner.h"
 #include "app/shell/windowshot.h"
 
@@ -17,6 +19,7 @@
 #include <QtCore/QTextStream>
 #include <QtWidgets/QApplication>
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -106,8 +109,17 @@ int main(int argc, char** argv) {
                                         QStringLiteral("BUNDLE"));
     const QCommandLineOption showOpt(
         QStringLiteral("show"),
-        QApplication::translate("main", "Analysis layers to show in the screenshot, e.g. attention-max:mean,gradcam."),
+        QApplication::translate("main", "Layers to show in the screenshot, e.g. attention-max:mean,gradcam: %1.")
+            .arg(ScreenshotLayers::ids().join(QStringLiteral(", "))),
         QStringLiteral("LAYERS"));
+    const QCommandLineOption annotationsOpt(
+        QStringLiteral("annotations"),
+        QApplication::translate("main", "Annotation file (ASAP XML or GeoJSON) for the annotations and agreement layers "
+                                        "of a screenshot (default: the slide's own)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption rotationOpt(QStringLiteral("rotation"),
+                                         QApplication::translate("main", "Screenshot rotation in degrees, clockwise."),
+                                         QStringLiteral("DEGREES"));
     const QCommandLineOption gridMppOpt(QStringLiteral("grid-mpp"),
                                         QApplication::translate("main", "µm/px of the analysis grid (default: the bundle's)."),
                                         QStringLiteral("UM"));
@@ -126,8 +138,11 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Open the window, wait until it has settled (the analysis and the LRAN done, "
                                         "every tile loaded), save what the screen shows of it to this PNG and quit."),
         QStringLiteral("OUT.png"));
+    const QCommandLineOption panesOpt(QStringLiteral("panes"),
+                                      QApplication::translate("main", "Split the window's view into 1, 2 or 4 linked panes."),
+                                      QStringLiteral("N"));
     parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt, analyzeOpt, showOpt,
-                       gridMppOpt, deviceOpt, opacityOpt, demoOpt, windowShotOpt});
+                       annotationsOpt, rotationOpt, gridMppOpt, deviceOpt, opacityOpt, demoOpt, windowShotOpt, panesOpt});
     parser.process(app);
     std::optional<DemoIndex> demo;
     if (parser.isSet(demoOpt)) {
@@ -140,9 +155,22 @@ int main(int argc, char** argv) {
         }
         demo = std::move(*read);
     }
-    for (const QCommandLineOption& o : {showOpt, gridMppOpt, opacityOpt})
-        if (parser.isSet(o) && !parser.isSet(analyzeOpt) && !demo)
-            return usageError(QApplication::translate("main", "--%1 needs a model bundle (--analyze BUNDLE).").arg(o.names().first()));
+    if (parser.isSet(gridMppOpt) && !parser.isSet(analyzeOpt) && !demo)
+        return usageError(QApplication::translate("main", "--grid-mpp needs a model bundle (--analyze BUNDLE)."));
+    if (parser.isSet(opacityOpt) && !parser.isSet(analyzeOpt) && !parser.isSet(showOpt) && !demo)
+        return usageError(QApplication::translate("main", "--opacity needs layers to show (--show LAYERS)."));
+    if (parser.isSet(showOpt)) {
+        const auto requests = AnalysisLayers::parseRequests(parser.value(showOpt), ScreenshotLayers::ids());
+        if (!requests) {
+            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(requests.error()))
+                                << Qt::endl;
+            return 1;
+        }
+        for (const AnalysisLayers::Request& r : *requests)
+            if (ScreenshotLayers::needsBundle(r.id) && !parser.isSet(analyzeOpt) && !demo)
+                return usageError(
+                    QApplication::translate("main", "--show %1 needs a model bundle (--analyze BUNDLE).").arg(r.id));
+    }
     const QString device = parser.value(deviceOpt);
     if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
         return usageError(QApplication::translate("main", "--device must be auto, cpu or cuda."));
@@ -172,24 +200,21 @@ int main(int argc, char** argv) {
             if (xy.size() == 2) o.centre = QPointF(xy[0].toDouble(&okX), xy[1].toDouble(&okY));
             if (!okX || !okY) return usageError(QApplication::translate("main", "--center must look like 1200,800."));
         }
+        if (parser.isSet(rotationOpt)) o.rotation = parser.value(rotationOpt).toDouble(&ok);
+        if (!ok || !std::isfinite(o.rotation)) return usageError(QApplication::translate("main", "--rotation must be a number of degrees."));
+        o.show = parser.value(showOpt);
+        o.annotations = parser.value(annotationsOpt);
+        if (parser.isSet(opacityOpt)) o.layerOpacity = parser.value(opacityOpt).toDouble(&ok);
+        if (!ok || o.layerOpacity < 0 || o.layerOpacity > 1)
+            return usageError(QApplication::translate("main", "--opacity must be a number from 0 to 1."));
         o.timeoutMs = static_cast<int>(parser.value(timeoutOpt).toDouble(&ok) * 1000);
         if (!ok || o.timeoutMs <= 0) return usageError(QApplication::translate("main", "--timeout must be a positive number."));
         if (parser.isSet(analyzeOpt) || demo) {
             o.bundle = parser.isSet(analyzeOpt) ? parser.value(analyzeOpt) : demo->bundle;
             o.show = parser.isSet(showOpt) || !demo ? parser.value(showOpt) : demo->firstLayer;
             o.device = device;
-            if (!o.show.isEmpty()) {
-                if (const auto requests = AnalysisLayers::parseRequests(o.show); !requests) {
-                    QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(requests.error()))
-                                        << Qt::endl;
-                    return 1;
-                }
-            }
             if (parser.isSet(gridMppOpt)) o.gridMpp = parser.value(gridMppOpt).toDouble(&ok);
             if (!ok || o.gridMpp < 0) return usageError(QApplication::translate("main", "--grid-mpp must be a positive number."));
-            o.layerOpacity = parser.value(opacityOpt).toDouble(&ok);
-            if (!ok || o.layerOpacity < 0 || o.layerOpacity > 1)
-                return usageError(QApplication::translate("main", "--opacity must be a number from 0 to 1."));
         }
         ScreenshotRunner runner(o);
         QObject::connect(&runner, &ScreenshotRunner::finished, &app, [](int code) { QApplication::exit(code); });
@@ -197,8 +222,17 @@ int main(int argc, char** argv) {
         return QApplication::exec();
     }
 
+    int panes = 1;
+    if (parser.isSet(panesOpt)) {
+        bool ok = false;
+        panes = parser.value(panesOpt).toInt(&ok);
+        if (!ok || (panes != 1 && panes != 2 && panes != 4))
+            return usageError(QApplication::translate("main", "--panes must be 1, 2 or 4."));
+    }
+
     MainWindow window;
     window.show();
+    window.panes()->setPaneCount(panes);
     if (demo && slide == demo->firstShown()->slide && !parser.isSet(analyzeOpt))
         window.openDemo(*demo);
     else if (!slide.isEmpty())

@@ -6,6 +6,8 @@
 #include "app/demo/demomodule.h"
 #include "app/inspector/inspectormodule.h"
 #include "app/layers/layersmodule.h"
+#include "app/panes/panesmodule.h"
+#include "app/review/reviewmodule.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/associatedimagesdock.h"
 #include "app/shell/firstlayout.h"
@@ -15,6 +17,7 @@
 #include "app/shell/recentfiles.h"
 #include "app/shell/settingsdialog.h"
 #include "app/shell/slidecontroller.h"
+#include "app/shell/slidefilefilter.h"
 #include "app/shell/viewstatus.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/openslidesource.h"
@@ -33,6 +36,7 @@
 #include <QtGui/QDropEvent>
 #include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QDial>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QInputDialog>
@@ -41,6 +45,8 @@
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QVBoxLayout>
+
+#include <cmath>
 
 namespace slidesight {
 
@@ -85,6 +91,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     analysis_ = new AnalysisModule(*this, this);
     layers_ = new LayersModule(*this, this);
     inspector_ = new InspectorModule(*this, this);
+    review_ = new ReviewModule(*this, this);
+    panes_ = new PanesModule(*this, this);
     demo_ = new DemoModule(*this, analysis_, annotations_, layers_, this);
     updateWindowState();
 
@@ -110,6 +118,8 @@ MainWindow::~MainWindow() {
     // The modules go first, while the controller, the view and the layer stack they use still
     // exist; then the controller, without reporting to this half-destroyed window.
     delete demo_;
+    delete panes_;
+    delete review_;
     delete inspector_;
     delete layers_;
     delete analysis_;
@@ -193,6 +203,44 @@ void MainWindow::createActions() {
         connect(a, &QAction::triggered, this, [this, preset] { view_->setMagnification(preset); });
         presetActions_.append(a);
     }
+    // Rotation: 90° steps, 5° steps and back to none; the dial in the tool bar turns freely.
+    const struct {
+        QAction** action;
+        const char* text;
+        const char* shortcut;
+        double degrees;  // added; NaN: back to 0
+    } rotations[] = {
+        {&rotateRightAction_, QT_TR_NOOP("Rotate 90° clockwise"), QT_TR_NOOP("R"), 90.0},
+        {&rotateLeftAction_, QT_TR_NOOP("Rotate 90° counter-clockwise"), QT_TR_NOOP("Shift+R"), -90.0},
+        {&turnRightAction_, QT_TR_NOOP("Turn 5° clockwise"), QT_TR_NOOP("]"), 5.0},
+        {&turnLeftAction_, QT_TR_NOOP("Turn 5° counter-clockwise"), QT_TR_NOOP("["), -5.0},
+        {&resetRotationAction_, QT_TR_NOOP("Reset rotation"), QT_TR_NOOP("Ctrl+Shift+R"), std::nan("")},
+    };
+    for (const auto& r : rotations) {
+        *r.action = new QAction(tr(r.text), this);
+        (*r.action)->setShortcut(QKeySequence(tr(r.shortcut)));
+        const double degrees = r.degrees;
+        connect(*r.action, &QAction::triggered, this, [this, degrees] {
+            if (std::isnan(degrees)) view_->setRotation(0.0);
+            else view_->rotateBy(degrees);
+        });
+    }
+    rotationDial_ = new QDial(this);
+    rotationDial_->setObjectName(QStringLiteral("rotationDial"));
+    rotationDial_->setRange(0, 359);
+    rotationDial_->setWrapping(true);
+    rotationDial_->setNotchesVisible(true);
+    rotationDial_->setNotchTarget(15.0);
+    rotationDial_->setFixedSize(36, 36);
+    rotationDial_->setToolTip(tr("View rotation (R and Shift+R: 90°, [ and ]: 5°)"));
+    // QDial's 0 is at the bottom; 180 puts the view's 0° at the top, turning clockwise.
+    connect(rotationDial_, &QDial::valueChanged, this, [this](int value) { view_->setRotation((value + 180) % 360); });
+    connect(view_, &SlideView::rotationChanged, this, [this](double degrees) {
+        const QSignalBlocker block(rotationDial_);
+        rotationDial_->setValue((static_cast<int>(std::lround(degrees)) + 180) % 360);
+    });
+    rotationDial_->setValue(180);
+
     mppAction_ = new QAction(tr("Set &µm/px…"), this);
     connect(mppAction_, &QAction::triggered, this, &MainWindow::askForMpp);
     settingsAction_ = new QAction(icon("settings"), tr("&Preferences…"), this);
@@ -218,6 +266,8 @@ void MainWindow::createMenus() {
     viewMenu->addAction(fitAction_);
     QMenu* presets = viewMenu->addMenu(tr("&Magnification"));
     presets->addActions(presetActions_);
+    QMenu* rotation = viewMenu->addMenu(tr("&Rotation"));
+    rotation->addActions({rotateRightAction_, rotateLeftAction_, turnRightAction_, turnLeftAction_, resetRotationAction_});
     viewMenu->addSeparator();  // the docks' toggles follow
 
     menu(Menu::Slide)->addAction(mppAction_);
@@ -233,6 +283,8 @@ void MainWindow::createMenus() {
     bar->addAction(zoomInAction_);
     bar->addAction(fitAction_);
     for (QAction* a : presetActions_) bar->addAction(a);
+    bar->addSeparator();
+    bar->addWidget(rotationDial_);
 }
 
 void MainWindow::createDocks() {
@@ -245,10 +297,11 @@ void MainWindow::createDocks() {
         if (!controller_->hasSlide()) return;
         const SlideInfo& info = controller_->source()->info();
         minimap_->setThumbnail(thumbnail, QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())));
-        minimap_->setVisibleRect(view_->visibleLevelZeroRect());
+        minimap_->setVisiblePolygon(view_->visibleLevelZeroPolygon());
     });
     connect(minimap_, &Minimap::navigateRequested, view_, &SlideView::centerOnLevelZero);
-    connect(view_, &SlideView::viewChanged, minimap_, [this](const QRectF& visible, double) { minimap_->setVisibleRect(visible); });
+    connect(view_, &SlideView::viewChanged, minimap_,
+            [this](const QRectF&, double) { minimap_->setVisiblePolygon(view_->visibleLevelZeroPolygon()); });
 
     propertiesDock_ = new PropertiesDock(this);
     addDock(propertiesDock_, Qt::RightDockWidgetArea, DockGroup::SlideInfo);
@@ -288,9 +341,15 @@ void MainWindow::showAbout() {
                                 QString::fromLatin1(qVersion())));
 }
 
-QString MainWindow::slideFileFilter() {
-    return tr("Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)");
+void MainWindow::setViewArea(QWidget* area) {
+    auto* layout = qobject_cast<QVBoxLayout*>(centralWidget()->layout());
+    if (!layout || !area) return;
+    // The view may already have moved into `area`, which takes it out of the layout.
+    delete layout->replaceWidget(view_, area);
+    if (layout->indexOf(area) < 0) layout->addWidget(area, 1);
 }
+
+QString MainWindow::slideFileFilter() { return ::slidesight::slideFileFilter(); }
 
 void MainWindow::openSlide(const QString& path) { controller_->open(path); }
 
@@ -327,7 +386,10 @@ void MainWindow::updateWindowState() {
     closeAction_->setEnabled(has);
     exportAction_->setEnabled(has);
     mppAction_->setEnabled(has);
-    for (QAction* a : {zoomInAction_, zoomOutAction_, fitAction_}) a->setEnabled(has);
+    for (QAction* a : {zoomInAction_, zoomOutAction_, fitAction_, rotateRightAction_, rotateLeftAction_, turnRightAction_,
+                       turnLeftAction_, resetRotationAction_})
+        a->setEnabled(has);
+    rotationDial_->setEnabled(has);
     for (QAction* a : presetActions_) a->setEnabled(has);
     if (!has) {
         setWindowTitle(tr("SlideSight"));

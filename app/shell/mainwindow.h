@@ -7,6 +7,7 @@
 #include <QtWidgets/QMainWindow>
 
 class QAction;
+class QDial;
 class QMenu;
 
 namespace slidesight {
@@ -18,9 +19,11 @@ class AssociatedImagesDock;
 class DemoModule;
 class InspectorModule;
 class LayersModule;
+class PanesModule;
 class Minimap;
 class MppBar;
 class PropertiesDock;
+class ReviewModule;
 class SlideController;
 class SlideView;
 class ViewStatus;
@@ -29,7 +32,7 @@ struct DemoIndex;
 /// The main window, the shell of the application: the SlideView in the centre, the slide's
 /// own docks (overview, properties, associated images), the File, View, Slide, Settings and
 /// Help actions, and the status bar. Every feature (analysis, layers, inspector, annotations,
-/// agreement, demo) is a module in its own folder that owns its dock, controller and actions
+/// agreement, review, demo) is a module in its own folder that owns its dock, controller and actions
 /// and registers them through the Shell interface; the window only creates the modules, each
 /// given the modules it depends on.
 ///
@@ -46,6 +49,7 @@ public:
     SlideView* view() const override { return view_; }
     LayerStack* layerStack() const override { return layerStack_; }
     SlideController* controller() const override { return controller_; }
+    void setViewArea(QWidget* area) override;
     QMenu* menu(Menu which) override;
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup group = DockGroup::Alone) override;
     void addExportAction(QAction* action) override;
@@ -59,6 +63,8 @@ public:
     InspectorModule* inspector() const { return inspector_; }
     AnnotationsModule* annotations() const { return annotations_; }
     AgreementModule* agreement() const { return agreement_; }
+    ReviewModule* review() const { return review_; }
+    PanesModule* panes() const { return panes_; }
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
@@ -111,6 +117,12 @@ private:
     QAction* zoomInAction_ = nullptr;
     QAction* zoomOutAction_ = nullptr;
     QAction* fitAction_ = nullptr;
+    QAction* rotateRightAction_ = nullptr;
+    QAction* rotateLeftAction_ = nullptr;
+    QAction* turnRightAction_ = nullptr;
+    QAction* turnLeftAction_ = nullptr;
+    QAction* resetRotationAction_ = nullptr;
+    QDial* rotationDial_ = nullptr;
     QAction* mppAction_ = nullptr;
     QAction* settingsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
@@ -121,6 +133,8 @@ private:
     InspectorModule* inspector_ = nullptr;
     AnalysisModule* analysis_ = nullptr;
     AgreementModule* agreement_ = nullptr;
+    ReviewModule* review_ = nullptr;
+    PanesModule* panes_ = nullptr;
     DemoModule* demo_ = nullptr;
 };
 

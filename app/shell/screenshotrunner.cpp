@@ -4,6 +4,7 @@
 #include "app/analysis/bundlepicker.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/imageio.h"
+#include "app/shell/screenshotlayers.h"
 #include "app/shell/slidecontroller.h"
 #include "app/shell/untrainednotice.h"
 #include "viewer/common/background.h"
@@ -38,6 +39,8 @@ ScreenshotRunner::ScreenshotRunner(Options options, QObject* parent)
 }
 
 ScreenshotRunner::~ScreenshotRunner() {
+    delete extraLayers_;  // its LRAN runs on the analysis thread
+    extraLayers_ = nullptr;
     delete analysis_;    // cancels a run still going
     analysis_ = nullptr;
     view_->setLayerStack(nullptr);
@@ -48,13 +51,23 @@ ScreenshotRunner::~ScreenshotRunner() {
 void ScreenshotRunner::start() {
     view_->show();  // laid out at its size, but never on screen (WA_DontShowOnScreen)
     timeout_.start(options_.timeoutMs);
-    if (!options_.bundle.isEmpty()) {
-        if (!options_.show.isEmpty()) {
-            if (const auto requests = AnalysisLayers::parseRequests(options_.show); !requests) {
-                fail(QString::fromStdString(requests.error()));
+    if (!options_.show.isEmpty()) {
+        const auto requests = AnalysisLayers::parseRequests(options_.show, ScreenshotLayers::ids());
+        if (!requests) {
+            fail(QString::fromStdString(requests.error()));
+            return;
+        }
+        requests_ = *requests;
+        for (const AnalysisLayers::Request& r : requests_)
+            if (options_.bundle.isEmpty() && ScreenshotLayers::needsBundle(r.id)) {
+                fail(tr("The layer \"%1\" needs a model bundle (--analyze BUNDLE).").arg(r.id));
                 return;
             }
-        }
+        extraLayers_ = new ScreenshotLayers(stack_, requests_, options_.annotations, this);
+        connect(extraLayers_, &ScreenshotLayers::failed, this, &ScreenshotRunner::fail);
+        connect(extraLayers_, &ScreenshotLayers::ready, this, &ScreenshotRunner::finishLayers);
+    }
+    if (!options_.bundle.isEmpty()) {
         const std::string path = options_.bundle.toStdString();
         runInBackground(this, [path] { return readAndCheckBundle(path); }, [this](Expected<model::ModelBundle> bundle) {
             if (!bundle) {
@@ -85,24 +98,33 @@ void ScreenshotRunner::startAnalysisWhenReady() {
 void ScreenshotRunner::onAnalysed(const AnalysisResultPtr& result) {
     result_ = result;
     AnalysisLayers::install(*stack_, *result);
-    if (!options_.show.isEmpty()) {
-        const auto shown =
-            AnalysisLayers::showOnly(*stack_, AnalysisLayers::parseRequests(options_.show).value(), options_.layerOpacity);
-        if (!shown) {
-            fail(QString::fromStdString(shown.error()));
-            return;
-        }
-    }
     if (AnalysisLayers::anyUntrainedVisible(*stack_))
         QTextStream(stdout) << tr("slidesight: note: the model bundle \"%1\" was never trained; its layers are not meaningful.")
                                    .arg(QString::fromStdString(result->bundle.name))
                             << Qt::endl;
+    if (extraLayers_)
+        extraLayers_->analysed(*result, analysis_->thread(), options_.slide, options_.userMpp, options_.device,
+                               view_->visibleLevelZeroRect());
+    finishLayers();
+}
+
+void ScreenshotRunner::finishLayers() {
+    if (done_ || layersReady_) return;
+    if (!options_.bundle.isEmpty() && !result_) return;
+    if (extraLayers_ && !extraLayers_->isReady()) return;
+    if (!requests_.isEmpty()) {
+        if (const auto shown = AnalysisLayers::showOnly(*stack_, requests_, options_.layerOpacity); !shown) {
+            fail(QString::fromStdString(shown.error()));
+            return;
+        }
+    }
     layersReady_ = true;
     view_->flushViewChange();
 }
 
 void ScreenshotRunner::onOpened() {
     if (options_.userMpp > 0.0) controller_->setUserMpp(options_.userMpp);
+    view_->setRotation(options_.rotation);  // before zooming: the fit is the rotated slide's
     if (options_.magnification > 0.0) {
         if (view_->nativeMagnification() <= 0.0) {
             fail(tr("The slide records neither µm/px nor objective power, so a magnification cannot be "
@@ -116,13 +138,15 @@ void ScreenshotRunner::onOpened() {
     if (options_.centre) view_->centerOnLevelZero(*options_.centre);
     view_->flushViewChange();
     opened_ = true;
+    if (extraLayers_) extraLayers_->slideOpened(options_.slide);
     startAnalysisWhenReady();
+    finishLayers();
     pollTimer_.start();
 }
 
 void ScreenshotRunner::poll() {
     if (done_ || !controller_->isViewSharp() || !controller_->scheduler()->isIdle()) return;
-    if (!options_.bundle.isEmpty() && !layersReady_) return;
+    if (!layersReady_) return;
     done_ = true;
     pollTimer_.stop();
     timeout_.stop();

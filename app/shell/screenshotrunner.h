@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/analysis/analysiscontroller.h"
+#include "app/analysis/analysislayers.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointF>
@@ -16,13 +17,15 @@ namespace slidesight {
 class AnalysisController;
 class LayerStack;
 class SlideController;
+class ScreenshotLayers;
 class SlideView;
 
 /// Renders a slide view to an image file without showing a window, for scripted screenshots
-/// and teaching material: opens the slide, zooms, waits until every tile the view needs is
-/// loaded (never saves a half-loaded view), saves atomically and reports an exit code. With a
-/// model bundle it first runs the analysis and shows exactly the requested layers; the image
-/// is written only once they exist and the tiles are sharp.
+/// and teaching material: opens the slide, zooms and rotates, waits until every tile the view
+/// needs is loaded (never saves a half-loaded view), saves atomically and reports an exit
+/// code. With a model bundle it first runs the analysis; `show` names exactly the layers shown,
+/// any the viewer has (ScreenshotLayers: analysis, LRAN, annotations, agreement, coverage); the
+/// image is written only once they exist and the tiles are sharp.
 ///
 /// GUI thread only.
 class ScreenshotRunner : public QObject {
@@ -38,6 +41,8 @@ public:
         int timeoutMs = 120000;
         QString bundle;                      ///< model bundle to analyse the slide with; empty: none
         QString show;                        ///< layers to show, e.g. "attention-max:mean,gradcam"
+        QString annotations;                 ///< annotation file for the annotations and agreement layers; empty: the sidecar
+        double rotation = 0.0;               ///< degrees, clockwise
         double layerOpacity = 0.5;           ///< of the shown layers
         double gridMpp = 0.0;                ///< 0: the bundle's
         QString device = QStringLiteral("auto");
@@ -62,6 +67,8 @@ private:
     void onOpened();
     void startAnalysisWhenReady();
     void onAnalysed(const AnalysisResultPtr& result);
+    /// Shows the requested layers once the analysis (if any) and every other layer are there.
+    void finishLayers();
     void poll();
     void fail(const QString& message);
     bool anyLayerVisible() const;
@@ -71,6 +78,8 @@ private:
     SlideController* controller_ = nullptr;
     LayerStack* stack_ = nullptr;
     AnalysisController* analysis_ = nullptr;
+    ScreenshotLayers* extraLayers_ = nullptr;
+    QList<AnalysisLayers::Request> requests_;
     std::optional<model::ModelBundle> bundle_;
     AnalysisResultPtr result_;
     bool opened_ = false;

@@ -37,6 +37,9 @@ public:
     virtual LayerStack* layerStack() const = 0;
     /// Opens and closes the slide the view shows.
     virtual SlideController* controller() const = 0;
+    /// Puts `area` where the view is in the window's centre; the caller then places the view
+    /// inside `area` (the split panes).
+    virtual void setViewArea(QWidget* area) = 0;
 
     /// The menu, created on first use in its place on the menu bar.
     virtual QMenu* menu(Menu which) = 0;

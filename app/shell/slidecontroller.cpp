@@ -12,14 +12,32 @@
 namespace slidesight {
 
 SlideController::SlideController(SlideView* view, qint64 cacheBytes, int tileThreads, QObject* parent)
-    : QObject(parent), view_(view), cache_(std::make_unique<TileCache>(cacheBytes)) {
-    scheduler_ = new TileScheduler(cache_.get(), tileThreads, this);
+    : QObject(parent), view_(view), ownedCache_(std::make_unique<TileCache>(cacheBytes)), cache_(ownedCache_.get()) {
+    scheduler_ = new TileScheduler(cache_, tileThreads, this);
+    ownsScheduler_ = true;
 }
+
+SlideController::SlideController(SlideView* view, const SlideController& owner, QObject* parent)
+    : QObject(parent), view_(view), cache_(owner.cache()), scheduler_(owner.scheduler()) {}
 
 SlideController::~SlideController() {
     close();
-    delete scheduler_;  // joins the workers before the cache goes
+    if (ownsScheduler_) delete scheduler_;  // joins the workers before the cache goes
     scheduler_ = nullptr;
+}
+
+void SlideController::showSameAs(const SlideController& other) {
+    ++openGeneration_;  // supersedes an open() under way
+    if (!other.source_) {
+        installedGeneration_ = openGeneration_;
+        close();
+        return;
+    }
+    if (sharing_ && tiled_ == other.tiled_) {
+        installedGeneration_ = openGeneration_;
+        return;
+    }
+    install(other.path_, other.source_, openGeneration_, other.tiled_);
 }
 
 void SlideController::open(const QString& path) {
@@ -38,13 +56,17 @@ void SlideController::open(const QString& path) {
     });
 }
 
-void SlideController::install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation) {
+void SlideController::install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation,
+                              std::shared_ptr<const TiledSlide> tiled) {
     close();
     installedGeneration_ = generation;
+    sharing_ = static_cast<bool>(tiled);
     source_ = std::move(source);
-    tiled_ = std::make_shared<TiledSlide>(source_);
+    tiled_ = sharing_ ? std::move(tiled) : std::make_shared<TiledSlide>(source_);
     path_ = path;
-    layer_ = new SlideLayer(tiled_, cache_.get(), scheduler_, this);
+    layer_ = new SlideLayer(tiled_, cache_, scheduler_, this);
+    // The tiles of a shared slide belong to the controller that opened it.
+    layer_->setKeepTilesOnClose(sharing_);
     if (view_) {
         const SlideInfo& info = source_->info();
         view_->setSlideGeometry(QSizeF(static_cast<double>(info.width()), static_cast<double>(info.height())),
@@ -64,6 +86,7 @@ void SlideController::close() {
     tiled_.reset();
     source_.reset();  // in-flight reads keep the source alive until they finish
     path_.clear();
+    sharing_ = false;
     Q_EMIT closed();
 }
 

@@ -19,17 +19,26 @@ class TiledSlide;
 
 /// Opens and closes slides for one SlideView: opening runs on a worker thread (the GUI never
 /// waits on OpenSlide), the slide layer is installed when it succeeds, and closing cancels the
-/// slide's tile work without waiting. Owns the tile cache and the tile-I/O pool.
+/// slide's tile work without waiting. Owns the tile cache and the tile-I/O pool, or shares
+/// another controller's (the panes of a split view: one cache, one pool).
 ///
 /// GUI thread only.
 class SlideController : public QObject {
     Q_OBJECT
 public:
     SlideController(SlideView* view, qint64 cacheBytes, int tileThreads, QObject* parent = nullptr);
+    /// A controller of another view that uses `owner`'s tile cache and I/O pool; `owner`
+    /// must outlive it.
+    SlideController(SlideView* view, const SlideController& owner, QObject* parent = nullptr);
     ~SlideController() override;
 
     /// Starts opening `path`; emits opened() or openFailed(). A newer open() supersedes it.
     void open(const QString& path);
+    /// Shows the slide `other` shows without opening it again: the same source and the same
+    /// cached tiles (a tile both views need is read once). Closes when `other` has none.
+    void showSameAs(const SlideController& other);
+    /// Whether the slide shown is another controller's (showSameAs()).
+    bool isSharingSlide() const { return sharing_; }
     void close();
 
     bool hasSlide() const { return static_cast<bool>(source_); }
@@ -37,7 +46,8 @@ public:
     QString path() const { return path_; }
     std::shared_ptr<const SlideSource> source() const { return source_; }
     SlideLayer* slideLayer() const { return layer_; }
-    TileCache* cache() const { return cache_.get(); }
+    TileCache* cache() const { return cache_; }
+    std::shared_ptr<const TiledSlide> tiledSlide() const { return tiled_; }
     TileScheduler* scheduler() const { return scheduler_; }
     SlideView* view() const { return view_; }
 
@@ -58,12 +68,16 @@ Q_SIGNALS:
     void mppChanged();
 
 private:
-    void install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation);
+    void install(const QString& path, std::shared_ptr<OpenSlideSource> source, quint64 generation,
+                 std::shared_ptr<const TiledSlide> tiled = nullptr);
     void loadThumbnail();
 
     QPointer<SlideView> view_;
-    std::unique_ptr<TileCache> cache_;
+    std::unique_ptr<TileCache> ownedCache_;
+    TileCache* cache_ = nullptr;
     TileScheduler* scheduler_ = nullptr;
+    bool ownsScheduler_ = false;
+    bool sharing_ = false;
     std::shared_ptr<OpenSlideSource> source_;
     std::shared_ptr<const TiledSlide> tiled_;
     SlideLayer* layer_ = nullptr;

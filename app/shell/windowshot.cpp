@@ -3,6 +3,11 @@
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysismodule.h"
 #include "app/analysis/lrancontroller.h"
+#include "app/panes/pane.h"
+#include "app/panes/panegrid.h"
+#include "app/panes/panesmodule.h"
+#include "app/review/reviewmodule.h"
+#include "app/review/reviewrecorder.h"
 #include "app/shell/firstlayout.h"
 #include "app/shell/imageio.h"
 #include "app/shell/mainwindow.h"
@@ -39,6 +44,8 @@ WindowShot::WindowShot(MainWindow* window, QString path, bool waitForAnalysis, i
 }
 
 void WindowShot::start() {
+    // A scripted view is nobody's review: nothing is recorded.
+    window_->review()->recorder()->setRecording(false);
     timeout_.start();
     poll_.start();
 }
@@ -46,7 +53,8 @@ void WindowShot::start() {
 void WindowShot::poll() {
     if (done_) return;
     const SlideController* controller = window_->controller();
-    bool settled = controller->hasSlide() && controller->isViewSharp() && controller->scheduler()->isIdle();
+    bool settled = controller->hasSlide() && controller->isViewSharp() && window_->panes()->panesSharp() &&
+                   controller->scheduler()->isIdle();
     if (waitForAnalysis_) {
         const AnalysisResultPtr result = window_->analysis()->dock()->lastResult();
         const bool lranExpected = result && result->bundle.lran.has_value();
@@ -78,6 +86,13 @@ void WindowShot::poll() {
                                .arg(view.width())
                                .arg(view.height())
                         << Qt::endl;
+    int number = 1;
+    for (const Pane* pane : window_->panes()->grid()->panes()) {
+        const QWidget* v = pane->view();
+        const QRect r(v->mapTo(window_, QPoint(0, 0)), v->size());
+        QTextStream(stdout) << tr("Pane %1 at %2,%3, %4 x %5 px.").arg(++number).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
+                            << Qt::endl;
+    }
     Q_EMIT finished(0);
 }
 

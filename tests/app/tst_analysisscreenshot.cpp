@@ -1,7 +1,13 @@
 // Screenshots with analysis layers: the same view of the CMU slide without layers and with
 // `--show attention-max:mean` at opacity 1 differs exactly in the grid's valid cells; channels
-// are chosen as asked; an unknown layer id is one message and exit code 1.
+// are chosen as asked; an unknown layer id is one message and exit code 1. Every other layer
+// the viewer has can be shown too: the LRAN probabilities (a random LRAN run over the whole
+// slide), the annotations of a file, their agreement with a map and the review coverage
+// recorded for the slide; a layer that needs a bundle, or a slide never reviewed, is one
+// message.
 #include "app/analysis/analysislayers.h"
+#include "app/review/reviewrecorder.h"
+#include "viewer/coverage/coveragefile.h"
 #include "app/shell/screenshotrunner.h"
 #include "app/shell/untrainednotice.h"
 #include "common/testdata.h"
@@ -53,8 +59,8 @@ private:
     /// Runs `runner` to the end; returns its exit code.
     static int runToEnd(ScreenshotRunner& runner) {
         QSignalSpy finished(&runner, &ScreenshotRunner::finished);
-        runner.start();
-        if (!finished.wait(kAnalysisTimeoutMs) && finished.isEmpty()) return -1;
+        runner.start();  // may fail at once, before any event
+        if (finished.isEmpty() && !finished.wait(kAnalysisTimeoutMs)) return -1;
         return finished.first().first().toInt();
     }
 
@@ -175,6 +181,93 @@ private Q_SLOTS:
         QVERIFY(lines.first().contains(QStringLiteral("attention-maximum")));
         QVERIFY(lines.first().contains(QStringLiteral("attention-max,")));  // names the valid ids
         QVERIFY(!QFile::exists(out));
+    }
+
+    void everyLayerTheViewerHas() {
+        // The LRAN layers of a bundle with a random LRAN, run over the tissue patches in view
+        // (at 20x: a few).
+        model::ModelBundle withLran;
+        withLran.name = "Untrained LRAN screenshot model";
+        withLran.extractor.architecture = "resnet18";
+        withLran.extractor.weights = "random:3";
+        withLran.classifier.weights = "random:5";
+        model::BundleLran lran;
+        lran.weights = "random:7";
+        withLran.lran = lran;
+        const QString lranBundle = dir_.filePath(QStringLiteral("lran-bundle"));
+        QVERIFY(model::writeBundleManifest(withLran, lranBundle.toStdString()).ok());
+        ScreenshotRunner::Options o = options(QStringLiteral("lran.png"));
+        o.bundle = lranBundle;
+        o.magnification = 20.0;
+        o.show = QStringLiteral("lran-probability");
+        ScreenshotRunner lranShot(o);
+        QCOMPARE(runToEnd(lranShot), 0);
+        QVERIFY(QFile::exists(o.output));
+        auto* probability = qobject_cast<HeatmapLayer*>(lranShot.layerStack()->layer(QStringLiteral("lran-probability")));
+        QVERIFY(probability && probability->isVisible());
+        QVERIFY(!lranShot.layerStack()->layer(QStringLiteral("attention-max"))->isVisible());
+        // Every tissue patch in view has run, and no other.
+        const GridData& p = *probability->data();
+        const QRectF visible = lranShot.view()->visibleLevelZeroRect();
+        int inView = 0, outside = 0;
+        for (int r = 0; r < p.rows(); ++r)
+            for (int c = 0; c < p.columns(); ++c)
+                if (std::isfinite(p.at(0, r, c))) (p.geometry().cellRect(r, c).intersects(visible) ? inView : outside)++;
+        QVERIFY(inView > 0);
+        QCOMPARE(outside, 0);
+
+        // Annotations from a file, their agreement with attention-max and the review coverage.
+        const QString xml = dir_.filePath(QStringLiteral("truth.xml"));
+        {
+            QFile file(xml);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("<?xml version=\"1.0\"?><ASAP_Annotations><Annotations><Annotation Name=\"A\" Type=\"Rectangle\" "
+                       "PartOfGroup=\"tumor\" Color=\"#F4FA58\"><Coordinates><Coordinate Order=\"0\" X=\"800\" Y=\"1200\"/>"
+                       "<Coordinate Order=\"1\" X=\"1400\" Y=\"1200\"/><Coordinate Order=\"2\" X=\"1400\" Y=\"1800\"/>"
+                       "<Coordinate Order=\"3\" X=\"800\" Y=\"1800\"/></Coordinates></Annotation></Annotations>"
+                       "<AnnotationGroups/></ASAP_Annotations>");
+        }
+        const QString sidecar = ReviewRecorder::sidecarPathFor(slide_);
+        QVERIFY(!sidecar.startsWith(QFileInfo(slide_).absolutePath()));  // never beside the shared slide
+        QVERIFY(QDir().mkpath(QFileInfo(sidecar).absolutePath()));
+        ReviewCoverage coverage(QSizeF(2220, 2967), ReviewCoverage::cellSizeFor(QSizeF(2220, 2967)));
+        coverage.record(QRectF(0, 0, 1024, 1024), 10.0, 2.0);
+        QVERIFY(CoverageFile::write(CoverageFile::serialise(coverage, QStringLiteral("cmu-1-small-region.svs")), sidecar).ok());
+        o = options(QStringLiteral("review.png"));
+        o.bundle = bundle_;
+        o.annotations = xml;
+        o.show = QStringLiteral("attention-max,agreement,annotations,coverage");
+        ScreenshotRunner reviewShot(o);
+        QCOMPARE(runToEnd(reviewShot), 0);
+        for (const char* id : {"attention-max", "agreement", "annotations", "coverage"}) {
+            const Layer* layer = reviewShot.layerStack()->layer(QLatin1String(id));
+            QVERIFY2(layer && layer->isVisible(), id);
+        }
+        QVERIFY(!reviewShot.layerStack()->layer(QStringLiteral("gradcam"))->isVisible());
+        auto* map = qobject_cast<HeatmapLayer*>(reviewShot.layerStack()->layer(QStringLiteral("attention-max")));
+        auto* seen = qobject_cast<HeatmapLayer*>(reviewShot.layerStack()->layer(QStringLiteral("coverage")));
+        QCOMPARE(seen->data()->at(0, 0, 0), 10.0F);
+        QVERIFY(std::isnan(seen->data()->at(0, seen->data()->rows() - 1, 0)));
+        QVERIFY(map->levelZeroBounds().isValid());
+
+        // Annotations and coverage need no bundle; the others do; an unreviewed slide has no coverage.
+        o = options(QStringLiteral("annotations-only.png"));
+        o.annotations = xml;
+        o.show = QStringLiteral("annotations");
+        ScreenshotRunner annotationsOnly(o);
+        QCOMPARE(runToEnd(annotationsOnly), 0);
+        QVERIFY(!annotationsOnly.layerStack()->layer(QStringLiteral("attention-max")));
+        o = options(QStringLiteral("needs-bundle.png"));
+        o.show = QStringLiteral("agreement");
+        ScreenshotRunner needsBundle(o);
+        QCOMPARE(runToEnd(needsBundle), 1);
+        QVERIFY(!QFile::exists(o.output));
+        QFile::remove(sidecar);
+        o = options(QStringLiteral("never-reviewed.png"));
+        o.show = QStringLiteral("coverage");
+        ScreenshotRunner neverReviewed(o);
+        QCOMPARE(runToEnd(neverReviewed), 1);
+        QVERIFY(!QFile::exists(o.output));
     }
 };
 

@@ -172,6 +172,24 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 -> %2").arg(before.left()).arg(after.left())));
         QVERIFY(doc_->annotations().isEmpty());
     }
+
+    /// In a view turned by 90 degrees at downsample 4 a screen offset (dx, dy) from the centre
+    /// is the level-0 offset 4 x (dy, -dx): a polygon drawn there has those vertices.
+    void drawsInATurnedView() {
+        view_->setRotation(90);
+        view_->centerOnLevelZero(QPointF(4000, 3000));
+        const QPointF centre = view_->centreLevelZero();
+        QVERIFY(QLineF(centre, QPointF(4000, 3000)).length() <= 6.0);
+        tools_->setTool(AnnotationTools::Tool::Polygon);
+        for (const QPoint p : {QPoint(500, 300), QPoint(400, 400), QPoint(300, 300)}) click(vp(), p);
+        QTest::keyClick(view_, Qt::Key_Return);
+        const QPolygonF& outer = last().parts.front().outer;
+        QCOMPARE(outer.size(), 3);
+        const QPointF expected[] = {centre + QPointF(0, -400), centre + QPointF(400, 0), centre + QPointF(0, 400)};
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(QLineF(outer[i], expected[i]).length() < 1e-6,
+                     qPrintable(QStringLiteral("%1: %2,%3").arg(i).arg(outer[i].x()).arg(outer[i].y())));
+    }
 };
 
 SLIDESIGHT_TEST_SUITE(TestAnnotationTools)

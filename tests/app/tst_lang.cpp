@@ -210,7 +210,8 @@ private Q_SLOTS:
         docks.sort();
         QCOMPARE(docks, (QStringList{QStringLiteral("Analisi"), QStringLiteral("Annotazioni"), QStringLiteral("Concordanza"),
                                      QStringLiteral("Etichetta e macro"), QStringLiteral("Ispettore dell'attenzione"),
-                                     QStringLiteral("Livelli"), QStringLiteral("Panoramica"), QStringLiteral("Proprietà")}));
+                                     QStringLiteral("Livelli"), QStringLiteral("Panoramica"), QStringLiteral("Proprietà"),
+                                     QStringLiteral("Revisione")}));
 
         // A slide that cannot be opened is reported in Italian, the library's message included.
         w.show();

@@ -9,6 +9,7 @@
 #include "app/inspector/inspectormodule.h"
 #include "app/layers/layerpaneldock.h"
 #include "app/layers/layersmodule.h"
+#include "app/review/reviewmodule.h"
 #include "app/shell/associatedimagesdock.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/recentfiles.h"
@@ -84,11 +85,16 @@ private Q_SLOTS:
 
         const QList<QAction*> viewActions = w.menu(Shell::Menu::View)->actions();
         const QList<QDockWidget*> docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 8);  // overview, properties, images, annotations, agreement, analysis, layers, inspector
+        QCOMPARE(docks.size(), 9);  // overview, properties, images, annotations, agreement, analysis, layers, inspector, review
         for (QDockWidget* dock : docks) QVERIFY2(viewActions.contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
         QCOMPARE(w.tabifiedDockWidgets(w.layers()->panel()), (QList<QDockWidget*>{w.inspector()->dock()}));
         QCOMPARE(w.dockWidgetArea(w.analysis()->dock()), Qt::LeftDockWidgetArea);
         QCOMPARE(w.dockWidgetArea(w.annotations()->dock()), Qt::RightDockWidgetArea);
+        QVERIFY(viewActions.contains(w.review()->nextAction()));
+        QStringList submenus;
+        for (const QAction* a : viewActions)
+            if (a->menu()) submenus << a->text();
+        QCOMPARE(submenus, (QStringList{QStringLiteral("&Magnification"), QStringLiteral("&Rotation"), QStringLiteral("&Panes")}));
 
         QStringList file;
         for (const QAction* a : w.menu(Shell::Menu::File)->actions()) file << a->text();

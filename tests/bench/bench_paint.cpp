@@ -1,11 +1,14 @@
 // slidesight-bench-paint: how long one full 1920 x 1080 frame of the SlideView takes to paint
 // with the slide alone and with the slide under three heatmap layers, in the same run.
+// With --panes 2 or 4 the 1920 x 1080 window is split as the viewer splits it (side by side,
+// two by two): one view per pane, each with its own slide layer over one shared slide, tile
+// cache and reading pool, all at the same place; a frame is every pane painted once.
 //
 // The view pans along a scripted loop over the slide; a first pass loads the tiles, then the
 // measured passes alternate "slide only" and "slide + 3 heatmaps" frames round by round and
 // report p50 / p95 / max paint time per frame (QWidget::render of the viewport into a QImage).
 //
-//   slidesight-bench-paint [--slide PATH] [--size N] [--frames N] [--downsample D] [--json]
+//   slidesight-bench-paint [--slide PATH] [--size N] [--frames N] [--downsample D] [--panes 1|2|4] [--json]
 #include "bench/benchlayers.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/slidelayer.h"
@@ -110,12 +113,21 @@ int main(int argc, char** argv) {
         QStringLiteral("d"), QStringLiteral("2"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("BenchPaint", "Print the results as JSON."));
-    parser.addOptions({slideOption, sizeOption, framesOption, downsampleOption, jsonOption});
+    const QCommandLineOption panesOption(
+        QStringLiteral("panes"), QCoreApplication::translate("BenchPaint", "Panes the 1920 x 1080 window is split into: 1, 2 or 4."),
+        QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({slideOption, sizeOption, framesOption, downsampleOption, panesOption, jsonOption});
     parser.process(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
     const int frames = std::max(2, parser.value(framesOption).toInt());
     const double downsample = std::max(0.0625, parser.value(downsampleOption).toDouble());
+    const int panes = parser.value(panesOption).toInt();
+    if (panes != 1 && panes != 2 && panes != 4) {
+        err << QCoreApplication::translate("BenchPaint", "--panes must be 1, 2 or 4.") << '\n';
+        return 2;
+    }
+    const QSize paneSize(panes == 1 ? 1920 : 960, panes == 4 ? 540 : 1080);
 
     QTemporaryDir dir;
     QString path = parser.value(slideOption);
@@ -143,25 +155,45 @@ int main(int argc, char** argv) {
 
     TileCache cache;
     TileScheduler scheduler(&cache, 2);
-    SlideLayer slide(tiled, &cache, &scheduler);
     const GridDataPtr grid = bench::attentionGrid(slideSize, 100, 200);
     std::vector<std::unique_ptr<HeatmapLayer>> heatmaps = bench::threeHeatmaps(grid);
 
-    SlideView view;
-    view.setAnimated(false);
-    view.resize(1920, 1080);
-    view.show();
-    view.setSlideGeometry(slideSize, source->mpp(), source->info().objectivePower);
-    view.addLayer(&slide);
-    for (auto& h : heatmaps) view.addLayer(h.get());
-    view.setDownsample(downsample);
-    QImage frame(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    const std::vector<QPointF> route = panPath(slideSize, QSizeF(view.viewport()->size()) * downsample, frames);
+    // One slide layer per pane over the one slide; the first owns its tiles.
+    std::vector<std::unique_ptr<SlideLayer>> slides;
+    std::vector<std::unique_ptr<SlideView>> views;
+    std::vector<QImage> frames_;
+    for (int i = 0; i < panes; ++i) {
+        slides.push_back(std::make_unique<SlideLayer>(tiled, &cache, &scheduler));
+        slides.back()->setKeepTilesOnClose(i > 0);
+        auto view = std::make_unique<SlideView>();
+        view->setAnimated(false);
+        view->resize(paneSize);
+        view->show();
+        view->setSlideGeometry(slideSize, source->mpp(), source->info().objectivePower);
+        view->addLayer(slides.back().get());
+        for (auto& h : heatmaps) view->addLayer(h.get());
+        view->setDownsample(downsample);
+        frames_.emplace_back(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        views.push_back(std::move(view));
+    }
+    SlideView& view = *views.front();
+    // The same route whatever the panes: the window's size decides it.
+    const std::vector<QPointF> route = panPath(slideSize, QSizeF(1920, 1080) * downsample, frames);
 
     const auto goTo = [&](const QPointF& centre) {
-        view.centerOnLevelZero(centre);
-        view.flushViewChange();
+        for (auto& v : views) {
+            v->centerOnLevelZero(centre);
+            v->flushViewChange();
+        }
         QCoreApplication::processEvents();
+    };
+    const auto allSharp = [&] {
+        for (size_t i = 0; i < views.size(); ++i)
+            if (!slides[i]->isSharp(views[i]->visibleLevelZeroRect(), views[i]->downsample())) return false;
+        return scheduler.isIdle();
+    };
+    const auto paintAll = [&] {
+        for (size_t i = 0; i < views.size(); ++i) views[i]->viewport()->render(&frames_[i]);
     };
     // Warm-up pass: every frame's tiles in the cache.
     QElapsedTimer warm;
@@ -170,10 +202,8 @@ int main(int argc, char** argv) {
         goTo(centre);
         QElapsedTimer wait;
         wait.start();
-        while (!(slide.isSharp(view.visibleLevelZeroRect(), view.downsample()) && scheduler.isIdle()) &&
-               wait.elapsed() < 20000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        view.viewport()->render(&frame);
+        while (!allSharp() && wait.elapsed() < 20000) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        paintAll();
     }
     const double warmSeconds = warm.elapsed() / 1000.0;
 
@@ -191,7 +221,7 @@ int main(int argc, char** argv) {
             goTo(centre);
             const double cpuBefore = threadCpuMs();
             timer.start();
-            view.viewport()->render(&frame);
+            paintAll();
             const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
             (heat ? withHeatmaps : slideOnly).push_back(ms);
             (heat ? withHeatmapsCpu : slideOnlyCpu).push_back(threadCpuMs() - cpuBefore);
@@ -208,6 +238,8 @@ int main(int argc, char** argv) {
                       {QStringLiteral("slide"), path},
                       {QStringLiteral("slide_width"), slideSize.width()},
                       {QStringLiteral("slide_height"), slideSize.height()},
+                      {QStringLiteral("panes"), panes},
+                      {QStringLiteral("tiles_read"), static_cast<double>(scheduler.tilesRead())},
                       {QStringLiteral("viewport_width"), view.viewport()->width()},
                       {QStringLiteral("viewport_height"), view.viewport()->height()},
                       {QStringLiteral("downsample"), view.downsample()},
@@ -222,12 +254,13 @@ int main(int argc, char** argv) {
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return 0;
     }
-    out << QCoreApplication::translate("BenchPaint", "Paint time per %1x%2 frame, %3 frames of each kind, downsample %4, slide %5")
+    out << QCoreApplication::translate("BenchPaint", "Paint time per frame of %6 pane(s) of %1x%2, %3 frames of each kind, downsample %4, slide %5")
                .arg(view.viewport()->width())
                .arg(view.viewport()->height())
                .arg(2 * frames)
                .arg(view.downsample())
                .arg(path)
+               .arg(panes)
         << '\n';
     const auto line = [&out](const QString& label, const Stats& s, const Stats& cpu) {
         out << QCoreApplication::translate("BenchPaint", "%1: p50 %2 ms, p95 %3 ms, max %4 ms (CPU p50 %5, p95 %6 ms)")

@@ -28,3 +28,22 @@ if(NOT frames EQUAL 6 OR NOT recoloured EQUAL 0)
     message(FATAL_ERROR "frames ${frames} (want 6), recolourings ${recoloured} (want 0)")
 endif()
 message(STATUS "bench paint output is well-formed")
+
+# Four panes over one slide: every tile is read once for the four.
+execute_process(COMMAND ${BENCH} --size 3072 --frames 4 --panes 4 --json
+                OUTPUT_VARIABLE out4 ERROR_VARIABLE err4 RESULT_VARIABLE rc4)
+if(NOT rc4 EQUAL 0)
+    message(FATAL_ERROR "slidesight-bench-paint --panes 4 failed (${rc4}): ${err4}")
+endif()
+string(JSON panes GET "${out4}" panes)
+string(JSON p95 GET "${out4}" slide_and_3_heatmaps p95_ms)
+string(JSON tiles4 GET "${out4}" tiles_read)
+string(JSON tiles1 GET "${out}" tiles_read)
+if(NOT panes EQUAL 4 OR NOT p95 GREATER 0)
+    message(FATAL_ERROR "four panes: panes ${panes}, p95 ${p95}: ${out4}")
+endif()
+# The same route over 960 x 540 panes needs no more tiles than over one 1920 x 1080 view.
+if(tiles4 GREATER tiles1)
+    message(FATAL_ERROR "four panes read ${tiles4} tiles, one view ${tiles1}: tiles are read more than once")
+endif()
+message(STATUS "bench paint with four panes is well-formed")

@@ -2,7 +2,9 @@
 // written here whose rectangle covers exactly 2 x 2 grid cells. The truth cells, the confusion
 // counts at a threshold and the AUC are checked against the result file's own map (channel
 // mean, read back with the model library); a named channel, Grad-CAM, groups, text output and
-// the one-line errors for a missing file, map, channel and group.
+// the one-line errors for a missing file, map, channel and group. slidesight-cli coverage on the
+// same result file: a coverage sidecar written here that saw only the map's highest cell at 10x
+// reviews the top region (at 10x, not at 20x), and the fraction of the slide seen is one cell's.
 
 #include "common/suite.h"
 
@@ -14,6 +16,7 @@
 
 #include "../common/testdata.h"
 #include "model/evaluation/metrics.h"
+#include "viewer/coverage/coveragefile.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
@@ -179,6 +182,60 @@ private Q_SLOTS:
                                      QStringLiteral("--group"), QStringLiteral("stroma")});
         QVERIFY2(group.err.contains(QLatin1String("tumor")) && group.err.contains(QLatin1String("other")), qPrintable(group.err));
         QCOMPARE(cli({QStringLiteral("compare"), QStringLiteral("--map"), result_}).exitCode, 2);
+    }
+
+    void coverageOfTheTopRegions() {
+        SLIDESIGHT_REQUIRE_DATA();
+        if (result_.isEmpty()) QSKIP("needs the analysis made by againstTheResultFile");
+        const ResultFileContents contents = readResultFile(result_);
+        const torch::Tensor origin = contents.tensor("origin").to(torch::kFloat64);
+        const torch::Tensor cell = contents.tensor("cell_size").to(torch::kFloat64);
+        const torch::Tensor map = contents.tensor("attention_max").to(torch::kFloat32).mean(0);
+        const int64_t best = map.flatten().argmax().item<int64_t>();
+        const int64_t row = best / map.size(1), column = best % map.size(1);
+        const QPointF peak(origin[0].item<double>() + (static_cast<double>(column) + 0.5) * cell[0].item<double>(),
+                           origin[1].item<double>() + (static_cast<double>(row) + 0.5) * cell[1].item<double>());
+        // 16 x 16 coverage cells of 256 px; the one holding the peak seen at 10x for a second.
+        slidesight::ReviewCoverage coverage(QSizeF(4096, 4096), 256);
+        const QRectF seen(std::floor(peak.x() / 256) * 256, std::floor(peak.y() / 256) * 256, 256, 256);
+        coverage.record(seen, 10.0, 1.0);
+        const QString sidecar = path(QStringLiteral("cmu.slidesight-coverage.json"));
+        QVERIFY(slidesight::CoverageFile::write(slidesight::CoverageFile::serialise(coverage, QStringLiteral("cmu.svs")), sidecar).ok());
+
+        const QStringList base = {QStringLiteral("coverage"), sidecar, QStringLiteral("--map"), result_,
+                                  QStringLiteral("--top-k"), QStringLiteral("1"), QStringLiteral("--top-fraction"), QStringLiteral("0.01")};
+        const CliResult json = cli(base + QStringList{QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject o = parseJson(json.out);
+        QCOMPARE(o.value(QLatin1String("top_cells")).toInt(), 1);
+        QCOMPARE(o.value(QLatin1String("reviewed")).toInt(), 1);
+        QVERIFY(std::abs(o.value(QLatin1String("fraction_seen")).toDouble() - 1.0 / 256.0) < 1e-6);
+        QCOMPARE(o.value(QLatin1String("coverage")).toObject().value(QLatin1String("slide")).toString(), QStringLiteral("cmu.svs"));
+        const QJsonObject region = o.value(QLatin1String("regions")).toArray().at(0).toObject();
+        QVERIFY(std::abs(region.value(QLatin1String("peak_x")).toDouble() - peak.x()) < 1e-6);
+        QVERIFY(std::abs(region.value(QLatin1String("peak_y")).toDouble() - peak.y()) < 1e-6);
+        QVERIFY(region.value(QLatin1String("reviewed")).toBool());
+
+        const CliResult at20 = cli(base + QStringList{QStringLiteral("--magnification"), QStringLiteral("20"), QStringLiteral("--json")});
+        QVERIFY2(at20.exitCode == 0, qPrintable(at20.err));
+        QCOMPARE(parseJson(at20.out).value(QLatin1String("reviewed")).toInt(), 0);
+        const CliResult text = cli(base);
+        QVERIFY2(text.out.contains(QStringLiteral("1 of the model's top region reviewed")), qPrintable(text.out));
+
+        const CliResult missing = cli({QStringLiteral("coverage"), path(QStringLiteral("none.json")), QStringLiteral("--map"), result_});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("Cannot read the review coverage file")), qPrintable(missing.err));
+        QCOMPARE(missing.err.trimmed().count(QLatin1Char('\n')), 0);
+        QCOMPARE(cli({QStringLiteral("coverage"), sidecar}).exitCode, 2);
+
+        // A record of a smaller slide than the map's.
+        const QString other = path(QStringLiteral("small.slidesight-coverage.json"));
+        QVERIFY(slidesight::CoverageFile::write(
+                    slidesight::CoverageFile::serialise(slidesight::ReviewCoverage(QSizeF(1000, 1000), 256), QStringLiteral("small.svs")), other)
+                    .ok());
+        const CliResult elsewhere = cli({QStringLiteral("coverage"), other, QStringLiteral("--map"), result_});
+        QCOMPARE(elsewhere.exitCode, 1);
+        QVERIFY2(elsewhere.err.contains(QStringLiteral("another slide")), qPrintable(elsewhere.err));
     }
 };
 

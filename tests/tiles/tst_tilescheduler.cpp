@@ -87,6 +87,7 @@ private Q_SLOTS:
     void cachedTilesAreNotRead();
     void newRequestReplacesPending();
     void otherSlidesKeepTheirWork();
+    void viewsOfOneSlideKeepTheirWork();
     void cancelDoesNotWaitAndDiscards();
     void requestAfterCancelReadsAgain();
     void failuresAreReported();
@@ -237,6 +238,34 @@ void TestTileScheduler::otherSlidesKeepTheirWork() {
     QTRY_VERIFY_WITH_TIMEOUT(scheduler.isIdle(), kWaitMs);
     QCOMPARE(a.fake->reads(), 3);
     QCOMPARE(b.fake->reads(), 0);
+}
+
+void TestTileScheduler::viewsOfOneSlideKeepTheirWork() {
+    // Two panes show one slide: each view's list replaces only its own, a tile both want is
+    // read once, and a pane that goes drops only its own work.
+    TileCache cache;
+    TileScheduler scheduler(&cache, 1);
+    Recorder recorder(&scheduler);
+    Fixture f;
+    int left = 0, right = 0;
+    f.fake->setBlocking(true);
+    scheduler.request(f.slide, {f.key(0, 0), f.key(1, 0), f.key(2, 0)}, &left);
+    QVERIFY(f.fake->entered.tryAcquire(1, kWaitMs));  // (0,0) is being read
+    scheduler.request(f.slide, {f.key(2, 0), f.key(3, 0), f.key(4, 0)}, &right);
+    QCOMPARE(scheduler.pendingCount(), 5);  // (1,0) (2,0) of the left, (2,0) (3,0) (4,0) of the right
+    scheduler.request(f.slide, {f.key(3, 0), f.key(4, 0)}, &right);  // the right pane moved
+    QCOMPARE(scheduler.pendingCount(), 4);
+    scheduler.cancelRequests(f.slide->sourceId(), &right);  // the right pane closed
+    QCOMPARE(scheduler.pendingCount(), 2);
+    scheduler.request(f.slide, {f.key(1, 0), f.key(5, 0)}, &right);
+    QCOMPARE(scheduler.pendingCount(), 4);
+    f.unblock();
+    QTRY_VERIFY_WITH_TIMEOUT(scheduler.isIdle(), kWaitMs);
+    QCOMPARE(f.readOrder(), (QStringList{"0,0", "1,0", "2,0", "5,0"}));  // (1,0) once
+    QCOMPARE(f.fake->reads(), 4);
+    QCOMPARE(names(recorder.ready), (QStringList{"0,0", "1,0", "2,0", "5,0"}));
+    QVERIFY(recorder.idles >= 1);
+    QCOMPARE(recorder.events.last(), QStringLiteral("idle"));
 }
 
 void TestTileScheduler::cancelDoesNotWaitAndDiscards() {

@@ -48,6 +48,24 @@ private Q_SLOTS:
         // Inside the rectangle the thumbnail shows through.
         QCOMPARE(shot.pixel(102, 52), qRgb(255, 255, 255));
     }
+
+    /// A view turned by 45 degrees outlines a diamond: red midway along its edges, the
+    /// thumbnail inside and in the corners outside it.
+    void turnedViewIsADiamond() {
+        Minimap map;
+        map.resize(204, 104);
+        QImage thumb(200, 100, QImage::Format_RGB32);
+        thumb.fill(Qt::white);
+        map.setThumbnail(thumb, QSizeF(20000, 10000));
+        const QPolygonF diamond({QPointF(10000, 0), QPointF(20000, 5000), QPointF(10000, 10000), QPointF(0, 5000)});
+        map.setVisiblePolygon(diamond);
+        QCOMPARE(map.toWidget(QPointF(20000, 5000)), QPointF(202, 52));
+        const QImage shot = map.grab().toImage();
+        const QRgb edge = shot.pixel(152, 27);  // halfway from (102, 2) to (202, 52)
+        QVERIFY2(qRed(edge) > 150 && qGreen(edge) < 120, qPrintable(QString::number(edge, 16)));
+        QCOMPARE(shot.pixel(102, 52), qRgb(255, 255, 255));
+        QCOMPARE(shot.pixel(20, 10), qRgb(255, 255, 255));
+    }
 };
 
 SLIDESIGHT_TEST_SUITE(TestMinimap)

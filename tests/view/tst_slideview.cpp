@@ -1,6 +1,9 @@
 // SlideView on a synthetic pattern slide, offscreen: fit, zoom anchored at the cursor, pan by
 // drag and keys, magnification presets, merged view changes, and that what is drawn is the
-// slide at the right place (also while tiles are still loading).
+// slide at the right place (also while tiles are still loading). Rotation: screen points
+// against hand-computed level-0 points (a screen vector v maps to downsample x R(-angle) v),
+// the fit of the turned slide, the zoom anchor, the cursor position and the slide drawn
+// where the turned view puts it.
 #include "common/testdata.h"
 #include "common/suite.h"
 #include "viewer/layers/slidelayer.h"
@@ -13,6 +16,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace slidesight;
@@ -226,6 +230,92 @@ private Q_SLOTS:
         view_->setScaleBarVisible(false);
         const QImage without = view_->grab().toImage();
         QVERIFY(qGray(without.pixel(20, without.height() - 15)) > 40);
+    }
+
+    void rotationMapsHandComputedPoints_data() {
+        QTest::addColumn<double>("degrees");
+        QTest::addColumn<QPointF>("expected");  // level-0 offset of the screen point 100 px right of the centre
+        QTest::newRow("90") << 90.0 << QPointF(0, -200);
+        QTest::newRow("180") << 180.0 << QPointF(-200, 0);
+        QTest::newRow("270") << 270.0 << QPointF(0, 200);
+        QTest::newRow("30") << 30.0 << QPointF(200 * std::cos(M_PI / 6), -200 * std::sin(M_PI / 6));
+    }
+    void rotationMapsHandComputedPoints() {
+        QFETCH(double, degrees);
+        QFETCH(QPointF, expected);
+        view_->setDownsample(2.0);
+        view_->centerOnLevelZero(QPointF(2000, 1500));
+        QSignalSpy turned(view_.get(), &SlideView::rotationChanged);
+        view_->setRotation(degrees);
+        QCOMPARE(turned.count(), 1);
+        QCOMPARE(view_->rotation(), degrees);
+        QVERIFY(std::abs(view_->downsample() - 2.0) < 1e-9);
+        const QPointF centre = view_->centreLevelZero();
+        QVERIFY2(QLineF(centre, QPointF(2000, 1500)).length() <= 2.0 * 1.5,
+                 qPrintable(QStringLiteral("centre %1,%2").arg(centre.x()).arg(centre.y())));
+        const QPointF offset = view_->viewportTransform().inverted().map(QPointF(500, 300)) - centre;
+        QVERIFY2(QLineF(offset, expected).length() < 1e-6,
+                 qPrintable(QStringLiteral("%1,%2").arg(offset.x()).arg(offset.y())));
+        // The value under the cursor is read at the turned point.
+        QSignalSpy cursor(view_.get(), &SlideView::cursorMoved);
+        QMouseEvent move(QEvent::MouseMove, QPointF(500, 300), view_->viewport()->mapToGlobal(QPointF(500, 300)),
+                         Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view_->viewport(), &move);
+        QCOMPARE(cursor.count(), 1);
+        QVERIFY(QLineF(cursor.at(0).at(0).toPointF(), centre + expected).length() <= 2.0);
+        // The visible area is the turned viewport: at 90 and 270 degrees 1200 x 1600 level-0 px.
+        if (degrees == 90.0 || degrees == 270.0) {
+            const QRectF visible = view_->visibleLevelZeroRect();
+            QVERIFY(std::abs(visible.width() - 1200) <= 4 && std::abs(visible.height() - 1600) <= 4);
+            QCOMPARE(view_->visibleLevelZeroPolygon().boundingRect().size().toSize(), QSize(1200, 1600));
+        }
+    }
+
+    void rotationWrapsAndFitsTheTurnedSlide() {
+        view_->setRotation(-90);
+        QCOMPARE(view_->rotation(), 270.0);
+        view_->setRotation(720);
+        QCOMPARE(view_->rotation(), 0.0);
+        view_->setRotation(90);
+        // 3072 x 4096 once turned, in 800 x 600: the height decides.
+        QVERIFY(std::abs(view_->fitDownsample() - 4096.0 / 600.0 * 1.02) < 1e-9);
+        view_->zoomToFit();
+        QVERIFY(std::abs(view_->downsample() - view_->fitDownsample()) < 1e-9);
+        QVERIFY(view_->visibleLevelZeroRect().adjusted(-2, -2, 2, 2).contains(QRectF(0, 0, 4096, 3072)));
+    }
+
+    void rotatedZoomKeepsAnchorPoint() {
+        view_->setRotation(30);
+        view_->setDownsample(4.0);
+        const QPoint anchor(100, 80);
+        const QPointF before = view_->mapToScene(anchor);
+        view_->zoomBy(4.0, anchor);
+        const QPointF after = view_->mapToScene(anchor);
+        QVERIFY2(QLineF(before, after).length() <= 1.5,
+                 qPrintable(QStringLiteral("(%1,%2) -> (%3,%4)").arg(before.x()).arg(before.y()).arg(after.x()).arg(after.y())));
+    }
+
+    void rotatedDrawsTheSlideAligned() {
+        view_->setRotation(90);
+        view_->setDownsample(2.0);
+        view_->centerOnLevelZero(QPointF(2048 + 32, 1536 + 32));
+        view_->flushViewChange();
+        waitSharp();
+        const QImage shot = view_->grab().toImage();
+        int checked = 0;
+        for (int by = 20; by < 28; ++by)
+            for (int bx = 28; bx < 36; ++bx) {
+                const QPointF p(bx * 64 + 32, by * 64 + 32);
+                const QPointF s = view_->viewportTransform().map(p);
+                if (!QRectF(shot.rect()).adjusted(40, 40, -40, -40).contains(s)) continue;
+                const QRgb expected = SyntheticSlideWriter::patternRgb(bx * 64 + 32, by * 64 + 32) | 0xFF000000u;
+                const QRgb got = shot.pixel(s.toPoint());
+                QVERIFY2(test::colourNear(got, expected, 24),
+                         qPrintable(QStringLiteral("block %1,%2: got %3 expected %4").arg(bx).arg(by)
+                                        .arg(got, 0, 16).arg(expected, 0, 16)));
+                ++checked;
+            }
+        QVERIFY(checked >= 4);
     }
 };
 

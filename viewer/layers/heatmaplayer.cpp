@@ -159,7 +159,7 @@ void HeatmapLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, doub
     const QImage& cells = current_->image;
     const QTransform t = painter.worldTransform();
     if (t.type() > QTransform::TxScale || t.m11() <= 0.0 || t.m22() <= 0.0) {
-        // Rotated or mirrored (an export, never the view): let Qt map the cells.
+        // Rotated (a rotated view) or mirrored: let Qt map the cells.
         painter.save();
         painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
         painter.setClipRect(area, Qt::IntersectClip);

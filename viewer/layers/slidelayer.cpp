@@ -42,8 +42,12 @@ SlideLayer::SlideLayer(std::shared_ptr<const TiledSlide> slide, TileCache* cache
 }
 
 SlideLayer::~SlideLayer() {
+    if (keepTiles_) {
+        scheduler_->cancelRequests(slide_->sourceId(), this);
+        return;
+    }
     scheduler_->cancel(slide_->sourceId());
-    if (!keepTiles_) cache_->removeSource(slide_->sourceId());
+    cache_->removeSource(slide_->sourceId());
 }
 
 QRectF SlideLayer::levelZeroBounds() const {
@@ -58,7 +62,8 @@ void SlideLayer::onTileReady(const TileKey& key) {
 
 void SlideLayer::viewChanged(const QRectF& visibleLevelZeroRect, double downsample) {
     scheduler_->request(slide_, TilePlanner::plan(slide_->geometry(), slide_->sourceId(),
-                                                  toRectD(visibleLevelZeroRect), downsample));
+                                                  toRectD(visibleLevelZeroRect), downsample),
+                        this);
 }
 
 bool SlideLayer::isSharp(const QRectF& levelZeroRect, double downsample) const {
@@ -77,14 +82,21 @@ void SlideLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, double
     const auto& g = slide_->geometry();
     const int target = g.levelForDownsample(downsample);
     const QTransform transform = painter.worldTransform();
+    // A rotated view draws the tiles through the painter's transform, each overlapping its
+    // neighbours by half a screen pixel so that no seam shows along the rotated edges; an
+    // unrotated one on whole device pixels.
+    const bool rotated = transform.type() > QTransform::TxScale;
 
     painter.save();
-    painter.resetTransform();
+    if (!rotated) painter.resetTransform();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
 
     // Fast path: everything at the matching level is cached.
     const int first = isSharp(exposed, downsample) ? target : g.coarsestLevel();
-    if (first != target) painter.fillRect(snapped(transform, exposed), background_);
+    if (first != target) {
+        if (rotated) painter.fillRect(exposed, background_);
+        else painter.fillRect(snapped(transform, exposed), background_);
+    }
     for (int level = first; level >= target; --level) {
         const TileRange range = g.tilesCovering(level, toRectD(exposed));
         for (qint64 row = range.firstRow; row <= range.lastRow; ++row) {
@@ -92,11 +104,16 @@ void SlideLayer::paint(QPainter& painter, const QRectF& levelZeroExposed, double
                 const TileKey key = slide_->key(level, col, row);
                 const auto image = cache_->find(key);
                 if (!image) continue;
-                const QRect target = snapped(transform, toQRectF(g.tileLevelZeroRect(level, col, row)));
+                const QRectF tile = toQRectF(g.tileLevelZeroRect(level, col, row));
+                const double deviceWidth = rotated ? tile.width() / downsample : 0.0;
+                const QRect target = rotated ? QRect() : snapped(transform, tile);
                 // Between two levels, draw from a copy reduced by a power of two: fewer pixels
                 // to resample on every frame, and area-averaged rather than aliased.
-                const int shift = ReducedTiles::shiftFor(double(image->width()) / std::max(1, target.width()));
-                painter.drawImage(target, shift > 0 ? reduced_.reduced(key, *image, shift) : *image);
+                const int shift = ReducedTiles::shiftFor(double(image->width()) /
+                                                         std::max(1.0, rotated ? deviceWidth : double(target.width())));
+                const QImage& drawn = shift > 0 ? reduced_.reduced(key, *image, shift) : *image;
+                if (rotated) painter.drawImage(tile.adjusted(0, 0, 0.5 * downsample, 0.5 * downsample), drawn);
+                else painter.drawImage(target, drawn);
             }
         }
     }

@@ -40,7 +40,8 @@ public:
     /// Whether every tile of the matching level inside `levelZeroRect` is cached.
     bool isSharp(const QRectF& levelZeroRect, double downsample) const;
 
-    /// Whether to keep this slide's cached tiles when the layer goes (another view shows it).
+    /// Whether another view shows the same slide: the layer then leaves the slide's cached
+    /// tiles and the other views' tile requests alone when it goes.
     void setKeepTilesOnClose(bool keep) { keepTiles_ = keep; }
 
 private:

@@ -28,22 +28,45 @@ TileScheduler::~TileScheduler() {
     for (std::thread& t : workers_) t.join();
 }
 
-void TileScheduler::request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys) {
+void TileScheduler::request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys,
+                            const void* requester) {
     if (!slide) return;
     const quint64 id = slide->sourceId();
     {
         std::lock_guard<std::mutex> lock(mutex_);
         pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
-                                      [id](const Job& j) { return j.key.sourceId == id; }),
+                                      [id, requester](const Job& j) {
+                                          return j.key.sourceId == id && j.requester == requester;
+                                      }),
                        pending_.end());
         std::unordered_set<TileKey> seen;
         for (const TileKey& key : keys) {
             if (key.sourceId != id || inFlight_.count(key) || !seen.insert(key).second) continue;
             if (cache_->contains(key)) continue;
-            pending_.push_back(Job{key, slide});
+            // Another requester's job for the same key may be queued too: whichever comes
+            // first is read, the other is skipped by takeJob().
+            pending_.push_back(Job{key, slide, requester});
         }
     }
     wake_.notify_all();
+}
+
+void TileScheduler::cancelRequests(quint64 sourceId, const void* requester) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                  [sourceId, requester](const Job& j) {
+                                      return j.key.sourceId == sourceId && j.requester == requester;
+                                  }),
+                   pending_.end());
+}
+
+bool TileScheduler::takeJob(Job& job) {
+    while (!pending_.empty()) {
+        job = std::move(pending_.front());
+        pending_.pop_front();
+        if (!inFlight_.count(job.key) && !cache_->contains(job.key)) return true;
+    }
+    return false;
 }
 
 void TileScheduler::cancel(quint64 sourceId) {
@@ -92,8 +115,13 @@ void TileScheduler::run(int index) {
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
             if (stopping_) return;
-            job = std::move(pending_.front());
-            pending_.pop_front();
+            if (!takeJob(job)) {
+                // Every job left was a duplicate of a tile read meanwhile.
+                const bool becameIdle = reading_ == 0;
+                lock.unlock();
+                if (becameIdle) Q_EMIT idle();
+                continue;
+            }
             inFlight_.insert(job.key);
             ++reading_;
             generation = generation_[job.key.sourceId];

@@ -24,9 +24,11 @@ namespace slidesight {
 /// std::condition_variable, which ThreadSanitizer sees in full; QThread's own start and wait
 /// go through Qt's futexes, which a ThreadSanitizer build over Debian's Qt cannot see.
 ///
-/// Requests come as ordered lists (see TilePlanner); a new list for a slide replaces that
-/// slide's pending requests, so moving the view drops work that is no longer needed. Tiles
-/// already cached or being read are not requested again (duplicate requests merge).
+/// Requests come as ordered lists (see TilePlanner) from a requester (a view's slide layer);
+/// a new list from a requester for a slide replaces that requester's pending requests for the
+/// slide, so moving a view drops work that is no longer needed while other views of the same
+/// slide (split panes) keep theirs. Tiles already cached or being read are not requested
+/// again, and a tile that several requesters want is read once (duplicate requests merge).
 /// Cancelling a slide drops its pending work and discards reads still in flight; it never
 /// waits for them.
 ///
@@ -40,8 +42,13 @@ public:
     /// Stops the workers after their current read.
     ~TileScheduler() override;
 
-    /// Replaces the pending requests of `slide` by `keys`, in that priority order.
-    void request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys);
+    /// Replaces the pending requests of `requester` for `slide` by `keys`, in that priority
+    /// order. `requester` only identifies whose list this is; it is never dereferenced.
+    void request(const std::shared_ptr<const TiledSlide>& slide, const std::vector<TileKey>& keys,
+                 const void* requester = nullptr);
+    /// Drops the pending requests of `requester` for a slide; reads under way finish and are
+    /// cached (another requester may want them).
+    void cancelRequests(quint64 sourceId, const void* requester);
     /// Drops all work of a slide without waiting; its in-flight reads are discarded.
     void cancel(quint64 sourceId);
 
@@ -64,7 +71,11 @@ private:
     struct Job {
         TileKey key;
         std::shared_ptr<const TiledSlide> slide;
+        const void* requester = nullptr;
     };
+    /// Takes the next job worth reading (not cached, not being read) off the queue; false
+    /// when none is left. Called with mutex_ held.
+    bool takeJob(Job& job);
     void run(int index);
 
     TileCache* cache_;

@@ -4,6 +4,9 @@
 
 #include <QtCore/QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace slidesight {
 
 class Layer;
@@ -21,9 +24,17 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     /// Re-reads the layer's bounds, visibility and opacity.
     void sync();
+    /// Decides this item's visibility instead of the layer where the rule gives a value (a
+    /// pane that shows its own choice of layers); nullopt keeps the layer's own.
+    using VisibilityRule = std::function<std::optional<bool>(const Layer&)>;
+    void setVisibilityRule(VisibilityRule rule);
+    /// Draws only left of viewport x = `x` (the curtain); nullopt draws everywhere.
+    void setCurtain(std::optional<double> viewportX);
 
 private:
     QPointer<Layer> layer_;
+    VisibilityRule rule_;
+    std::optional<double> curtainX_;
     QRectF bounds_;
 };
 

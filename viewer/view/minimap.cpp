@@ -24,13 +24,21 @@ void Minimap::setThumbnail(const QImage& thumbnail, const QSizeF& levelZeroSize)
 void Minimap::clear() {
     thumbnail_ = QImage();
     levelZeroSize_ = QSizeF();
-    visible_ = QRectF();
+    visible_ = QPolygonF();
     update();
 }
 
-void Minimap::setVisibleRect(const QRectF& levelZeroRect) {
-    visible_ = levelZeroRect;
+void Minimap::setVisibleRect(const QRectF& levelZeroRect) { setVisiblePolygon(QPolygonF(levelZeroRect)); }
+
+void Minimap::setVisiblePolygon(const QPolygonF& levelZeroPolygon) {
+    visible_ = levelZeroPolygon;
     update();
+}
+
+QPointF Minimap::toWidget(const QPointF& p) const {
+    const QRectF r = imageRect();
+    if (r.isEmpty()) return QPointF();
+    return QPointF(r.left() + p.x() * r.width() / levelZeroSize_.width(), r.top() + p.y() * r.height() / levelZeroSize_.height());
 }
 
 QRectF Minimap::imageRect() const {
@@ -59,14 +67,13 @@ void Minimap::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::SmoothPixmapTransform);
     p.drawImage(r, thumbnail_);
     if (!visible_.isEmpty()) {
-        const double sx = r.width() / levelZeroSize_.width();
-        const double sy = r.height() / levelZeroSize_.height();
-        QRectF v(r.left() + visible_.left() * sx, r.top() + visible_.top() * sy, visible_.width() * sx,
-                 visible_.height() * sy);
-        v = v.intersected(r.adjusted(-1, -1, 1, 1));
+        QPolygonF v;
+        for (const QPointF& corner : visible_) v << toWidget(corner);
+        p.setClipRect(r.adjusted(-1, -1, 1, 1));
+        p.setRenderHint(QPainter::Antialiasing);
         p.setPen(QPen(QColor(220, 30, 30), 2));
         p.setBrush(Qt::NoBrush);
-        p.drawRect(v);
+        p.drawPolygon(v);
     }
 }
 

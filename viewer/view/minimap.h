@@ -3,12 +3,13 @@
 #include <QtCore/QRectF>
 #include <QtCore/QSizeF>
 #include <QtGui/QImage>
+#include <QtGui/QPolygonF>
 #include <QtWidgets/QWidget>
 
 namespace slidesight {
 
-/// A thumbnail of the whole slide with the visible area outlined. Clicking or dragging moves
-/// the view there.
+/// A thumbnail of the whole slide with the visible area outlined (a turned rectangle when the
+/// view is rotated). Clicking or dragging moves the view there.
 ///
 /// GUI thread only.
 class Minimap : public QWidget {
@@ -21,6 +22,11 @@ public:
     void clear();
     /// The visible part of the slide, in level-0 pixels.
     void setVisibleRect(const QRectF& levelZeroRect);
+    /// The visible part of a rotated view: the viewport's corners in level-0 pixels.
+    void setVisiblePolygon(const QPolygonF& levelZeroPolygon);
+    QPolygonF visiblePolygon() const { return visible_; }
+    /// Where a level-0 point is drawn in the widget.
+    QPointF toWidget(const QPointF& levelZeroPoint) const;
 
     QSize sizeHint() const override;
     bool hasThumbnail() const { return !thumbnail_.isNull(); }
@@ -40,7 +46,7 @@ private:
 
     QImage thumbnail_;
     QSizeF levelZeroSize_;
-    QRectF visible_;
+    QPolygonF visible_;
 };
 
 }  // namespace slidesight

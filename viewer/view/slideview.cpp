@@ -79,6 +79,8 @@ LayerItem* SlideView::itemFor(Layer* layer) const {
 void SlideView::addLayer(Layer* layer) {
     if (!layer || itemFor(layer)) return;
     auto* item = new LayerItem(layer);
+    if (visibilityRule_) item->setVisibilityRule(visibilityRule_);
+    if (layer == curtainLayer_) item->setCurtain(curtainX());
     item->setZValue(static_cast<double>(items_.size()));
     scene_->addItem(item);
     items_.push_back(item);
@@ -102,6 +104,12 @@ void SlideView::removeLayer(Layer* layer) {
     if (item->layer()) disconnect(item->layer(), nullptr, this, nullptr);
     scene_->removeItem(item);
     delete item;
+}
+
+void SlideView::setLayerVisibilityRule(std::function<std::optional<bool>(const Layer&)> rule) {
+    visibilityRule_ = std::move(rule);
+    for (LayerItem* item : items_) item->setVisibilityRule(visibilityRule_);
+    viewport()->update();
 }
 
 void SlideView::clearLayers() {
@@ -153,8 +161,37 @@ std::vector<Layer*> SlideView::layers() const {
 }
 
 double SlideView::downsample() const {
-    const double s = transform().m11();
+    const QTransform& t = transform();
+    const double s = std::hypot(t.m11(), t.m12());
     return s > 0.0 ? 1.0 / s : 1.0;
+}
+
+QTransform SlideView::viewTransform(double ds) const {
+    QTransform t;
+    t.rotate(rotation_);
+    t.scale(1.0 / ds, 1.0 / ds);
+    return t;
+}
+
+void SlideView::setRotation(double degrees) {
+    if (!std::isfinite(degrees)) return;
+    degrees = std::fmod(degrees, 360.0);
+    if (degrees < 0.0) degrees += 360.0;
+    if (std::abs(degrees - 360.0) < 1e-9) degrees = 0.0;
+    if (degrees == rotation_) return;
+    zoomAnimation_->stop();
+    const QPointF centre = centreLevelZero();
+    const double ds = downsample();
+    rotation_ = degrees;
+    setTransform(viewTransform(ds));
+    centerOn(centre);
+    scheduleViewChange();
+    viewport()->update();
+    Q_EMIT rotationChanged(rotation_);
+}
+
+QPointF SlideView::centreLevelZero() const {
+    return viewportTransform().inverted().map(QRectF(viewport()->rect()).center());
 }
 
 double SlideView::clampDownsample(double ds) const {
@@ -166,15 +203,16 @@ void SlideView::setDownsample(double ds, std::optional<QPoint> anchor) {
     ds = clampDownsample(ds);
     const QPoint a = anchor.value_or(viewport()->rect().center());
     const QPointF before = mapToScene(a);
-    setTransform(QTransform::fromScale(1.0 / ds, 1.0 / ds));
+    setTransform(viewTransform(ds));
     // Keep the level-0 point under the anchor where it was.
     const QPointF after = mapToScene(a);
     const QPointF centre = mapToScene(viewport()->rect().center());
     centerOn(centre + (before - after));
-    // centerOn() rounds to whole scroll steps; correct the remainder to within half a pixel.
-    const QPointF error = mapToScene(a) - before;
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - static_cast<int>(std::lround(error.x() / ds)));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() - static_cast<int>(std::lround(error.y() / ds)));
+    // centerOn() rounds to whole scroll steps; correct the remainder to within half a pixel:
+    // `error` is how far, in viewport pixels, the point now shows from the anchor.
+    const QPointF error = viewportTransform().map(before) - QPointF(a);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(std::lround(error.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + static_cast<int>(std::lround(error.y())));
     scheduleViewChange();
     viewport()->update();
 }
@@ -187,13 +225,19 @@ double SlideView::fitDownsample() const {
     if (slideSize_.isEmpty()) return 1.0;
     const QSize v = viewport()->size();
     if (v.width() <= 0 || v.height() <= 0) return 1.0;
-    return std::max(slideSize_.width() / v.width(), slideSize_.height() / v.height()) * 1.02;
+    // The slide's bounding box as rotated.
+    const double radians = rotation_ * M_PI / 180.0;
+    const double c = std::abs(std::cos(radians));
+    const double sn = std::abs(std::sin(radians));
+    const double w = slideSize_.width() * c + slideSize_.height() * sn;
+    const double h = slideSize_.width() * sn + slideSize_.height() * c;
+    return std::max(w / v.width(), h / v.height()) * 1.02;
 }
 
 void SlideView::zoomToFit() {
     zoomAnimation_->stop();
     const double ds = fitDownsample();
-    setTransform(QTransform::fromScale(1.0 / ds, 1.0 / ds));
+    setTransform(viewTransform(ds));
     centerOn(QPointF(slideSize_.width() / 2, slideSize_.height() / 2));
     scheduleViewChange();
 }
@@ -234,6 +278,10 @@ void SlideView::centerOnLevelZero(const QPointF& p) {
 
 QRectF SlideView::visibleLevelZeroRect() const {
     return mapToScene(viewport()->rect()).boundingRect();
+}
+
+QPolygonF SlideView::visibleLevelZeroPolygon() const {
+    return viewportTransform().inverted().map(QPolygonF(QRectF(viewport()->rect())));
 }
 
 void SlideView::scheduleViewChange() {
@@ -287,9 +335,63 @@ void SlideView::keyPressEvent(QKeyEvent* event) {
     QGraphicsView::keyPressEvent(event);
 }
 
+void SlideView::setCurtain(Layer* layer) {
+    if (layer == curtainLayer_) return;
+    curtainLayer_ = layer;
+    draggingCurtain_ = false;
+    applyCurtain();
+    Q_EMIT curtainChanged();
+}
+
+void SlideView::setCurtainPosition(double fraction) {
+    if (!std::isfinite(fraction)) return;
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    if (fraction == curtainPosition_) return;
+    curtainPosition_ = fraction;
+    applyCurtain();
+    Q_EMIT curtainChanged();
+}
+
+Layer* SlideView::curtainLayer() const { return curtainLayer_; }
+
+double SlideView::curtainX() const { return curtainPosition_ * viewport()->width(); }
+
+bool SlideView::nearCurtain(double x) const { return curtainLayer_ && std::abs(x - curtainX()) <= 6.0; }
+
+void SlideView::applyCurtain() {
+    for (LayerItem* item : items_)
+        item->setCurtain(curtainLayer_ && item->layer() == curtainLayer_ ? std::optional<double>(curtainX()) : std::nullopt);
+    viewport()->update();
+}
+
+void SlideView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && nearCurtain(event->position().x())) {
+        draggingCurtain_ = true;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
 void SlideView::mouseMoveEvent(QMouseEvent* event) {
-    QGraphicsView::mouseMoveEvent(event);
+    if (draggingCurtain_) {
+        setCurtainPosition(event->position().x() / std::max(1, viewport()->width()));
+        event->accept();
+    } else {
+        QGraphicsView::mouseMoveEvent(event);
+        if (curtainLayer_ && !(event->buttons() & Qt::LeftButton))
+            viewport()->setCursor(nearCurtain(event->position().x()) ? Qt::SplitHCursor : Qt::OpenHandCursor);
+    }
     Q_EMIT cursorMoved(mapToScene(event->position().toPoint()));
+}
+
+void SlideView::mouseReleaseEvent(QMouseEvent* event) {
+    if (draggingCurtain_) {
+        draggingCurtain_ = false;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
 }
 
 void SlideView::leaveEvent(QEvent* event) {
@@ -299,11 +401,15 @@ void SlideView::leaveEvent(QEvent* event) {
 
 void SlideView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    if (curtainLayer_) applyCurtain();
     scheduleViewChange();
 }
 
 void SlideView::scrollContentsBy(int dx, int dy) {
     QGraphicsView::scrollContentsBy(dx, dy);
+    // The curtain stays where it is on the screen while the slide moves under it: a blit
+    // would drag the curtain's edge along.
+    if (curtainLayer_) viewport()->update();
     // The viewport is scrolled by blitting, which drags the fixed scale bar along: repaint
     // its box and where the blit moved it.
     const QRect box = scaleBarBox();
@@ -322,6 +428,23 @@ void SlideView::drawBackground(QPainter* painter, const QRectF& rect) {
 }
 
 void SlideView::drawForeground(QPainter* painter, const QRectF&) {
+    if (curtainLayer_) {
+        // The curtain: a line with a round handle in the middle.
+        painter->save();
+        painter->resetTransform();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const double x = curtainX();
+        const double h = viewport()->height();
+        painter->setPen(QPen(QColor(255, 255, 255, 230), 2.0));
+        painter->drawLine(QPointF(x, 0), QPointF(x, h));
+        painter->setBrush(QColor(40, 40, 44, 220));
+        painter->drawEllipse(QPointF(x, h / 2), 11.0, 11.0);
+        painter->drawLine(QPointF(x - 6, h / 2), QPointF(x - 2, h / 2 - 4));
+        painter->drawLine(QPointF(x - 6, h / 2), QPointF(x - 2, h / 2 + 4));
+        painter->drawLine(QPointF(x + 6, h / 2), QPointF(x + 2, h / 2 - 4));
+        painter->drawLine(QPointF(x + 6, h / 2), QPointF(x + 2, h / 2 + 4));
+        painter->restore();
+    }
     if (!scaleBarVisible_ || !mpp_.known()) return;
     painter->save();
     painter->resetTransform();

@@ -3,6 +3,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
+#include "app/cli/maprequest.h"
 
 #include "model/analysis/layerids.h"
 #include "model/analysis/resultmaps.h"
@@ -24,13 +25,6 @@ namespace slidesight::cli {
 
 namespace {
 
-/// --map RESULT.pt[:KEY]: the file, the layer id and the channel of a multi-channel map.
-struct MapRequest {
-    QString file;
-    QString id = QString::fromLatin1(model::layerid::kAttentionMax);
-    ChannelSelection channel = ChannelSelection::mean();
-};
-
 QString figureText(double value) {
     return std::isfinite(value) ? QString::number(value, 'f', 4) : QCoreApplication::translate("CompareCommand", "undefined");
 }
@@ -46,40 +40,6 @@ QString CompareCommand::summary() const {
 }
 
 namespace {
-
-/// The file is the longest prefix before a ':' that exists, so KEY may carry a channel
-/// ("attention-max:7").
-Expected<MapRequest> parseMapRequest(const QString& text) {
-    MapRequest request;
-    QString key;
-    if (QFileInfo(text).isFile()) {
-        request.file = text;
-    } else {
-        for (qsizetype i = text.indexOf(QLatin1Char(':')); i > 0; i = text.indexOf(QLatin1Char(':'), i + 1)) {
-            if (QFileInfo(text.left(i)).isFile()) {
-                request.file = text.left(i);
-                key = text.mid(i + 1);
-                break;
-            }
-        }
-    }
-    if (request.file.isEmpty())
-        return failure(
-            CompareCommand::tr("The result file '%1' does not exist.").arg(text.section(QLatin1Char(':'), 0, 0)));
-    if (!key.isEmpty()) {
-        const QString id = key.section(QLatin1Char(':'), 0, 0).trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
-        if (!id.isEmpty()) request.id = id;
-        if (key.contains(QLatin1Char(':'))) {
-            const auto channel = ChannelSelection::parse(key.section(QLatin1Char(':'), 1));
-            if (!channel)
-                return failure(CompareCommand::tr("'%1' is not a channel: give a channel number, 'mean' or 'max'.")
-                                                         .arg(key.section(QLatin1Char(':'), 1))
-                                                         );
-            request.channel = *channel;
-        }
-    }
-    return request;
-}
 
 /// The annotations the truth comes from: a group's, or all of them.
 Expected<std::vector<const Annotation*>> selectAnnotations(const AnnotationSet& set, const QString& group) {
@@ -226,26 +186,13 @@ int CompareCommand::run(const QString& path, const QStringList& arguments) {
         }
     }
 
-    const auto request = parseMapRequest(cl.value(QStringLiteral("map")));
-    if (!request) {
-        Console::error(QString::fromStdString(request.error()));
+    const auto loaded = LoadedMap::load(cl.value(QStringLiteral("map")));
+    if (!loaded) {
+        Console::error(QString::fromStdString(loaded.error()));
         return ExitFailure;
     }
-    const auto maps = model::readResultMaps(QFile::encodeName(request->file).toStdString());
-    if (!maps) {
-        Console::error(QString::fromStdString(maps.error()));
-        return ExitFailure;
-    }
-    const model::ResultMap* map = maps->map(request->id.toStdString());
-    if (!map) {
-        Console::error(tr("The result file has no map '%1'; it has: %2.").arg(request->id, QString::fromStdString(maps->idList())));
-        return ExitFailure;
-    }
-    if (request->channel.kind == ChannelSelection::Kind::Index && request->channel.index >= map->channels) {
-        Console::error(tr("The map '%1' has %2 channels, so there is no channel %3.")
-                           .arg(request->id).arg(map->channels).arg(request->channel.index));
-        return ExitFailure;
-    }
+    const MapRequest& request = loaded->request;
+    const model::ResultMaps& maps = loaded->maps;
     const QString annotationFile = cl.value(QStringLiteral("annotations"));
     const auto set = AnnotationIO::read(annotationFile);
     if (!set) {
@@ -259,19 +206,18 @@ int CompareCommand::run(const QString& path, const QStringList& arguments) {
         return ExitFailure;
     }
 
-    const GridGeometry geometry{QPointF(maps->originX, maps->originY), QSizeF(maps->cellWidth, maps->cellHeight), maps->rows,
-                                maps->columns};
-    const GridData data(geometry, map->channels, map->values, QString());
+    const GridData data = loaded->grid();
+    const GridGeometry& geometry = data.geometry();
     const RasterGrid raster{geometry.origin, geometry.cellSize, geometry.rows, geometry.columns};
-    const model::Agreement agreement(maps->rows, maps->columns, data.plane(request->channel),
-                                     AnnotationRasteriser::coverage(*chosen, raster), maps->valid, options);
+    const model::Agreement agreement(maps.rows, maps.columns, data.plane(request.channel),
+                                     AnnotationRasteriser::coverage(*chosen, raster), maps.valid, options);
     const double t = threshold.value_or((agreement.minimum() + agreement.maximum()) / 2.0);
     const model::AgreementAtThreshold at = agreement.at(t);
     const int count = static_cast<int>(chosen->size());
     if (cl.json())
-        JsonOutput::print(toJson(*request, *maps, annotationFile, group, count, agreement, at));
+        JsonOutput::print(toJson(request, maps, annotationFile, group, count, agreement, at));
     else
-        Console::out(toText(*request, annotationFile, group, count, *maps, agreement, at));
+        Console::out(toText(request, annotationFile, group, count, maps, agreement, at));
     return ExitSuccess;
 }
 
