@@ -2685,6 +2685,130 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>ScoreSheet</name>
+    <message>
+        <location filename="../app/teaching/scoresheet.cpp" line="+123"/>
+        <source>hit</source>
+        <translation>colpito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>miss</source>
+        <translation>mancato</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+53"/>
+        <source>lesional</source>
+        <translation>lesionale</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+53"/>
+        <source>no lesion</source>
+        <translation>nessuna lesione</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+7"/>
+        <source>Score sheet: %1</source>
+        <translation>Scheda dei punteggi: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 cases revealed, printed %3.</source>
+        <translation>%1 di %2 casi svelati, stampata il %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model&apos;s maps come from a model that was never trained (in part or whole): its figures show the method, not a diagnostic skill.</source>
+        <translation>Le mappe vengono da un modello mai addestrato (in tutto o in parte): le sue cifre mostrano il metodo, non una capacità diagnostica.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>You</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+31"/>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Slide calls right</source>
+        <translation>Giudizi sul vetrino giusti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean cell AUC</source>
+        <translation>AUC per cella, media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean Dice</source>
+        <translation>Dice medio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>Pointing game</source>
+        <translation>Pointing game</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>truth</source>
+        <translation>verità</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>your marks and your pointing point (+)</source>
+        <translation>i tuoi segni e il tuo punto indicato (+)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the model&apos;s highest cell (×)</source>
+        <translation>la cella più alta del modello (×)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not revealed yet.</source>
+        <translation>Non ancora svelato.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Truth: %1. Map: %2. Marks: %3. Time before the reveal: %4 s.</source>
+        <translation>Verità: %1. Mappa: %2. Segni: %3. Tempo prima di svelare: %4 s.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Slide call</source>
+        <translation>Giudizio sul vetrino</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cell AUC</source>
+        <translation>AUC per cella</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model was never trained.</source>
+        <translation>Il modello non è mai stato addestrato.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model&apos;s features come from a never-trained extractor.</source>
+        <translation>Le caratteristiche del modello vengono da un estrattore mai addestrato.</translation>
+    </message>
+</context>
+<context>
     <name>SlideError</name>
     <message>
         <location filename="../viewer/slide/openslidesource.cpp" line="+109"/>
@@ -2953,6 +3077,62 @@ Obiettivi mancati: %1.</translation>
         <location line="+26"/>
         <source>Wrote %1: %2 x %3 px, %4 levels, %5 flavour.</source>
         <translation>Scritto %1: %2 x %3 px, livelli: %4, variante %5.</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingCaseList</name>
+    <message>
+        <location filename="../app/teaching/teachingcases.cpp" line="+42"/>
+        <source>Demo: held-out mosaics</source>
+        <translation>Demo: mosaici di verifica</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; is too large for a case list (more than 4 MB).</source>
+        <translation>&quot;%1&quot; è troppo grande per un elenco di casi (più di 4 MB).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read the case list &quot;%1&quot;: %2.</source>
+        <translation>Impossibile leggere l&apos;elenco di casi &quot;%1&quot;: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a case list: a JSON object with a &quot;cases&quot; array is expected.</source>
+        <translation>&quot;%1&quot; non è un elenco di casi: serve un oggetto JSON con un array &quot;cases&quot;.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Case %1 of &quot;%2&quot; names no slide.</source>
+        <translation>Il caso %1 di &quot;%2&quot; non indica alcun vetrino.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>There are no teaching cases at &quot;%1&quot;.</source>
+        <translation>Non ci sono casi didattici in &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There are no teaching cases at &quot;%1&quot;: no slide was found.</source>
+        <translation>Non ci sono casi didattici in &quot;%1&quot;: nessun vetrino trovato.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The teaching cases at &quot;%1&quot; name &quot;%2&quot;, which is missing.</source>
+        <translation>I casi didattici in &quot;%1&quot; indicano &quot;%2&quot;, che manca.</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingProgress</name>
+    <message>
+        <location filename="../app/teaching/teachingprogress.cpp" line="+71"/>
+        <source>Cannot create the folder &quot;%1&quot; for the teaching progress.</source>
+        <translation>Impossibile creare la cartella &quot;%1&quot; per i progressi didattici.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The teaching progress in &quot;%1&quot; could not be read; it was kept as %2 and starts over.</source>
+        <translation>I progressi didattici in &quot;%1&quot; non sono leggibili: il file è stato conservato come %2 e si ricomincia da capo.</translation>
     </message>
 </context>
 <context>
@@ -3536,14 +3716,16 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main.cpp" line="+55"/>
-        <location line="+97"/>
+        <location filename="../app/shell/main.cpp" line="+58"/>
+        <location line="+103"/>
         <location line="+13"/>
+        <location line="+73"/>
+        <location line="+11"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-182"/>
         <source>there is no display to open a window on (DISPLAY is not set); --screenshot renders without one.</source>
         <translation>non c’è uno schermo su cui aprire una finestra (DISPLAY non è impostata); --screenshot disegna senza.</translation>
     </message>
@@ -3619,7 +3801,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Divide la vista della finestra in 1, 2 o 4 riquadri collegati.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Teaching mode: go through the cases of a demo folder, a case list (JSON) or a folder of slides with their truth; &quot;demo&quot; is the demo in %1.</source>
+        <translation>Modalità didattica: percorri i casi di una cartella demo, di un elenco di casi (JSON) o di una cartella di vetrini con la loro verità; &quot;demo&quot; è la demo in %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>--grid-mpp needs a model bundle (--analyze BUNDLE).</source>
         <translation>--grid-mpp richiede un pacchetto modello (--analyze BUNDLE).</translation>
     </message>
@@ -3639,7 +3826,12 @@ Obiettivi mancati: %1.</translation>
         <translation>--panes deve essere 1, 2 o 4.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="+5"/>
+        <source>--teach opens its own cases: give it no slide, --demo or --screenshot.</source>
+        <translation>--teach apre i propri casi: non indicare un vetrino, --demo o --screenshot.</translation>
+    </message>
+    <message>
+        <location line="-117"/>
         <source>µm/px of the analysis grid (default: the bundle&apos;s).</source>
         <translation>µm/px della griglia dell&apos;analisi (predefiniti: quelli del pacchetto).</translation>
     </message>
@@ -3664,7 +3856,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Apre la finestra, attende che sia stabile (analisi e LRAN concluse, ogni tassello caricato), salva ciò che lo schermo ne mostra in questo PNG ed esce.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>--device must be auto, cpu or cuda.</source>
         <translation>--device deve essere auto, cpu oppure cuda.</translation>
     </message>
@@ -3700,12 +3892,12 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+34"/>
+        <location line="+51"/>
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-45"/>
         <source>--grid-mpp must be a positive number.</source>
         <translation>--grid-mpp deve essere un numero positivo.</translation>
     </message>
@@ -4160,7 +4352,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AnnotationAutosave</name>
     <message>
-        <location filename="../app/annotations/annotationautosave.cpp" line="+108"/>
+        <location filename="../app/annotations/annotationautosave.cpp" line="+116"/>
         <source>%1 The file was kept as %2.</source>
         <translation>%1 Il file è stato conservato come %2.</translation>
     </message>
@@ -4347,7 +4539,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Annotazioni</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>Annotation %1</source>
         <translation>Annotazione %1</translation>
     </message>
@@ -4578,7 +4770,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::DemoModule</name>
     <message>
-        <location filename="../app/demo/demomodule.cpp" line="+80"/>
+        <location filename="../app/demo/demomodule.cpp" line="+88"/>
         <source>Import the demo&apos;s ground truth</source>
         <translation>Importa la verità di riferimento della demo</translation>
     </message>
@@ -4838,8 +5030,8 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+58"/>
-        <location line="+337"/>
+        <location filename="../app/shell/mainwindow.cpp" line="+59"/>
+        <location line="+342"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
@@ -4864,12 +5056,12 @@ Obiettivi mancati: %1.</translation>
         <translation>%1 — SlideSight</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>&amp;Rotation</source>
         <translation>&amp;Rotazione</translation>
     </message>
@@ -4909,7 +5101,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Non c&apos;è nessun vetrino da esportare.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>&amp;Open…</source>
         <translation>&amp;Apri…</translation>
     </message>
@@ -5019,27 +5211,27 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Informazioni su SlideSight</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-116"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-122"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
         <source>&amp;Magnification</source>
         <translation>In&amp;grandimento</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-134"/>
         <source>&amp;Slide</source>
         <translation>Ve&amp;trino</translation>
     </message>
@@ -5054,7 +5246,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -5079,7 +5271,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
@@ -5123,12 +5315,12 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::Pane</name>
     <message>
-        <location filename="../app/panes/pane.cpp" line="+32"/>
+        <location filename="../app/panes/pane.cpp" line="+35"/>
         <source>The layer this pane shows over the slide</source>
         <translation>Il livello che questo riquadro mostra sul vetrino</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Window&apos;s slide</source>
         <translation>Vetrino della finestra</translation>
     </message>
@@ -5701,6 +5893,262 @@ Obiettivi mancati: %1.</translation>
         <location line="+103"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::TeachingDock</name>
+    <message>
+        <location filename="../app/teaching/teachingdock.cpp" line="+22"/>
+        <source>Teaching</source>
+        <translation>Didattica</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>You</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slide call</source>
+        <translation>Giudizio sul vetrino</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell AUC</source>
+        <translation>AUC per cella</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dice</source>
+        <translation>Dice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pointing game</source>
+        <translation>Pointing game</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal</source>
+        <translation>Svela</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the truth, the model&apos;s maps and both sets of figures (Ctrl+Shift+Return)</source>
+        <translation>Mostra la verità, le mappe del modello e le cifre di entrambi (Ctrl+Maiusc+Invio)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Successivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export score sheet…</source>
+        <translation>Esporta la scheda dei punteggi…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 of %2 cases revealed</source>
+        <translation>%1 di %2 casi svelati</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>marked</source>
+        <translation>segnato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ right call</source>
+        <translation>✓ giudizio giusto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✗ wrong call</source>
+        <translation>✗ giudizio sbagliato</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a case.</source>
+        <translation>Scegli un caso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the regions you think are lesional with the rectangle, polygon or freehand tool (a point marks where you would look first; no mark says the slide has no lesion), then reveal.</source>
+        <translation>Segna le regioni che ritieni lesionali con lo strumento rettangolo, poligono o mano libera (un punto indica dove guarderesti per primo; nessun segno dice che il vetrino non ha lesioni), poi svela.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Green: the truth; your marks as you drew them; the model&apos;s map below them (%1).</source>
+        <translation>In verde la verità; i tuoi segni come li hai disegnati; sotto, la mappa del modello (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no model</source>
+        <translation>nessun modello</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+13"/>
+        <source>lesional</source>
+        <translation>lesionale</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>no lesion</source>
+        <translation>nessuna lesione</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>hit</source>
+        <translation>colpito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>miss</source>
+        <translation>mancato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Truth: %1 (%2 of %3 cells).</source>
+        <translation>Verità: %1 (%2 di %3 celle).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model was never trained: its figures show the method, not a skill.</source>
+        <translation>Il modello non è mai stato addestrato: le sue cifre mostrano il metodo, non una capacità.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model&apos;s features come from a never-trained extractor.</source>
+        <translation>Le caratteristiche del modello vengono da un estrattore mai addestrato.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::TeachingModule</name>
+    <message>
+        <location filename="../app/teaching/teachingmodule.cpp" line="+74"/>
+        <source>Open &amp;Teaching Cases…</source>
+        <translation>Apri casi &amp;didattici…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go through a list of cases: mark, reveal the truth and the model&apos;s maps, compare the figures</source>
+        <translation>Percorri un elenco di casi: segna, svela la verità e le mappe del modello, confronta le cifre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reveal the Case</source>
+        <translation>&amp;Svela il caso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Next Case</source>
+        <translation>Caso s&amp;uccessivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Previous Case</source>
+        <translation>Caso &amp;precedente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Teac&amp;hing</source>
+        <translation>&amp;Didattica</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+23"/>
+        <location line="+82"/>
+        <location line="+103"/>
+        <location line="+18"/>
+        <location line="+42"/>
+        <location line="+14"/>
+        <location line="+11"/>
+        <source>Teaching</source>
+        <translation>Didattica</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <source>Revealing: reading the truth and running the model…</source>
+        <translation>Svelamento: lettura della verità ed esecuzione del modello…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The truth of this case cannot be read: %1</source>
+        <translation>La verità di questo caso non è leggibile: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Truth</source>
+        <translation>Verità</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+6"/>
+        <source>The model did not run: %1</source>
+        <translation>Il modello non è stato eseguito: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The model could not be loaded: %1</source>
+        <translation>Impossibile caricare il modello: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model&apos;s run was cancelled.</source>
+        <translation>L&apos;esecuzione del modello è stata annullata.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model gives no map &quot;%1&quot;.</source>
+        <translation>Il modello non fornisce la mappa &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The case could not be scored: %1</source>
+        <translation>Impossibile calcolare il punteggio del caso: %1</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No teaching cases are open.</source>
+        <translation>Nessun caso didattico è aperto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Teaching Cases</source>
+        <translation>Apri casi didattici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case lists (*.json);;All files (*)</source>
+        <translation>Elenchi di casi (*.json);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Score Sheet</source>
+        <translation>Esporta la scheda dei punteggi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score sheet (*.html)</source>
+        <translation>Scheda dei punteggi (*.html)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score sheet written: %1 and its .csv</source>
+        <translation>Scheda dei punteggi scritta: %1 e il suo .csv</translation>
     </message>
 </context>
 <context>

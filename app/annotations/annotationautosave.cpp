@@ -67,6 +67,11 @@ QString AnnotationAutosave::sidecarPathFor(const QString& slidePath) {
     return writable ? beside.absoluteFilePath() : userDataPath(slidePath);
 }
 
+void AnnotationAutosave::redirect(const QString& slidePath, const QString& sidecar) {
+    if (sidecar.isEmpty()) redirects_.remove(slidePath);
+    else redirects_.insert(slidePath, sidecar);
+}
+
 void AnnotationAutosave::openSlide(const QString& slidePath) {
     if (!document_) return;
     resetting_ = true;
@@ -74,10 +79,13 @@ void AnnotationAutosave::openSlide(const QString& slidePath) {
     resetting_ = false;
     dirty_ = false;
     timer_.stop();
-    target_ = sidecarPathFor(slidePath);
-    // Read the newer of the two possible sidecars.
+    const QString redirected = redirects_.value(slidePath);
+    target_ = redirected.isEmpty() ? sidecarPathFor(slidePath) : redirected;
+    // Read the newer of the two possible sidecars (or the one it is redirected to).
     QString source;
-    for (const QString& candidate : {besideSlidePath(slidePath), userDataPath(slidePath)}) {
+    const QStringList candidates =
+        redirected.isEmpty() ? QStringList{besideSlidePath(slidePath), userDataPath(slidePath)} : QStringList{redirected};
+    for (const QString& candidate : candidates) {
         const QFileInfo info(candidate);
         if (info.exists() && (source.isEmpty() || info.lastModified() > QFileInfo(source).lastModified()))
             source = candidate;

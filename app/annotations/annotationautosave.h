@@ -5,6 +5,7 @@
 #include "viewer/common/expected.h"
 
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QString>
@@ -43,6 +44,10 @@ public:
     /// writable, else under the user's data folder.
     static QString sidecarPathFor(const QString& slidePath);
 
+    /// Keeps the annotations of `slidePath` in `sidecar` instead of the usual sidecars (the
+    /// teaching mode keeps a trainee's marks apart from the slide's own annotations); an empty
+    /// `sidecar` ends the redirection. Takes effect at the next openSlide().
+    void redirect(const QString& slidePath, const QString& sidecar);
     /// Starts the document over for `slidePath` and loads its sidecar if there is one.
     void openSlide(const QString& slidePath);
     /// Saves the annotations and starts the document over without a slide.
@@ -73,6 +78,7 @@ private:
     QPointer<AnnotationDocument> document_;
     QTimer timer_;
     QString target_;
+    QHash<QString, QString> redirects_;  ///< slide path -> sidecar
     bool dirty_ = false;
     bool loading_ = false;
     bool resetting_ = false;

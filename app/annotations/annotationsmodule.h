@@ -23,6 +23,7 @@ public:
     AnnotationDocument* document() const { return document_; }
     AnnotationTools* tools() const { return tools_; }
     AnnotationDock* dock() const { return dock_; }
+    AnnotationAutosave* autosave() const { return autosave_; }
 
 private:
     AnnotationDocument* document_ = nullptr;

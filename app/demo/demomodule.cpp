@@ -23,7 +23,6 @@ namespace slidesight {
 namespace {
 
 constexpr double kDemoOpacity = 0.5;
-const QString kAnnotationLayer = QStringLiteral("annotations");
 
 }  // namespace
 
@@ -31,17 +30,17 @@ DemoModule::DemoModule(Shell& shell, AnalysisModule* analysis, AnnotationsModule
                        QObject* parent)
     : QObject(parent), shell_(shell), analysis_(analysis), annotations_(annotations), layers_(layers) {}
 
-void DemoModule::keepFirstView(const QString& firstLayer) {
+void DemoModule::keepFirstView(const QString& firstLayer, const QStringList& onTop) {
     LayerStack* stack = shell_.layerStack();
     const auto requests = AnalysisLayers::parseRequests(firstLayer);
     const AnalysisLayers::Request first =
         requests ? requests->constFirst() : AnalysisLayers::Request{QString::fromLatin1(model::layerid::kAttentionMax), ChannelSelection::mean()};
     // Each layer is arranged once, when it first appears; what the user changes afterwards stays.
     auto arranged = std::make_shared<QSet<QString>>();
-    auto arrange = [this, stack, first, arranged] {
+    auto arrange = [this, stack, first, arranged, onTop] {
         for (int row = 0; row < stack->count(); ++row) {
             Layer* layer = stack->layerAt(row);
-            if (layer->id() == kAnnotationLayer || arranged->contains(layer->id())) continue;
+            if (onTop.contains(layer->id()) || arranged->contains(layer->id())) continue;
             arranged->insert(layer->id());
             const bool shown = layer->id() == first.id;
             layer->setVisible(shown);
@@ -50,8 +49,17 @@ void DemoModule::keepFirstView(const QString& firstLayer) {
             if (auto* heatmap = qobject_cast<HeatmapLayer*>(layer); heatmap && first.channel) heatmap->setChannel(*first.channel);
             layers_->present(stack->rowOf(layer->id()));  // its legend in the layer panel
         }
-        // The truth's outline on top of every map.
-        if (const int row = stack->rowOf(kAnnotationLayer); row > 0) stack->moveLayer(row, 0);
+        // The outlines on top of every map, in the order asked for (moving one calls this again).
+        int place = 0;
+        for (const QString& id : onTop) {
+            const int row = stack->rowOf(id);
+            if (row < 0) continue;
+            if (row != place) {
+                stack->moveLayer(row, place);
+                return;
+            }
+            ++place;
+        }
     };
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(stack, &LayerStack::orderChanged, this, arrange);

@@ -2,6 +2,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 namespace slidesight {
 
@@ -26,9 +27,13 @@ public:
     /// Opens the demo's first shown slide, imports its truth and runs the bundle once it is open.
     void open(const DemoIndex& index);
 
+    /// Until the slide closes: `firstLayer` ("gradcam", "attention-max:mean") alone among the
+    /// maps as they appear, half transparent with its legend, and the layers `onTop` (top
+    /// first; by default the annotations, which hold the demo's truth) above every map. Also
+    /// the teaching mode's reveal.
+    void keepFirstView(const QString& firstLayer, const QStringList& onTop = {QStringLiteral("annotations")});
+
 private:
-    /// `firstLayer` alone among the maps as they appear, the truth on top, until the slide closes.
-    void keepFirstView(const QString& firstLayer);
 
     Shell& shell_;
     AnalysisModule* analysis_;

@@ -27,4 +27,16 @@ Check saveImageAtomically(const QImage& image, const QString& path) {
     return true;
 }
 
+Check saveBytesAtomically(const QByteArray& bytes, const QString& path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return cannotWrite(path, file.errorString());
+    if (file.write(bytes) != bytes.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return cannotWrite(path, why);
+    }
+    if (!file.commit()) return cannotWrite(path, file.errorString());
+    return true;
+}
+
 }  // namespace slidesight

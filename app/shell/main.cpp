@@ -1,7 +1,8 @@
 // slidesight: the desktop viewer. `slidesight [SLIDE]` opens a window;
 // `slidesight --open SLIDE --screenshot OUT.png` renders the view without one;
 // `--analyze BUNDLE --show LAYER[,LAYER...]` first runs the analysis and shows those layers;
-// `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`. `--help` and
+// `--demo [DIR]` opens the offline demo built by `slidesight-cli demo build`; `--teach CASES`
+// the teaching mode. `--help` and
 // `--version` need no display.
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
@@ -13,6 +14,8 @@
 #include "app/shell/screenshotlayers.h"
 #include "app/shell/screenshotrunner.h"
 #include "app/shell/windowshot.h"
+#include "app/teaching/teachingcases.h"
+#include "app/teaching/teachingmodule.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QSettings>
@@ -141,8 +144,14 @@ int main(int argc, char** argv) {
     const QCommandLineOption panesOpt(QStringLiteral("panes"),
                                       QApplication::translate("main", "Split the window's view into 1, 2 or 4 linked panes."),
                                       QStringLiteral("N"));
+    const QCommandLineOption teachOpt(
+        QStringLiteral("teach"),
+        QApplication::translate("main", "Teaching mode: go through the cases of a demo folder, a case list (JSON) or a folder of "
+                                        "slides with their truth; \"demo\" is the demo in %1.").arg(DemoIndex::defaultFolder()),
+        QStringLiteral("CASES"));
     parser.addOptions({openOpt, shotOpt, sizeOpt, magOpt, centreOpt, mppOpt, langOpt, timeoutOpt, analyzeOpt, showOpt,
-                       annotationsOpt, rotationOpt, gridMppOpt, deviceOpt, opacityOpt, demoOpt, windowShotOpt, panesOpt});
+                       annotationsOpt, rotationOpt, gridMppOpt, deviceOpt, opacityOpt, demoOpt, windowShotOpt, panesOpt,
+                       teachOpt});
     parser.process(app);
     std::optional<DemoIndex> demo;
     if (parser.isSet(demoOpt)) {
@@ -230,10 +239,27 @@ int main(int argc, char** argv) {
             return usageError(QApplication::translate("main", "--panes must be 1, 2 or 4."));
     }
 
+    if (parser.isSet(teachOpt)) {
+        if (parser.isSet(shotOpt) || demo || !slide.isEmpty())
+            return usageError(QApplication::translate("main", "--teach opens its own cases: give it no slide, --demo or --screenshot."));
+        auto read = TeachingCaseList::read(parser.value(teachOpt));
+        if (!read) {
+            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(read.error()))
+                                << Qt::endl;
+            return 1;
+        }
+    }
+
     MainWindow window;
     window.show();
     window.panes()->setPaneCount(panes);
-    if (demo && slide == demo->firstShown()->slide && !parser.isSet(analyzeOpt))
+    if (parser.isSet(teachOpt)) {
+        if (auto opened = window.teaching()->open(parser.value(teachOpt)); !opened) {
+            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(opened.error()))
+                                << Qt::endl;
+            return 1;
+        }
+    } else if (demo && slide == demo->firstShown()->slide && !parser.isSet(analyzeOpt))
         window.openDemo(*demo);
     else if (!slide.isEmpty())
         window.openSlide(slide);

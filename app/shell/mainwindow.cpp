@@ -4,6 +4,7 @@
 #include "app/analysis/analysismodule.h"
 #include "app/annotations/annotationsmodule.h"
 #include "app/demo/demomodule.h"
+#include "app/teaching/teachingmodule.h"
 #include "app/inspector/inspectormodule.h"
 #include "app/layers/layersmodule.h"
 #include "app/panes/panesmodule.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     review_ = new ReviewModule(*this, this);
     panes_ = new PanesModule(*this, this);
     demo_ = new DemoModule(*this, analysis_, annotations_, layers_, this);
+    teaching_ = new TeachingModule(*this, analysis_, annotations_, demo_, this);
     updateWindowState();
 
     const QSettings settings;
@@ -117,6 +119,7 @@ void MainWindow::showEvent(QShowEvent* event) {
 MainWindow::~MainWindow() {
     // The modules go first, while the controller, the view and the layer stack they use still
     // exist; then the controller, without reporting to this half-destroyed window.
+    delete teaching_;
     delete demo_;
     delete panes_;
     delete review_;
@@ -157,6 +160,8 @@ void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup g
 }
 
 void MainWindow::addExportAction(QAction* action) { menu(Menu::File)->insertAction(exportsEnd_, action); }
+
+void MainWindow::addOpenMenu(QMenu* submenu) { menu(Menu::File)->insertMenu(opensEnd_, submenu); }
 
 void MainWindow::addToolBarOf(QToolBar* bar) { addToolBar(bar); }
 
@@ -255,6 +260,7 @@ void MainWindow::createMenus() {
     file->addAction(openAction_);
     recentMenu_ = file->addMenu(icon("recent"), tr("Open &recent"));
     updateRecentMenu();
+    opensEnd_ = file->addSeparator();
     file->addAction(exportAction_);
     exportsEnd_ = file->addSeparator();
     file->addAction(closeAction_);

@@ -17,6 +17,7 @@ class AnalysisModule;
 class AnnotationsModule;
 class AssociatedImagesDock;
 class DemoModule;
+class TeachingModule;
 class InspectorModule;
 class LayersModule;
 class PanesModule;
@@ -53,6 +54,7 @@ public:
     QMenu* menu(Menu which) override;
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup group = DockGroup::Alone) override;
     void addExportAction(QAction* action) override;
+    void addOpenMenu(QMenu* menu) override;
     void addToolBarOf(QToolBar* bar) override;
     void addStatusWidget(QWidget* widget) override;
     void showStatusMessage(const QString& message, int timeoutMs = 0) override;
@@ -65,6 +67,7 @@ public:
     AgreementModule* agreement() const { return agreement_; }
     ReviewModule* review() const { return review_; }
     PanesModule* panes() const { return panes_; }
+    TeachingModule* teaching() const { return teaching_; }
 
     /// Opens a slide (asynchronously); failures are reported in a message box.
     void openSlide(const QString& path);
@@ -109,6 +112,7 @@ private:
     QMap<Menu, QMenu*> menus_;
     QMap<DockGroup, QDockWidget*> groupFront_;
     QMenu* recentMenu_ = nullptr;
+    QAction* opensEnd_ = nullptr;    // the separator after File's open actions
     QAction* exportsEnd_ = nullptr;  // the separator after File's export actions
     QAction* openAction_ = nullptr;
     QAction* closeAction_ = nullptr;
@@ -136,6 +140,7 @@ private:
     ReviewModule* review_ = nullptr;
     PanesModule* panes_ = nullptr;
     DemoModule* demo_ = nullptr;
+    TeachingModule* teaching_ = nullptr;
 };
 
 }  // namespace slidesight

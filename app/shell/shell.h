@@ -47,6 +47,8 @@ public:
     virtual void addDock(QDockWidget* dock, Qt::DockWidgetArea area, DockGroup group = DockGroup::Alone) = 0;
     /// An action of File's export section (after "Export view as PNG…").
     virtual void addExportAction(QAction* action) = 0;
+    /// A submenu of File's open section (after "Open recent").
+    virtual void addOpenMenu(QMenu* menu) = 0;
     virtual void addToolBarOf(QToolBar* bar) = 0;
     /// A permanent widget of the status bar (right of the slide's position and magnification).
     virtual void addStatusWidget(QWidget* widget) = 0;

@@ -201,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Modifica"), QStringLiteral("&Visualizza"), QStringLiteral("Ve&trino"),
                                      QStringLiteral("&Impostazioni"), QStringLiteral("&Aiuto")}));
         const QStringList file = titles(w.menuBar()->actions().first()->menu()->actions());
-        QCOMPARE(file, (QStringList{QStringLiteral("&Apri…"), QStringLiteral("Apri &recenti"),
+        QCOMPARE(file, (QStringList{QStringLiteral("&Apri…"), QStringLiteral("Apri &recenti"), QStringLiteral("&Didattica"),
                                     QStringLiteral("Esp&orta vista come PNG…"), QStringLiteral("Esporta &livello…"),
                                     QStringLiteral("&Chiudi"),
                                     QStringLiteral("&Esci")}));
@@ -209,7 +209,7 @@ private Q_SLOTS:
         for (const QDockWidget* d : w.findChildren<QDockWidget*>()) docks << d->windowTitle();
         docks.sort();
         QCOMPARE(docks, (QStringList{QStringLiteral("Analisi"), QStringLiteral("Annotazioni"), QStringLiteral("Concordanza"),
-                                     QStringLiteral("Etichetta e macro"), QStringLiteral("Ispettore dell'attenzione"),
+                                     QStringLiteral("Didattica"), QStringLiteral("Etichetta e macro"), QStringLiteral("Ispettore dell'attenzione"),
                                      QStringLiteral("Livelli"), QStringLiteral("Panoramica"), QStringLiteral("Proprietà"),
                                      QStringLiteral("Revisione")}));
 

@@ -85,7 +85,7 @@ private Q_SLOTS:
 
         const QList<QAction*> viewActions = w.menu(Shell::Menu::View)->actions();
         const QList<QDockWidget*> docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 9);  // overview, properties, images, annotations, agreement, analysis, layers, inspector, review
+        QCOMPARE(docks.size(), 10);  // overview, properties, images, annotations, agreement, analysis, layers, inspector, review, teaching
         for (QDockWidget* dock : docks) QVERIFY2(viewActions.contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
         QCOMPARE(w.tabifiedDockWidgets(w.layers()->panel()), (QList<QDockWidget*>{w.inspector()->dock()}));
         QCOMPARE(w.dockWidgetArea(w.analysis()->dock()), Qt::LeftDockWidgetArea);
@@ -102,6 +102,7 @@ private Q_SLOTS:
         QVERIFY(exportView >= 0);
         QCOMPARE(file.value(exportView + 1), QStringLiteral("Export &layer…"));
         QVERIFY(!w.layers()->exportAction()->isEnabled());  // no slide, no heatmap
+        QCOMPARE(file.mid(0, 3), (QStringList{QStringLiteral("&Open…"), QStringLiteral("Open &recent"), QStringLiteral("Teac&hing")}));
     }
 
     void opensRealSlide() {

@@ -41,6 +41,8 @@ std::vector<QPolygonF> rawOutlines(const Annotation& annotation) {
 
 AnnotationLayer::AnnotationLayer(QObject* parent) : Layer(QStringLiteral("annotations"), tr("Annotations"), parent) {}
 
+AnnotationLayer::AnnotationLayer(const QString& id, const QString& name, QObject* parent) : Layer(id, name, parent) {}
+
 AnnotationLayer::~AnnotationLayer() = default;
 
 void AnnotationLayer::setAnnotationSet(const AnnotationSet* set) {

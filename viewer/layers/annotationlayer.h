@@ -30,6 +30,8 @@ public:
     static constexpr double kMarkerRadius = 5.0;  ///< screen pixels, point markers and hit tolerance
 
     explicit AnnotationLayer(QObject* parent = nullptr);
+    /// Another annotation layer than the document's (the teaching mode's truth, "truth").
+    AnnotationLayer(const QString& id, const QString& name, QObject* parent = nullptr);
     ~AnnotationLayer() override;
 
     void setAnnotationSet(const AnnotationSet* set);
