@@ -2687,7 +2687,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ScoreSheet</name>
     <message>
-        <location filename="../app/teaching/scoresheet.cpp" line="+123"/>
+        <location filename="../app/teaching/scoresheet.cpp" line="+115"/>
         <source>hit</source>
         <translation>colpito</translation>
     </message>
@@ -5355,7 +5355,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Solo il vetrino</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Opening…</source>
         <translation>Apertura…</translation>
     </message>
@@ -5373,7 +5373,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::PanesModule</name>
     <message>
-        <location filename="../app/panes/panesmodule.cpp" line="+32"/>
+        <location filename="../app/panes/panesmodule.cpp" line="+36"/>
         <source>&amp;Panes</source>
         <translation>&amp;Riquadri</translation>
     </message>
@@ -5449,6 +5449,21 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Align by two points…</source>
+        <translation>Allinea con due punti…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a feature in one pane, then the same feature in another: they are linked with that offset</source>
+        <translation>Fai clic su un dettaglio in un riquadro, poi sullo stesso dettaglio in un altro: vengono collegati con quello scostamento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Curtain over the top layer</source>
         <translation>Tendina sul livello superiore</translation>
     </message>
@@ -5468,14 +5483,47 @@ Obiettivi mancati: %1.</translation>
         <translation>Tendina: %1 a sinistra della linea, i livelli sottostanti a destra</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>There is no visible layer to draw a curtain over.</source>
         <translation>Non c&apos;è alcun livello visibile su cui stendere una tendina.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Cannot open %1</source>
         <translation>Impossibile aprire %1</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::PointAlignment</name>
+    <message>
+        <location filename="../app/panes/pointalignment.cpp" line="+21"/>
+        <source>Split the view into panes first (View &gt; Panes).</source>
+        <translation>Dividi prima la vista in riquadri (Visualizza &gt; Riquadri).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Click a feature in one pane (Escape cancels).</source>
+        <translation>Fai clic su un dettaglio in un riquadro (Esc annulla).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Alignment cancelled.</source>
+        <translation>Allineamento annullato.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Now click the same feature in another pane.</source>
+        <translation>Ora fai clic sullo stesso dettaglio in un altro riquadro.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click the same feature in another pane, not in the same one.</source>
+        <translation>Fai clic sullo stesso dettaglio in un altro riquadro, non nello stesso.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Panes aligned on the two points and linked.</source>
+        <translation>Riquadri allineati sui due punti e collegati.</translation>
     </message>
 </context>
 <context>

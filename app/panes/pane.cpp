@@ -129,6 +129,15 @@ void Pane::applyOverlay() {
         if (choice.isEmpty()) return std::nullopt;
         return layer.id() == choice;
     });
+    Q_EMIT overlayChanged();
+}
+
+Layer* Pane::topShownLayer() const {
+    if (!followsMain_ || !stack_ || overlay_ == noOverlay()) return nullptr;
+    if (!overlay_.isEmpty()) return stack_->layer(overlay_);
+    for (int row = 0; row < stack_->count(); ++row)
+        if (Layer* layer = stack_->layerAt(row); layer && layer->isVisible()) return layer;
+    return nullptr;
 }
 
 void Pane::updateTitle() {

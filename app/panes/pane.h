@@ -10,6 +10,7 @@ class QToolButton;
 
 namespace slidesight {
 
+class Layer;
 class LayerStack;
 class SlideController;
 class SlideView;
@@ -47,10 +48,15 @@ public:
     static QString noOverlay() { return QStringLiteral("-"); }
     void setOverlay(const QString& choice);
     QString overlay() const { return overlay_; }
+    /// The top layer this pane shows over its slide (its curtain goes over it); null when it
+    /// shows the slide alone.
+    Layer* topShownLayer() const;
 
 Q_SIGNALS:
     /// The pane shows a slide now (its own, or the window's).
     void slideShown();
+    /// What the pane draws over its slide changed (another choice, another slide).
+    void overlayChanged();
     void openFailed(const QString& path, const QString& message);
 
 private:

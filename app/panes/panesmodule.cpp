@@ -2,6 +2,7 @@
 
 #include "app/panes/pane.h"
 #include "app/panes/panegrid.h"
+#include "app/panes/pointalignment.h"
 #include "app/panes/viewlink.h"
 #include "app/shell/shell.h"
 #include "app/shell/slidecontroller.h"
@@ -27,7 +28,10 @@ PanesModule::PanesModule(Shell& shell, QObject* parent) : QObject(parent), shell
     shell_.setViewArea(grid_);
     link_->addView(shell_.view());
     connect(grid_, &PaneGrid::paneAdded, this, &PanesModule::paneAdded);
-    connect(grid_, &PaneGrid::paneRemoving, this, [this](Pane* pane) { link_->removeView(pane->view()); });
+    connect(grid_, &PaneGrid::paneRemoving, this, [this](Pane* pane) {
+        if (alignment_) alignment_->cancel();
+        link_->removeView(pane->view());
+    });
 
     QMenu* menu = shell_.menu(Shell::Menu::View)->addMenu(tr("&Panes"));
     counts_ = new QActionGroup(this);
@@ -74,6 +78,13 @@ PanesModule::PanesModule(Shell& shell, QObject* parent) : QObject(parent), shell
         linkAction_->setChecked(true);
         link_->follow(shell_.view());
     });
+    alignment_ = new PointAlignment(link_, this);
+    align_ = menu->addAction(tr("Align by two points…"));
+    align_->setShortcut(QKeySequence(tr("Ctrl+Alt+A")));
+    align_->setToolTip(tr("Click a feature in one pane, then the same feature in another: they are linked with that offset"));
+    connect(align_, &QAction::triggered, alignment_, &PointAlignment::start);
+    connect(alignment_, &PointAlignment::message, this, [this](const QString& text) { shell_.showStatusMessage(text, 8000); });
+    connect(alignment_, &PointAlignment::aligned, this, [this] { linkAction_->setChecked(true); });
     menu->addSeparator();
     curtain_ = menu->addAction(tr("Curtain over the top layer"));
     curtain_->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
@@ -104,18 +115,24 @@ void PanesModule::updateCurtain() {
     SlideView* view = shell_.view();
     if (!curtain_->isChecked()) {
         view->setCurtain(nullptr);
+        for (Pane* pane : grid_->panes()) pane->view()->setCurtain(nullptr);
         return;
     }
+    // Each view's curtain goes over the top layer it shows: the main view's top visible layer,
+    // a pane's own choice (then the curtain is between that layer and the slide).
     Layer* top = nullptr;
     LayerStack* stack = shell_.layerStack();
     for (int row = 0; row < stack->count() && !top; ++row)
         if (Layer* layer = stack->layerAt(row); layer && layer->isVisible()) top = layer;
-    if (!top) {
+    bool any = top != nullptr;
+    for (Pane* pane : grid_->panes()) any = any || pane->topShownLayer();
+    if (!any) {
         shell_.showStatusMessage(tr("There is no visible layer to draw a curtain over."), 4000);
         curtain_->setChecked(false);  // comes back here and removes it
         return;
     }
     view->setCurtain(top);
+    for (Pane* pane : grid_->panes()) pane->view()->setCurtain(pane->topShownLayer());
 }
 
 QAction* PanesModule::countAction(int count) const {
@@ -140,6 +157,9 @@ void PanesModule::paneAdded(Pane* pane) {
     };
     connect(pane, &Pane::slideShown, this, [pane, align] { QTimer::singleShot(0, pane, align); });
     QTimer::singleShot(0, pane, align);
+    connect(pane, &Pane::overlayChanged, this, &PanesModule::updateCurtain);
+    if (alignment_) alignment_->cancel();  // the clicks it waits for are in the panes it knew
+    if (curtain_ && curtain_->isChecked()) QTimer::singleShot(0, this, &PanesModule::updateCurtain);
     connect(pane, &Pane::openFailed, this, [this](const QString& path, const QString& message) {
         shell_.showWarning(tr("Cannot open %1").arg(QFileInfo(path).fileName()), message);
     });

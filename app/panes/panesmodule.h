@@ -9,6 +9,7 @@ namespace slidesight {
 
 class Pane;
 class PaneGrid;
+class PointAlignment;
 class Shell;
 class ViewLink;
 
@@ -16,7 +17,8 @@ class ViewLink;
 /// (Ctrl+Alt+1, 2, 4), each showing the window's slide with a layer of its choice or a slide
 /// of its own, all reading through one tile cache and one pool of reading threads. Navigation
 /// is linked (Ctrl+Alt+L toggles it): the same place at the same µm per screen pixel and
-/// rotation, with the offsets set by "Link here" after aligning the panes freely. The curtain
+/// rotation, with the offsets set by "Link here" after aligning the panes freely, or by two
+/// points clicked on the same feature in two panes (Ctrl+Alt+A). The curtain
 /// (Ctrl+Alt+C) draws the main view's top visible layer left of a line the reader drags and the
 /// layers beneath it right of it.
 ///
@@ -35,6 +37,8 @@ public:
     QAction* linkAction() const { return linkAction_; }
     QAction* linkHereAction() const { return linkHere_; }
     QAction* samePointAction() const { return samePoint_; }
+    QAction* alignAction() const { return align_; }
+    PointAlignment* alignment() const { return alignment_; }
     QAction* curtainAction() const { return curtain_; }
     /// The action that shows `count` panes (1, 2 or 4).
     QAction* countAction(int count) const;
@@ -51,6 +55,8 @@ private:
     QAction* linkAction_ = nullptr;
     QAction* linkHere_ = nullptr;
     QAction* samePoint_ = nullptr;
+    QAction* align_ = nullptr;
+    PointAlignment* alignment_ = nullptr;
     QAction* curtain_ = nullptr;
 };
 

@@ -84,6 +84,14 @@ void ViewLink::linkHere() {
     }
 }
 
+void ViewLink::alignPoints(SlideView* reference, const QPointF& referencePoint, SlideView* view, const QPointF& viewPoint) {
+    const Entry* a = entryOf(reference);
+    Entry* b = entryOf(view);
+    if (!a || !b || a == b) return;
+    // mapCentre(reference, view, referencePoint) == viewPoint.
+    b->offset = viewPoint - (referencePoint - a->offset) * scaleRatio(*reference, *view);
+}
+
 void ViewLink::resetOffsets() {
     for (Entry& e : entries_) e.offset = QPointF();
 }

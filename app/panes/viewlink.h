@@ -44,6 +44,9 @@ public:
     /// `view`'s offset (zero for the first view and after resetOffsets()).
     QPointF offset(SlideView* view) const;
     void setOffset(SlideView* view, const QPointF& offset);
+    /// Sets `view`'s offset so that the level-0 point `referencePoint` of `reference` and
+    /// `viewPoint` of `view` coincide (two points aligned by hand); `reference` keeps its own.
+    void alignPoints(SlideView* reference, const QPointF& referencePoint, SlideView* view, const QPointF& viewPoint);
 
     /// Moves every other linked view to match `source` now.
     void follow(SlideView* source);

@@ -9,6 +9,7 @@
 #include "app/panes/pane.h"
 #include "app/panes/panegrid.h"
 #include "app/panes/panesmodule.h"
+#include "app/panes/pointalignment.h"
 #include "app/panes/viewlink.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/slidecontroller.h"
@@ -126,6 +127,55 @@ private Q_SLOTS:
         a->flushViewChange();
     }
 
+    void alignByTwoPoints() {
+        auto a = makeView(0.5), b = makeView(0.25);
+        ViewLink link;
+        link.addView(a.get());
+        link.addView(b.get());
+        PointAlignment alignment(&link);
+        QSignalSpy messages(&alignment, &PointAlignment::message);
+        QSignalSpy aligned(&alignment, &PointAlignment::aligned);
+        alignment.start();
+        QVERIFY(alignment.isActive());
+        alignment.pick(a.get(), QPointF(1000, 800));
+        alignment.pick(a.get(), QPointF(1200, 800));  // the same pane again: still waits
+        QVERIFY(messages.last().at(0).toString().contains(QStringLiteral("not in the same one")));
+        QVERIFY(alignment.isActive());
+        alignment.pick(b.get(), QPointF(2300, 1500));
+        QVERIFY(!alignment.isActive());
+        QCOMPARE(aligned.size(), 1);
+        // b's offset: (2300, 1500) - (1000, 800) * 0.5 / 0.25 = (300, -100).
+        QVERIFY(near(link.offset(b.get()), QPointF(300, -100), 1e-6));
+        QVERIFY(near(link.mapCentre(a.get(), b.get(), QPointF(1000, 800)), QPointF(2300, 1500), 1e-6));
+        a->setDownsample(2.0);
+        a->centerOnLevelZero(QPointF(1000, 800));
+        a->flushViewChange();
+        QVERIFY(near(b->centreLevelZero(), QPointF(2300, 1500)));  // the two points coincide
+
+        // By mouse: a click in each viewport (a drag is no click); Escape cancels.
+        alignment.start();
+        const QPoint inA(100, 120), inB(250, 60);
+        const QPointF pointA = a->mapToScene(inA);
+        QTest::mouseClick(a->viewport(), Qt::LeftButton, {}, inA);
+        QTest::mousePress(b->viewport(), Qt::LeftButton, {}, QPoint(10, 10));
+        QTest::mouseRelease(b->viewport(), Qt::LeftButton, {}, QPoint(60, 10));
+        QVERIFY(alignment.isActive());
+        const QPointF pointB = b->mapToScene(inB);
+        QTest::mouseClick(b->viewport(), Qt::LeftButton, {}, inB);
+        QVERIFY(!alignment.isActive());
+        QCOMPARE(aligned.size(), 2);
+        QVERIFY(near(link.mapCentre(a.get(), b.get(), pointA), pointB, 1e-6));
+        alignment.start();
+        QTest::keyClick(a->viewport(), Qt::Key_Escape);
+        QVERIFY(!alignment.isActive());
+        // One view only: nothing to align.
+        ViewLink single;
+        single.addView(a.get());
+        PointAlignment lonely(&single);
+        lonely.start();
+        QVERIFY(!lonely.isActive());
+    }
+
     void curtainSplitsTheView() {
         // An opaque heatmap over the whole slide, no slide layer: left of the curtain the
         // heatmap's colour, right of it the view's background.
@@ -229,12 +279,22 @@ private Q_SLOTS:
         QVERIFY(!draws(*pane->view(), attention));
         QVERIFY(draws(*pane->view(), gradcam));
         QVERIFY(draws(*w.view(), attention));  // the main view is untouched
-        // The curtain goes over the main view's top visible layer.
+        // The curtain goes over each view's top layer: the main view's top visible one, the
+        // pane's own choice (between it and the slide); a pane of the slide alone has none.
         panes->curtainAction()->setChecked(true);
         QCOMPARE(w.view()->curtainLayer(), static_cast<Layer*>(attention));
+        QCOMPARE(pane->view()->curtainLayer(), static_cast<Layer*>(gradcam));
+        pane->setOverlay(Pane::sameAsMain());
+        QCOMPARE(pane->view()->curtainLayer(), static_cast<Layer*>(attention));
+        pane->setOverlay(QStringLiteral("gradcam"));
+        QCOMPARE(pane->view()->curtainLayer(), static_cast<Layer*>(gradcam));
         panes->curtainAction()->setChecked(false);
         QVERIFY(!w.view()->curtainLayer());
+        QVERIFY(!pane->view()->curtainLayer());
         pane->setOverlay(Pane::noOverlay());
+        panes->curtainAction()->setChecked(true);
+        QVERIFY(!pane->view()->curtainLayer());
+        panes->curtainAction()->setChecked(false);
         QVERIFY(!draws(*pane->view(), attention));
         QVERIFY(!draws(*pane->view(), gradcam));
 
