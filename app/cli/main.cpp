@@ -9,6 +9,7 @@
 #include "app/cli/commands/classifycommand.h"
 #include "app/cli/commands/comparecommand.h"
 #include "app/cli/commands/coveragecommand.h"
+#include "app/cli/commands/doctorcommand.h"
 #include "app/cli/commands/evaluatecommand.h"
 #include "app/cli/commands/extractcommand.h"
 #include "app/cli/commands/infocommand.h"
@@ -76,6 +77,7 @@ int main(int argc, char* argv[]) {
     commands.add(std::make_unique<EvaluateCommand>());
     commands.add(std::make_unique<CompareCommand>());
     commands.add(std::make_unique<CoverageCommand>());
+    commands.add(std::make_unique<DoctorCommand>());
     commands.add(makeDemoCommand());
 
     if (arguments.value(0) == QLatin1String("--version")) {

@@ -41,6 +41,11 @@ struct InferenceDevice {
     torch::Tensor prepareInput(const torch::Tensor& batch) const;
 };
 
+/// The CUDA batch size of this process when none is asked for: measured once (systemcheck.h:
+/// the fastest of 32 ... 1024 patches before memory runs out or speed stops growing), falling
+/// back to kDefaultCudaBatch when the measurement fails. `device` is a CUDA device.
+int measuredCudaBatch(const InferenceDevice& device);
+
 /// Sets Torch's intra-op thread count for its lifetime and restores the previous one.
 class TorchThreadScope {
 public:

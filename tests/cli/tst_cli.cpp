@@ -37,6 +37,50 @@ private Q_SLOTS:
             QVERIFY2(r.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))), command);
     }
 
+    void doctorOnThisMachine() {
+        // Versions as the libraries report them, the CPU's self-test with each batch tried, and
+        // a plain "no CUDA" line on a machine or build without it.
+        CliResult r = runCli({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--patches"), QStringLiteral("4")},
+                             QProcessEnvironment::systemEnvironment(), 300000);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = parseJson(r.out);
+        const QJsonObject versions = json.value(QStringLiteral("versions")).toObject();
+        QCOMPARE(versions.value(QStringLiteral("qt")).toString(), QString::fromLatin1(qVersion()));
+        for (const char* library : {"openslide", "libtorch", "opencv"})
+            QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+")).match(versions.value(QLatin1String(library)).toString()).hasMatch(),
+                     library);
+        QVERIFY(json.value(QStringLiteral("cpu")).toObject().value(QStringLiteral("hardware_threads")).toInt() >= 1);
+        const QJsonObject cuda = json.value(QStringLiteral("cuda")).toObject();
+        const QJsonArray tests = json.value(QStringLiteral("self_tests")).toArray();
+        QVERIFY(!tests.isEmpty());
+        const QJsonObject cpu = tests.at(0).toObject();
+        QCOMPARE(cpu.value(QStringLiteral("device")).toString(), QStringLiteral("cpu"));
+        QCOMPARE(cpu.value(QStringLiteral("trials")).toArray().size(), 4);  // batches 1, 2, 4, 8
+        double fastest = 0;
+        for (const QJsonValue& t : cpu.value(QStringLiteral("trials")).toArray()) {
+            QVERIFY(t.toObject().value(QStringLiteral("patches_per_second")).toDouble() > 0);
+            fastest = std::max(fastest, t.toObject().value(QStringLiteral("patches_per_second")).toDouble());
+        }
+        // The chosen batch is the smallest within 5 % of the fastest.
+        QVERIFY(cpu.value(QStringLiteral("patches_per_second")).toDouble() * 1.05 >= fastest - 0.1);
+        QVERIFY(QList<int>({1, 2, 4, 8}).contains(cpu.value(QStringLiteral("chosen_batch")).toInt()));
+        QVERIFY(json.value(QStringLiteral("problems")).toArray().isEmpty());
+        if (!cuda.value(QStringLiteral("available")).toBool()) {
+            QVERIFY(cuda.value(QStringLiteral("line")).toString().startsWith(QStringLiteral("no CUDA: ")));
+            QCOMPARE(tests.size(), 1);
+            QCOMPARE(json.value(QStringLiteral("default_device")).toString(), QStringLiteral("cpu"));
+        }
+        // Text, without the self-test: the same facts in lines.
+        r = runCli({QStringLiteral("doctor"), QStringLiteral("--no-self-test")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))));
+        QVERIFY(r.out.contains(cuda.value(QStringLiteral("line")).toString()));
+        QVERIFY(!r.out.contains(QStringLiteral("Self-test")));
+        r = runCli({QStringLiteral("doctor"), QStringLiteral("--patches"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(isOneErrorLine(r.err));
+    }
+
     void commandHelp_data() {
         QTest::addColumn<QStringList>("command");
         QTest::newRow("info") << QStringList{QStringLiteral("info")};
