@@ -3814,16 +3814,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Pesi preaddestrati per l&apos;estrattore di caratteristiche.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main.cpp" line="+58"/>
-        <location line="+103"/>
-        <location line="+13"/>
-        <location line="+73"/>
-        <location line="+11"/>
+        <location filename="../app/shell/main.cpp" line="+59"/>
         <source>slidesight: %1</source>
         <translation>slidesight: %1</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="+22"/>
         <source>there is no display to open a window on (DISPLAY is not set); --screenshot renders without one.</source>
         <translation>non c’è uno schermo su cui aprire una finestra (DISPLAY non è impostata); --screenshot disegna senza.</translation>
     </message>
@@ -3904,7 +3900,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Modalità didattica: percorri i casi di una cartella demo, di un elenco di casi (JSON) o di una cartella di vetrini con la loro verità; &quot;demo&quot; è la demo in %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>--grid-mpp needs a model bundle (--analyze BUNDLE).</source>
         <translation>--grid-mpp richiede un pacchetto modello (--analyze BUNDLE).</translation>
     </message>
@@ -3914,22 +3910,22 @@ Obiettivi mancati: %1.</translation>
         <translation>--opacity richiede livelli da mostrare (--show LAYERS).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>--show %1 needs a model bundle (--analyze BUNDLE).</source>
         <translation>--show %1 richiede un pacchetto modello (--analyze BUNDLE).</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+67"/>
         <source>--panes must be 1, 2 or 4.</source>
         <translation>--panes deve essere 1, 2 o 4.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>--teach opens its own cases: give it no slide, --demo or --screenshot.</source>
         <translation>--teach apre i propri casi: non indicare un vetrino, --demo o --screenshot.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-63"/>
         <source>µm/px of the analysis grid (default: the bundle&apos;s).</source>
         <translation>µm/px della griglia dell&apos;analisi (predefiniti: quelli del pacchetto).</translation>
     </message>
@@ -3954,12 +3950,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Apre la finestra, attende che sia stabile (analisi e LRAN concluse, ogni tassello caricato), salva ciò che lo schermo ne mostra in questo PNG ed esce.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>--device must be auto, cpu or cuda.</source>
         <translation>--device deve essere auto, cpu oppure cuda.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>--screenshot needs a slide (--open SLIDE).</source>
         <translation>--screenshot richiede un vetrino (--open SLIDE).</translation>
     </message>
@@ -3990,12 +3986,12 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+51"/>
+        <location line="+36"/>
         <source>--timeout must be a positive number.</source>
         <translation>--timeout deve essere un numero positivo.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-30"/>
         <source>--grid-mpp must be a positive number.</source>
         <translation>--grid-mpp deve essere un numero positivo.</translation>
     </message>
@@ -6184,7 +6180,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::TeachingModule</name>
     <message>
-        <location filename="../app/teaching/teachingmodule.cpp" line="+74"/>
+        <location filename="../app/teaching/teachingmodule.cpp" line="+35"/>
         <source>Open &amp;Teaching Cases…</source>
         <translation>Apri casi &amp;didattici…</translation>
     </message>
@@ -6214,24 +6210,23 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Didattica</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+23"/>
-        <location line="+82"/>
+        <location line="+56"/>
+        <location line="+39"/>
+        <location line="+65"/>
+        <location line="+15"/>
+        <location filename="../app/teaching/teachingreveal.cpp" line="+93"/>
         <location line="+103"/>
-        <location line="+18"/>
-        <location line="+42"/>
-        <location line="+14"/>
-        <location line="+11"/>
+        <location line="+39"/>
         <source>Teaching</source>
         <translation>Didattica</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-29"/>
         <source>Revealing: reading the truth and running the model…</source>
         <translation>Svelamento: lettura della verità ed esecuzione del modello…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../app/teaching/teachingreveal.cpp" line="-142"/>
         <source>The truth of this case cannot be read: %1</source>
         <translation>La verità di questo caso non è leggibile: %1</translation>
     </message>
@@ -6267,7 +6262,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Impossibile calcolare il punteggio del caso: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../app/teaching/teachingmodule.cpp" line="+4"/>
         <source>No teaching cases are open.</source>
         <translation>Nessun caso didattico è aperto.</translation>
     </message>
@@ -6292,7 +6287,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Scheda dei punteggi (*.html)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Score sheet written: %1 and its .csv</source>
         <translation>Scheda dei punteggi scritta: %1 e il suo .csv</translation>
     </message>

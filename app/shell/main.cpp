@@ -54,10 +54,15 @@ void installLanguage(QCoreApplication& app) {
     TranslationLoader::install(app, language);
 }
 
-int usageError(const QString& message) {
+/// One line on stderr, "slidesight: MESSAGE"; returns `code` (2: a bad command line, 1: a failure).
+int fail(const QString& message, int code) {
     QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(message) << Qt::endl;
-    return 2;
+    return code;
 }
+
+int usageError(const QString& message) { return fail(message, 2); }
+
+int failed(const std::string& message) { return fail(QString::fromStdString(message), 1); }
 
 }  // namespace
 
@@ -158,9 +163,7 @@ int main(int argc, char** argv) {
         const QString folder = parser.positionalArguments().isEmpty() ? DemoIndex::defaultFolder() : parser.positionalArguments().first();
         auto read = DemoIndex::read(folder);
         if (!read) {
-            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(read.error()))
-                                << Qt::endl;
-            return 1;
+            return failed(read.error());
         }
         demo = std::move(*read);
     }
@@ -171,9 +174,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(showOpt)) {
         const auto requests = AnalysisLayers::parseRequests(parser.value(showOpt), ScreenshotLayers::ids());
         if (!requests) {
-            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(requests.error()))
-                                << Qt::endl;
-            return 1;
+            return failed(requests.error());
         }
         for (const AnalysisLayers::Request& r : *requests)
             if (ScreenshotLayers::needsBundle(r.id) && !parser.isSet(analyzeOpt) && !demo)
@@ -187,6 +188,15 @@ int main(int argc, char** argv) {
     QString slide = parser.value(openOpt);
     if (slide.isEmpty() && !demo && !parser.positionalArguments().isEmpty()) slide = parser.positionalArguments().first();
     if (demo && slide.isEmpty()) slide = demo->firstShown()->slide;
+
+    std::optional<TeachingCaseList> teach;
+    if (parser.isSet(teachOpt)) {
+        if (parser.isSet(shotOpt) || demo || !slide.isEmpty())
+            return usageError(QApplication::translate("main", "--teach opens its own cases: give it no slide, --demo or --screenshot."));
+        auto read = TeachingCaseList::read(parser.value(teachOpt));
+        if (!read) return failed(read.error());
+        teach = std::move(*read);
+    }
 
     if (parser.isSet(shotOpt)) {
         if (slide.isEmpty()) return usageError(QApplication::translate("main", "--screenshot needs a slide (--open SLIDE)."));
@@ -239,26 +249,11 @@ int main(int argc, char** argv) {
             return usageError(QApplication::translate("main", "--panes must be 1, 2 or 4."));
     }
 
-    if (parser.isSet(teachOpt)) {
-        if (parser.isSet(shotOpt) || demo || !slide.isEmpty())
-            return usageError(QApplication::translate("main", "--teach opens its own cases: give it no slide, --demo or --screenshot."));
-        auto read = TeachingCaseList::read(parser.value(teachOpt));
-        if (!read) {
-            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(read.error()))
-                                << Qt::endl;
-            return 1;
-        }
-    }
-
     MainWindow window;
     window.show();
     window.panes()->setPaneCount(panes);
-    if (parser.isSet(teachOpt)) {
-        if (auto opened = window.teaching()->open(parser.value(teachOpt)); !opened) {
-            QTextStream(stderr) << QApplication::translate("main", "slidesight: %1").arg(QString::fromStdString(opened.error()))
-                                << Qt::endl;
-            return 1;
-        }
+    if (teach) {
+        if (auto opened = window.teaching()->open(std::move(*teach)); !opened) return failed(opened.error());
     } else if (demo && slide == demo->firstShown()->slide && !parser.isSet(analyzeOpt))
         window.openDemo(*demo);
     else if (!slide.isEmpty())

@@ -6,6 +6,7 @@
 #include "viewer/common/expected.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFuture>
 #include <QtCore/QObject>
 #include <QtGui/QImage>
 
@@ -29,7 +30,8 @@ class TeachingDock;
 /// side by side (TeachingScoring). The figures at the reveal are kept in the progress, with a
 /// thumbnail for the score sheet (CSV and printable HTML). A revealed case reopens revealed.
 ///
-/// GUI thread only; reading the truth, running the model and scoring never block it.
+/// GUI thread only; reading the truth, running the model, scoring and every write run off it.
+/// The reveal is in teachingreveal.cpp.
 class TeachingModule : public QObject {
     Q_OBJECT
 public:
@@ -43,6 +45,8 @@ public:
     /// the progress is kept in `progressFolder` (default: TeachingProgress::defaultFolderFor).
     /// Fails with one sentence, changing nothing.
     Check open(const QString& cases, const QString& progressFolder = {});
+    /// The same for a case list read already.
+    Check open(TeachingCaseList list, const QString& progressFolder = {});
     void openCase(int index);
     void next();
     void previous();
@@ -67,6 +71,8 @@ private:
     void onSlideOpened(const QString& path);
     void leaveCase();
     void refresh();
+    /// Writes the progress off the GUI thread.
+    void saveProgress();
     /// Shows the truth and the model's map; `record` scores the case and keeps the figures.
     void startReveal(bool record);
     void showTruth(const AnnotationSet& truth);
@@ -99,6 +105,8 @@ private:
     bool revealing_ = false;
     quint64 revealRun_ = 0;
     QElapsedTimer openedAt_;
+    QFuture<void> saving_;  ///< the progress write in flight
+    bool saveAgain_ = false;
     QImage thumbnail_;
     std::optional<std::pair<QString, TeachingScore>> pendingThumbnail_;  ///< case id, its figures
     AnnotationSet truth_;

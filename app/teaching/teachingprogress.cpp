@@ -117,6 +117,8 @@ Expected<TeachingProgress> TeachingProgress::open(const QString& folder, const T
     return p;
 }
 
+QString TeachingProgress::filePath() const { return QDir(folder_).filePath(QString::fromLatin1(kFileName)); }
+
 QString TeachingProgress::marksPath(const QString& caseId) const {
     return QDir(folder_).filePath(caseId + QStringLiteral(".marks.geojson"));
 }
@@ -167,7 +169,7 @@ QJsonObject TeachingProgress::toJson() const {
 }
 
 Check TeachingProgress::save() const {
-    return saveBytesAtomically(QJsonDocument(toJson()).toJson(), QDir(folder_).filePath(QString::fromLatin1(kFileName)));
+    return saveBytesAtomically(QJsonDocument(toJson()).toJson(), filePath());
 }
 
 }  // namespace slidesight

@@ -46,6 +46,8 @@ public:
     static Expected<TeachingProgress> open(const QString& folder, const TeachingCaseList& list, QString* notice = nullptr);
 
     QString folder() const { return folder_; }
+    /// progress.json
+    QString filePath() const;
     QString marksPath(const QString& caseId) const;
     QString thumbnailPath(const QString& caseId) const;
 
