@@ -3185,7 +3185,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Demo: mosaici di verifica</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Case %1</source>
+        <translation>Caso %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&quot;%1&quot; is too large for a case list (more than 4 MB).</source>
         <translation>&quot;%1&quot; è troppo grande per un elenco di casi (più di 4 MB).</translation>
     </message>

@@ -42,6 +42,8 @@ Expected<TeachingCaseList> fromDemo(const QString& folder) {
     list.title = TeachingCaseList::tr("Demo: held-out mosaics");
     for (const DemoSlide& s : demo->slides) {
         TeachingCase c;
+        // The demo's file names say "positive" or "negative": the list must not give it away.
+        c.title = TeachingCaseList::tr("Case %1").arg(list.cases.size() + 1);
         c.slide = s.slide;
         c.truth = s.annotations;
         c.group = demo->group;

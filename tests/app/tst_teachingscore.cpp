@@ -185,6 +185,7 @@ private Q_SLOTS:
         QVERIFY2(fromDemo, fromDemo ? "" : fromDemo.error().c_str());
         QCOMPARE(fromDemo->cases.size(), size_t(1));
         QCOMPARE(fromDemo->cases[0].map, QStringLiteral("gradcam"));
+        QCOMPARE(fromDemo->cases[0].title, QStringLiteral("Case 1"));  // not the file's name, which holds the label
         QCOMPARE(fromDemo->cases[0].group, QStringLiteral("tumour"));
         QCOMPARE(fromDemo->cases[0].bundle, QDir(demo).filePath(QStringLiteral("bundle")));
         QVERIFY(fromDemo->cases[0].positive());
