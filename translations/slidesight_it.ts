@@ -2224,7 +2224,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ImageIO</name>
     <message>
-        <location filename="../app/shell/imageio.cpp" line="+16"/>
+        <location filename="../app/shell/screenshots/imageio.cpp" line="+16"/>
         <source>There is no image to save.</source>
         <translation>Non c&apos;è nessuna immagine da salvare.</translation>
     </message>
@@ -3678,7 +3678,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>UntrainedNotice</name>
     <message>
-        <location filename="../app/shell/untrainednotice.cpp" line="+10"/>
+        <location filename="../app/shell/screenshots/untrainednotice.cpp" line="+10"/>
         <source>Untrained model: these layers are not meaningful.</source>
         <translation>Modello non addestrato: questi livelli non sono significativi.</translation>
     </message>
@@ -4747,7 +4747,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::AssociatedImagesDock</name>
     <message>
-        <location filename="../app/shell/associatedimagesdock.cpp" line="+21"/>
+        <location filename="../app/shell/docks/associatedimagesdock.cpp" line="+21"/>
         <source>Label and macro</source>
         <translation>Etichetta e macro</translation>
     </message>
@@ -5129,18 +5129,18 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="+59"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+59"/>
         <location line="+342"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
     <message>
-        <location filename="../app/shell/slidefilefilter.h" line="+12"/>
+        <location filename="../app/shell/slide/slidefilefilter.h" line="+12"/>
         <source>Slides (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;All files (*)</source>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location filename="../app/shell/mainwindow.cpp" line="-36"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="-36"/>
         <source>Open slide</source>
         <translation>Apri vetrino</translation>
     </message>
@@ -5396,7 +5396,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MppBar</name>
     <message>
-        <location filename="../app/shell/mppbar.cpp" line="+18"/>
+        <location filename="../app/shell/window/mppbar.cpp" line="+18"/>
         <source>Set µm/px…</source>
         <translation>Imposta µm/px…</translation>
     </message>
@@ -5671,7 +5671,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::PropertiesDock</name>
     <message>
-        <location filename="../app/shell/propertiesdock.cpp" line="+10"/>
+        <location filename="../app/shell/docks/propertiesdock.cpp" line="+10"/>
         <source>Properties</source>
         <translation>Proprietà</translation>
     </message>
@@ -5923,7 +5923,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::ScreenshotLayers</name>
     <message>
-        <location filename="../app/shell/screenshotlayers.cpp" line="+93"/>
+        <location filename="../app/shell/screenshots/screenshotlayers.cpp" line="+93"/>
         <source>The slide has no annotations to show; give the file with --annotations FILE.</source>
         <translation>Il vetrino non ha annotazioni da mostrare; indica il file con --annotations FILE.</translation>
     </message>
@@ -5956,7 +5956,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::ScreenshotRunner</name>
     <message>
-        <location filename="../app/shell/screenshotrunner.cpp" line="+36"/>
+        <location filename="../app/shell/screenshots/screenshotrunner.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the slide&apos;s tiles.</source>
         <translation>Tempo scaduto dopo %1 s in attesa dei riquadri del vetrino.</translation>
     </message>
@@ -5989,7 +5989,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::SettingsDialog</name>
     <message>
-        <location filename="../app/shell/settingsdialog.cpp" line="+15"/>
+        <location filename="../app/shell/settings/settingsdialog.cpp" line="+15"/>
         <source>Preferences</source>
         <translation>Preferenze</translation>
     </message>
@@ -6300,7 +6300,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::ViewStatus</name>
     <message>
-        <location filename="../app/shell/viewstatus.cpp" line="+21"/>
+        <location filename="../app/shell/window/viewstatus.cpp" line="+21"/>
         <source>Opening %1…</source>
         <translation>Apertura di %1…</translation>
     </message>
@@ -6338,7 +6338,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::WindowShot</name>
     <message>
-        <location filename="../app/shell/windowshot.cpp" line="+36"/>
+        <location filename="../app/shell/screenshots/windowshot.cpp" line="+36"/>
         <source>Timed out after %1 s waiting for the window to settle.</source>
         <translation>Tempo scaduto dopo %1 s in attesa che la finestra fosse stabile.</translation>
     </message>

@@ -3,8 +3,8 @@
 #include "app/analysis/analysislayers.h"
 #include "app/analysis/bundlepicker.h"
 #include "app/analysis/predictionpanel.h"
-#include "app/shell/appsettings.h"
-#include "app/shell/guistallmonitor.h"
+#include "app/shell/settings/appsettings.h"
+#include "app/shell/window/guistallmonitor.h"
 #include "viewer/common/background.h"
 #include "viewer/layers/layerstack.h"
 

@@ -4,9 +4,9 @@
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysislayers.h"
 #include "app/analysis/lrancontroller.h"
+#include "app/shell/screenshots/untrainednotice.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
-#include "app/shell/untrainednotice.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"
 

@@ -1,6 +1,6 @@
 #include "app/analysis/bundlepicker.h"
 
-#include "app/shell/appsettings.h"
+#include "app/shell/settings/appsettings.h"
 #include "viewer/common/background.h"
 
 #include <QtCore/QFileInfo>

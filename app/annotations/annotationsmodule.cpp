@@ -5,7 +5,7 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationtools.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "viewer/layers/annotationlayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"

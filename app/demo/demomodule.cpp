@@ -8,7 +8,7 @@
 #include "app/demo/demoindex.h"
 #include "app/layers/layersmodule.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "model/analysis/layerids.h"
 #include "viewer/annotations/annotationio.h"
 #include "viewer/layers/heatmaplayer.h"

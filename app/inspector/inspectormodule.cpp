@@ -2,7 +2,7 @@
 
 #include "app/inspector/inspectordock.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 
 namespace slidesight {
 

@@ -1,6 +1,6 @@
 #include "app/layers/layerexport.h"
 
-#include "app/shell/imageio.h"
+#include "app/shell/screenshots/imageio.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/common/qstringfailure.h"
 

@@ -1,8 +1,8 @@
 #include "app/panes/pane.h"
 
-#include "app/shell/appsettings.h"
-#include "app/shell/slidecontroller.h"
-#include "app/shell/slidefilefilter.h"
+#include "app/shell/settings/appsettings.h"
+#include "app/shell/slide/slidecontroller.h"
+#include "app/shell/slide/slidefilefilter.h"
 #include "viewer/layers/layer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"

@@ -5,7 +5,7 @@
 #include "app/panes/pointalignment.h"
 #include "app/panes/viewlink.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "viewer/layers/layer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/view/slideview.h"

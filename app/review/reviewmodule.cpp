@@ -4,7 +4,7 @@
 #include "app/review/reviewdock.h"
 #include "app/review/reviewrecorder.h"
 #include "app/shell/shell.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "viewer/layers/heatmaplayer.h"
 #include "viewer/layers/layerstack.h"
 #include "viewer/slide/slidesource.h"

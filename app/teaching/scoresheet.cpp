@@ -1,6 +1,6 @@
 #include "app/teaching/scoresheet.h"
 
-#include "app/shell/imageio.h"
+#include "app/shell/screenshots/imageio.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>

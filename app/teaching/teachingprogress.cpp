@@ -1,6 +1,6 @@
 #include "app/teaching/teachingprogress.h"
 
-#include "app/shell/imageio.h"
+#include "app/shell/screenshots/imageio.h"
 #include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCryptographicHash>

@@ -1,7 +1,7 @@
 // The first window (no saved layout): its geometry on common screens, computed by hand, and
 // side docks widened to their content, so that a dock's scroll area needs no horizontal bar
 // where it needed one before fitDocks().
-#include "app/shell/firstlayout.h"
+#include "app/shell/window/firstlayout.h"
 #include "common/suite.h"
 
 #include <QtTest/QTest>

@@ -1,6 +1,6 @@
 #include "common/suite.h"
 
-#include "app/shell/imageio.h"
+#include "app/shell/screenshots/imageio.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>

@@ -5,9 +5,9 @@
 #include "common/suite.h"
 
 #include "app/i18n/translationloader.h"
-#include "app/shell/mainwindow.h"
-#include "app/shell/recentfiles.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/settings/recentfiles.h"
+#include "app/shell/slide/slidecontroller.h"
+#include "app/shell/window/mainwindow.h"
 #include "viewer/slide/openslidesource.h"
 
 #include <QtCore/QJsonDocument>

@@ -1,4 +1,4 @@
-#include "app/shell/propertiesdock.h"
+#include "app/shell/docks/propertiesdock.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QLocale>

@@ -1,4 +1,4 @@
-#include "app/shell/guistallmonitor.h"
+#include "app/shell/window/guistallmonitor.h"
 
 #include <algorithm>
 

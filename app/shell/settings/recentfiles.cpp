@@ -1,4 +1,4 @@
-#include "app/shell/recentfiles.h"
+#include "app/shell/settings/recentfiles.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>

@@ -1,4 +1,4 @@
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 
 #include "viewer/common/background.h"
 #include "viewer/layers/slidelayer.h"

@@ -1,4 +1,4 @@
-#include "app/shell/windowshot.h"
+#include "app/shell/screenshots/windowshot.h"
 
 #include "app/analysis/analysisdock.h"
 #include "app/analysis/analysismodule.h"
@@ -8,10 +8,10 @@
 #include "app/panes/panesmodule.h"
 #include "app/review/reviewmodule.h"
 #include "app/review/reviewrecorder.h"
-#include "app/shell/firstlayout.h"
-#include "app/shell/imageio.h"
-#include "app/shell/mainwindow.h"
-#include "app/shell/slidecontroller.h"
+#include "app/shell/screenshots/imageio.h"
+#include "app/shell/slide/slidecontroller.h"
+#include "app/shell/window/firstlayout.h"
+#include "app/shell/window/mainwindow.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
 

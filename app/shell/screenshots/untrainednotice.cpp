@@ -1,4 +1,4 @@
-#include "app/shell/untrainednotice.h"
+#include "app/shell/screenshots/untrainednotice.h"
 
 #include <QtGui/QFontMetrics>
 #include <QtGui/QPainter>

@@ -1,4 +1,4 @@
-#include "app/shell/associatedimagesdock.h"
+#include "app/shell/docks/associatedimagesdock.h"
 
 #include "viewer/common/background.h"
 #include "viewer/tiles/tiledslide.h"

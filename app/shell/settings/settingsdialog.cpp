@@ -1,6 +1,6 @@
-#include "app/shell/settingsdialog.h"
+#include "app/shell/settings/settingsdialog.h"
 
-#include "app/shell/appsettings.h"
+#include "app/shell/settings/appsettings.h"
 
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>

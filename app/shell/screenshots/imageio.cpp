@@ -1,4 +1,4 @@
-#include "app/shell/imageio.h"
+#include "app/shell/screenshots/imageio.h"
 #include "viewer/common/qstringfailure.h"
 
 #include <QtCore/QCoreApplication>

@@ -1,4 +1,4 @@
-#include "app/shell/firstlayout.h"
+#include "app/shell/window/firstlayout.h"
 
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QMainWindow>

@@ -1,6 +1,6 @@
-#include "app/shell/viewstatus.h"
+#include "app/shell/window/viewstatus.h"
 
-#include "app/shell/slidecontroller.h"
+#include "app/shell/slide/slidecontroller.h"
 #include "viewer/view/slideview.h"
 
 #include <QtCore/QFileInfo>

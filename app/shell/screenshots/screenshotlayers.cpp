@@ -1,4 +1,4 @@
-#include "app/shell/screenshotlayers.h"
+#include "app/shell/screenshots/screenshotlayers.h"
 
 #include "app/agreement/agreementcomputation.h"
 #include "app/agreement/agreementlayer.h"

@@ -1,4 +1,4 @@
-#include "app/shell/appsettings.h"
+#include "app/shell/settings/appsettings.h"
 
 #include "viewer/tiles/tilecache.h"
 

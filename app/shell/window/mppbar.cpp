@@ -1,4 +1,4 @@
-#include "app/shell/mppbar.h"
+#include "app/shell/window/mppbar.h"
 
 #include "viewer/slide/slidesource.h"
 
