@@ -5129,8 +5129,8 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::MainWindow</name>
     <message>
-        <location filename="../app/shell/window/mainwindow.cpp" line="+59"/>
-        <location line="+342"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+57"/>
+        <location line="+209"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
@@ -5155,7 +5155,7 @@ Obiettivi mancati: %1.</translation>
         <translation>%1 — SlideSight</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="+51"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
@@ -5165,7 +5165,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Rotazione</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+13"/>
         <source>Slide resolution</source>
         <translation>Risoluzione del vetrino</translation>
     </message>
@@ -5200,7 +5200,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Non c&apos;è nessun vetrino da esportare.</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="-93"/>
         <source>&amp;Open…</source>
         <translation>&amp;Apri…</translation>
     </message>
@@ -5310,27 +5310,27 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Informazioni su SlideSight</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="-171"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="+7"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="+12"/>
         <source>&amp;Magnification</source>
         <translation>In&amp;grandimento</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+0"/>
         <source>&amp;Slide</source>
         <translation>Ve&amp;trino</translation>
     </message>
@@ -5345,22 +5345,22 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="+10"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+42"/>
         <source>Overview</source>
         <translation>Panoramica</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../app/shell/window/mainwindowactions.cpp" line="+23"/>
         <source>Clear list</source>
         <translation>Svuota elenco</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+27"/>
         <source>About SlideSight</source>
         <translation>Informazioni su SlideSight</translation>
     </message>
@@ -5370,7 +5370,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-72"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
