@@ -4,7 +4,7 @@
 <context>
     <name>AnalysisDock</name>
     <message>
-        <location filename="../app/analysis/analysisdock.cpp" line="+42"/>
+        <location filename="../app/analysis/analysisdock.cpp" line="+43"/>
         <location line="+8"/>
         <source>Cannot read the result file %1.</source>
         <translation>Impossibile leggere il file dei risultati %1.</translation>
@@ -1597,22 +1597,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DoctorCommand</name>
     <message>
-        <location filename="../app/cli/commands/doctorcommand.cpp" line="+24"/>
-        <source>Extraction uses cuda:0 in float16 with the batch measured as above.</source>
-        <translation>L&apos;estrazione usa cuda:0 in float16 con il batch misurato come sopra.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Extraction uses the CPU in float32 with batch 4 (measured once on a 2-core machine; --batch changes it); the fastest here was %1.</source>
-        <translation>L&apos;estrazione usa la CPU in float32 con batch 4 (misurato una volta su una macchina a 2 core; --batch lo cambia); qui il più veloce è stato %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Extraction uses the CPU in float32 with batch 4.</source>
-        <translation>L&apos;estrazione usa la CPU in float32 con batch 4.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../app/cli/commands/doctorcommand.cpp" line="+21"/>
         <source>Check this machine: versions, CPU threads, CUDA and GPUs, and a self-test of the extractor.</source>
         <translation>Controlla questa macchina: versioni, thread della CPU, CUDA e GPU, e un autotest dell&apos;estrattore.</translation>
     </message>
@@ -1635,61 +1620,6 @@ Obiettivi mancati: %1.</translation>
         <location line="+9"/>
         <source>Running the extractor&apos;s self-test…</source>
         <translation>Autotest dell&apos;estrattore in corso…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>SlideSight %1 with Qt %2, OpenSlide %3, LibTorch %4, OpenCV %5</source>
-        <translation>SlideSight %1 con Qt %2, OpenSlide %3, LibTorch %4, OpenCV %5</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CPU: %1 hardware threads; Torch uses %2.</source>
-        <translation>CPU: %1 thread hardware; Torch ne usa %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>GPU %1: %2</source>
-        <translation>GPU %1: %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>, %1 GB</source>
-        <translation>, %1 GB</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> (%1 GB free)</source>
-        <translation> (%1 GB liberi)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>batch %1: %2/s</source>
-        <translation>batch %1: %2/s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>batch %1: failed</source>
-        <translation>batch %1: fallito</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Self-test on %1 (%2, Torch threads: %3): %4.</source>
-        <translation>Autotest su %1 (%2, thread di Torch: %3): %4.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>  Chosen: batch %1, %2 patches/s: %3.</source>
-        <translation>  Scelto: batch %1, %2 patch/s: %3.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>No problem found.</source>
-        <translation>Nessun problema trovato.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Problem: %1</source>
-        <translation>Problema: %1</translation>
     </message>
 </context>
 <context>
@@ -1755,7 +1685,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Indicare --model e --manifest, oppure --compare RUN_A RUN_B.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Evaluating</source>
         <translation>Valutazione</translation>
     </message>
@@ -1833,7 +1763,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ExtractCommand</name>
     <message>
-        <location filename="../app/cli/commands/extractcommand.cpp" line="+18"/>
+        <location filename="../app/cli/commands/extractcommand.cpp" line="+19"/>
         <source>Extract a slide&apos;s grid of patch features (ResNet) into a file torch.load reads.</source>
         <translation>Estrae la griglia delle caratteristiche delle patch (ResNet) di un vetrino in un file che torch.load legge.</translation>
     </message>
@@ -1843,7 +1773,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Rileva il tessuto, dispone una griglia di patch p x p non sovrapposte, ai µm/px di destinazione, sul più piccolo rettangolo che contiene tutto il tessuto, passa ogni patch attraverso una ResNet fino al suo global average pooling e scrive la griglia: caratteristiche [K, righe, colonne], la frazione di tessuto di ogni cella, la posizione della griglia sul vetrino e metadati JSON (identità del vetrino, SHA-256 dei pesi, parametri). Le griglie vengono conservate in una cartella della cache (SLIDESIGHT_CACHE_DIR, altrimenti ~/.cache/slidesight/grids), quindi una nuova estrazione dello stesso vetrino con le stesse impostazioni termina subito. Ctrl-C annulla e non scrive nulla.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Extract with this bundle&apos;s extractor (its weights, architecture, µm/px and patch size, instead of --weights, --arch, --mpp and --patch), as &apos;analyze&apos; does: the grid is the one &apos;analyze&apos; and &apos;evaluate&apos; use and share through the cache.</source>
+        <translation>Estrae con l&apos;estrattore di questo pacchetto (i suoi pesi, architettura, µm/px e dimensione delle patch, al posto di --weights, --arch, --mpp e --patch), come fa &apos;analyze&apos;: la griglia è quella che &apos;analyze&apos; ed &apos;evaluate&apos; usano e condividono tramite la cache.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Also write the grid to this file.</source>
         <translation>Scrive la griglia anche in questo file.</translation>
     </message>
@@ -1858,7 +1793,7 @@ Obiettivi mancati: %1.</translation>
         <translation>La cartella della cache delle griglie.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>--no-cache needs --out: the grid has to go somewhere.</source>
         <translation>--no-cache richiede --out: la griglia deve essere scritta da qualche parte.</translation>
     </message>
@@ -1928,7 +1863,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ExtractionOptionSet</name>
     <message>
-        <location filename="../app/cli/extractionoptions.cpp" line="+16"/>
+        <location filename="../app/cli/extractionoptions.cpp" line="+18"/>
         <source>The slide file (any format OpenSlide reads).</source>
         <translation>Il file del vetrino (qualsiasi formato letto da OpenSlide).</translation>
     </message>
@@ -1939,8 +1874,8 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source> Required.</source>
-        <translation> Opzione obbligatoria.</translation>
+        <source> Required unless --model is given.</source>
+        <translation> Obbligatorio, salvo quando si indica --model.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1999,6 +1934,11 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>--%1 cannot be given with --model: the bundle&apos;s extractor decides it.</source>
+        <translation>--%1 non si può indicare con --model: lo decide l&apos;estrattore del pacchetto.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--weights is required: give a weights file, or random:SEED for untrained weights.</source>
         <translation>--weights è obbligatorio: indicare un file di pesi oppure random:SEED per pesi non addestrati.</translation>
     </message>
@@ -2008,7 +1948,7 @@ Obiettivi mancati: %1.</translation>
         <translation>--arch deve essere resnet34 oppure resnet18, non &apos;%1&apos;.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--%1 needs a number of pixels, 0 or more, not &apos;%2&apos;.</source>
         <translation>--%1 richiede un numero di pixel, 0 o più, non &apos;%2&apos;.</translation>
     </message>
@@ -2668,6 +2608,85 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>MachineReport</name>
+    <message>
+        <location filename="../app/machine/machinereport.cpp" line="+21"/>
+        <source>Extraction uses cuda:0 in float16 with the batch measured as above.</source>
+        <translation>L&apos;estrazione usa cuda:0 in float16 con il batch misurato come sopra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extraction uses the CPU in float32 with batch 4 (measured once on a 2-core machine; --batch changes it); the fastest here was %1.</source>
+        <translation>L&apos;estrazione usa la CPU in float32 con batch 4 (misurato una volta su una macchina a 2 core; --batch lo cambia); qui il più veloce è stato %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extraction uses the CPU in float32 with batch 4.</source>
+        <translation>L&apos;estrazione usa la CPU in float32 con batch 4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SlideSight %1 with Qt %2, OpenSlide %3, LibTorch %4, OpenCV %5</source>
+        <translation>SlideSight %1 con Qt %2, OpenSlide %3, LibTorch %4, OpenCV %5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU: %1 hardware threads; Torch uses %2.</source>
+        <translation>CPU: %1 thread hardware; Torch ne usa %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GPU %1: %2</source>
+        <translation>GPU %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 GB</source>
+        <translation>, %1 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1 GB free)</source>
+        <translation> (%1 GB liberi)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>batch %1: %2/s</source>
+        <translation>batch %1: %2/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch %1: failed</source>
+        <translation>batch %1: fallito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-test on %1 (%2, Torch threads: %3): %4.</source>
+        <translation>Autotest su %1 (%2, thread di Torch: %3): %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  Chosen: batch %1, %2 patches/s: %3.</source>
+        <translation>  Scelto: batch %1, %2 patch/s: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No problem found.</source>
+        <translation>Nessun problema trovato.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Problem: %1</source>
+        <translation>Problema: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1: %2 patches/s at batch %3 (self-test)</source>
+        <translation>%1: %2 patch/s con batch %3 (autotest)</translation>
+    </message>
+</context>
+<context>
     <name>MapRequest</name>
     <message>
         <location filename="../app/cli/maprequest.cpp" line="+27"/>
@@ -3239,6 +3258,74 @@ Obiettivi mancati: %1.</translation>
     </message>
 </context>
 <context>
+    <name>ThumbnailCommand</name>
+    <message>
+        <location filename="../app/cli/commands/thumbnailcommand.cpp" line="+40"/>
+        <source>Draw a slide&apos;s thumbnail, optionally with a result file&apos;s map over it, into a PNG file.</source>
+        <translation>Disegna la miniatura di un vetrino, eventualmente con sopra la mappa di un file dei risultati, in un file PNG.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draws the whole slide (its coarsest display level, scaled to fit --size) into a PNG file. With --map a map of a result file (written by &apos;analyze&apos; or &apos;classify&apos;) is drawn over it as the viewer draws a heatmap layer: one colour per grid cell, min-max normalised, cells without a value left clear. KEY names the map as for &apos;compare&apos;: attention-max (default), attention-min, attention-avg, gradcam or tissue, optionally with a channel (attention-max:7); multi-channel maps show their channel mean.</source>
+        <translation>Disegna l&apos;intero vetrino (il suo livello di visualizzazione più grossolano, ridimensionato per stare in --size) in un file PNG. Con --map una mappa di un file dei risultati (scritto da &apos;analyze&apos; o &apos;classify&apos;) viene disegnata sopra come il visualizzatore disegna un livello di mappa di calore: un colore per cella della griglia, normalizzato tra minimo e massimo, celle senza valore lasciate trasparenti. KEY indica la mappa come per &apos;compare&apos;: attention-max (predefinita), attention-min, attention-avg, gradcam o tissue, eventualmente con un canale (attention-max:7); le mappe a più canali mostrano la media dei canali.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The slide file (any format OpenSlide reads).</source>
+        <translation>Il file del vetrino (qualsiasi formato letto da OpenSlide).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PNG file to write.</source>
+        <translation>Il file PNG da scrivere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The result file and optionally the map to draw over the slide.</source>
+        <translation>Il file dei risultati ed eventualmente la mappa da disegnare sul vetrino.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longer side of the picture in pixels.</source>
+        <translation>Il lato più lungo dell&apos;immagine, in pixel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map&apos;s opacity, from 0 to 1.</source>
+        <translation>L&apos;opacità della mappa, da 0 a 1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The map&apos;s colours: viridis, magma, inferno, plasma, jet or gray.</source>
+        <translation>I colori della mappa: viridis, magma, inferno, plasma, jet o gray.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--out is required.</source>
+        <translation>--out è obbligatorio.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--opacity needs a number from 0 to 1, not &apos;%1&apos;.</source>
+        <translation>--opacity richiede un numero da 0 a 1, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--colormap must be viridis, magma, inferno, plasma, jet or gray, not &apos;%1&apos;.</source>
+        <translation>--colormap deve essere viridis, magma, inferno, plasma, jet o gray, non &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cannot write &quot;%1&quot;: %2.</source>
+        <translation>Impossibile scrivere &quot;%1&quot;: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrote %1 (%2 x %3 px).</source>
+        <translation>Scritto %1 (%2 x %3 px).</translation>
+    </message>
+</context>
+<context>
     <name>TileBenchCommand</name>
     <message>
         <location filename="../app/cli/bench/tilebenchcommand.cpp" line="+50"/>
@@ -3605,7 +3692,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Indicare --extra-scale o --no-extra-scale, non entrambi.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>--input-scale must be a number above 0 or auto, not &apos;%1&apos;.</source>
         <translation>--input-scale deve essere un numero maggiore di 0 o auto, non &apos;%1&apos;.</translation>
     </message>
@@ -3789,7 +3876,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+47"/>
+        <location filename="../app/cli/main.cpp" line="+48"/>
         <source>--lang needs a language code, for example it or en.</source>
         <translation>--lang richiede un codice di lingua, per esempio it o en.</translation>
     </message>
@@ -4234,7 +4321,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Solo celle con tessuto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Device:</source>
         <translation>Dispositivo:</translation>
     </message>
@@ -5124,6 +5211,30 @@ Obiettivi mancati: %1.</translation>
         <location filename="../app/analysis/lrancontroller.cpp" line="+72"/>
         <source>The model bundle &quot;%1&quot; has no LRAN network.</source>
         <translation>Il pacchetto del modello &quot;%1&quot; non ha una rete LRAN.</translation>
+    </message>
+</context>
+<context>
+    <name>slidesight::MachineCheckButton</name>
+    <message>
+        <location filename="../app/machine/machinecheckbutton.cpp" line="+16"/>
+        <location line="+21"/>
+        <source>This machine…</source>
+        <translation>Questo computer…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Versions, CUDA and GPUs, and a self-test of the feature extractor on each device (as slidesight-cli doctor).</source>
+        <translation>Versioni, CUDA e GPU, e un autotest dell&apos;estrattore di caratteristiche su ogni dispositivo (come slidesight-cli doctor).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This machine</source>
+        <translation>Questo computer</translation>
     </message>
 </context>
 <context>

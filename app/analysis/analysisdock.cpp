@@ -3,6 +3,7 @@
 #include "app/analysis/analysislayers.h"
 #include "app/analysis/bundlepicker.h"
 #include "app/analysis/predictionpanel.h"
+#include "app/machine/machinecheckbutton.h"
 #include "app/shell/settings/appsettings.h"
 #include "app/shell/window/guistallmonitor.h"
 #include "viewer/common/background.h"
@@ -95,7 +96,12 @@ AnalysisDock::AnalysisDock(AnalysisController* controller, LayerStack* stack, QW
     gridMpp_->setValue(2.0);
     gridMpp_->setSuffix(tr(" µm/px"));
     tissueOnly_ = new QCheckBox(tr("Tissue cells only"), body);
-    form->addRow(tr("Device:"), device_);
+    auto* machine = new MachineCheckButton(body);
+    connect(machine, &MachineCheckButton::summaryChanged, device_, &QWidget::setToolTip);
+    auto* deviceRow = new QHBoxLayout;
+    deviceRow->addWidget(device_, 1);
+    deviceRow->addWidget(machine);
+    form->addRow(tr("Device:"), deviceRow);
     form->addRow(tr("Grid:"), gridMpp_);
     form->addRow(QString(), tissueOnly_);
 

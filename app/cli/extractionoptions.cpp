@@ -1,5 +1,7 @@
 #include "app/cli/extractionoptions.h"
 
+#include "model/bundle/bundleoptions.h"
+
 #include "app/cli/commandline.h"
 
 #include <QtCore/QFile>
@@ -18,7 +20,7 @@ void ExtractionOptionSet::add(CommandLine& cl, const QString& defaultWeights) {
         tr("The extractor's weights: a torchvision state dict (.pth, e.g. from 'weights fetch'), a TorchScript "
            "module, or random:SEED for seeded untrained weights (labelled untrained everywhere).");
     cl.addOption(defaultWeights.isEmpty()
-                     ? QCommandLineOption(QStringLiteral("weights"), weightsHelp + tr(" Required."), QStringLiteral("FILE"))
+                     ? QCommandLineOption(QStringLiteral("weights"), weightsHelp + tr(" Required unless --model is given."), QStringLiteral("FILE"))
                      : QCommandLineOption(QStringLiteral("weights"), weightsHelp, QStringLiteral("FILE"), defaultWeights));
     cl.addOption(QCommandLineOption(QStringLiteral("arch"), tr("ResNet architecture: resnet34 or resnet18."),
                                     QStringLiteral("NAME"), QStringLiteral("resnet34")));
@@ -46,29 +48,40 @@ void ExtractionOptionSet::add(CommandLine& cl, const QString& defaultWeights) {
                                     QStringLiteral("N"), QStringLiteral("0")));
 }
 
-std::optional<model::ExtractionOptions> ExtractionOptionSet::read(const CommandLine& cl) {
+std::optional<model::ExtractionOptions> ExtractionOptionSet::read(const CommandLine& cl, const model::ModelBundle* bundle) {
     model::ExtractionOptions o;
-    o.slidePath = local(cl.positional().value(0));
-    const QString weights = cl.value(QStringLiteral("weights"));
-    if (weights.isEmpty()) {
-        cl.usageError(tr("--weights is required: give a weights file, or random:SEED for untrained weights."));
-        return std::nullopt;
+    if (bundle) {
+        for (const char* name : {"weights", "arch", "mpp", "patch"})
+            if (cl.isSet(QLatin1String(name))) {
+                cl.usageError(tr("--%1 cannot be given with --model: the bundle's extractor decides it.").arg(QLatin1String(name)));
+                return std::nullopt;
+            }
+        o = model::extractionOptionsFor(*bundle);
+        o.tissueOnly = bundle->classifier.tissueOnly;  // as `analyze` extracts, so the cached grid is shared
     }
-    o.weights = weights.startsWith(QLatin1String("random:")) ? weights.toStdString() : local(weights);
-    o.architecture = cl.value(QStringLiteral("arch")).toStdString();
-    if (o.architecture != "resnet34" && o.architecture != "resnet18") {
-        cl.usageError(tr("--arch must be resnet34 or resnet18, not '%1'.").arg(cl.value(QStringLiteral("arch"))));
-        return std::nullopt;
+    o.slidePath = local(cl.positional().value(0));
+    if (!bundle) {
+        const QString weights = cl.value(QStringLiteral("weights"));
+        if (weights.isEmpty()) {
+            cl.usageError(tr("--weights is required: give a weights file, or random:SEED for untrained weights."));
+            return std::nullopt;
+        }
+        o.weights = weights.startsWith(QLatin1String("random:")) ? weights.toStdString() : local(weights);
+        o.architecture = cl.value(QStringLiteral("arch")).toStdString();
+        if (o.architecture != "resnet34" && o.architecture != "resnet18") {
+            cl.usageError(tr("--arch must be resnet34 or resnet18, not '%1'.").arg(cl.value(QStringLiteral("arch"))));
+            return std::nullopt;
+        }
+        const auto mpp = cl.positiveValue(QStringLiteral("mpp"));
+        if (!mpp) return std::nullopt;
+        o.grid.targetMpp = *mpp;
+        const auto patch = cl.intValue(QStringLiteral("patch"), 16, 4096);
+        if (!patch) return std::nullopt;
+        o.grid.patchSize = static_cast<int>(*patch);
     }
     const auto device = cl.device();
     if (!device) return std::nullopt;
     o.device = *device;
-    const auto mpp = cl.positiveValue(QStringLiteral("mpp"));
-    if (!mpp) return std::nullopt;
-    o.grid.targetMpp = *mpp;
-    const auto patch = cl.intValue(QStringLiteral("patch"), 16, 4096);
-    if (!patch) return std::nullopt;
-    o.grid.patchSize = static_cast<int>(*patch);
     if (cl.isSet(QStringLiteral("slide-mpp"))) {
         const auto slideMpp = cl.positiveValue(QStringLiteral("slide-mpp"));
         if (!slideMpp) return std::nullopt;
@@ -84,7 +97,7 @@ std::optional<model::ExtractionOptions> ExtractionOptionSet::read(const CommandL
         }
         (name[6] == 'x' ? o.grid.originShiftX : o.grid.originShiftY) = shift;
     }
-    o.tissueOnly = cl.isSet(QStringLiteral("tissue-only"));
+    o.tissueOnly = o.tissueOnly || cl.isSet(QStringLiteral("tissue-only"));
     const auto batch = cl.intValue(QStringLiteral("batch"), 0, 4096);
     if (!batch) return std::nullopt;
     const auto threads = cl.threads();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/bundle/bundle.h"
 #include "model/extraction/extraction.h"
 
 #include <QtCore/QCoreApplication>
@@ -21,8 +22,10 @@ public:
     /// Adds the options; `defaultWeights` empty makes --weights required.
     static void add(CommandLine& cl, const QString& defaultWeights);
     /// Reads them (the slide is the first positional argument). Prints a usage error and
-    /// returns nullopt when a value is wrong.
-    static std::optional<model::ExtractionOptions> read(const CommandLine& cl);
+    /// returns nullopt when a value is wrong. With a bundle its extractor (weights,
+    /// architecture, normalisation, µm/px, patch size) is used, and --weights, --arch, --mpp
+    /// and --patch must not be given.
+    static std::optional<model::ExtractionOptions> read(const CommandLine& cl, const model::ModelBundle* bundle = nullptr);
 
     /// One line for a failed extraction, with the command line's advice where it has some
     /// (--slide-mpp for a slide without µm/px).

@@ -15,6 +15,7 @@
 #include "app/cli/commands/infocommand.h"
 #include "app/cli/commands/lrancommand.h"
 #include "app/cli/commands/synthcommand.h"
+#include "app/cli/commands/thumbnailcommand.h"
 #include "app/cli/commands/traincommand.h"
 #include "app/cli/commands/weightsfetchcommand.h"
 #include "app/cli/console.h"
@@ -77,6 +78,7 @@ int main(int argc, char* argv[]) {
     commands.add(std::make_unique<EvaluateCommand>());
     commands.add(std::make_unique<CompareCommand>());
     commands.add(std::make_unique<CoverageCommand>());
+    commands.add(std::make_unique<ThumbnailCommand>());
     commands.add(std::make_unique<DoctorCommand>());
     commands.add(makeDemoCommand());
 

@@ -25,6 +25,8 @@ struct ExtractionOptions {
     /// µm/px to use for a slide that records none (or to override its own); 0 uses the
     /// slide's. Values given here are recorded as assumed.
     double slideMpp = 0.0;
+    /// slideMpp only for a slide that records none, never overriding (a manifest's slides).
+    bool slideMppOnlyWhenMissing = false;
     std::string weights = "random:1";  ///< random:SEED, a torchvision .pth or a TorchScript file
     std::string architecture = "resnet34";  ///< resnet34 or resnet18 (ignored for TorchScript)
     GridParameters grid;                ///< target µm/px (2.0), p (224), origin shift

@@ -39,7 +39,7 @@ Expected<OpenedSlide> openSlideForExtraction(const ExtractionOptions& options, E
     if (!opened) return failedAs(kind, ExtractionFailure::Slide, opened.error());
     OpenedSlide out;
     out.slide = *opened;
-    if (options.slideMpp > 0.0)
+    if (options.slideMpp > 0.0 && !(options.slideMppOnlyWhenMissing && out.slide->info().mpp.known()))
         out.slide->setUserMpp(options.slideMpp);
     else if (!out.slide->info().mpp.known())
         return failedAs(kind, ExtractionFailure::MppUnknown, missingMppMessage(*out.slide, options.slidePath));

@@ -6,6 +6,7 @@
 #include "app/analysis/analysislayers.h"
 #include "app/analysis/analysismodule.h"
 #include "app/analysis/predictionpanel.h"
+#include "app/machine/machinecheckbutton.h"
 #include "app/shell/slide/slidecontroller.h"
 #include "app/shell/window/guistallmonitor.h"
 #include "app/shell/window/mainwindow.h"
@@ -20,7 +21,10 @@
 #include <QtCore/QMap>
 #include <QtCore/QStandardPaths>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDialog>
 #include <QtWidgets/QDoubleSpinBox>
+#include <QtWidgets/QPlainTextEdit>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -208,6 +212,29 @@ private Q_SLOTS:
         QCOMPARE(dock_->lastResult(), before);
         QCOMPARE(stack()->count(), layers);
         QCOMPARE(dock_->predictionPanel()->summaryText(), summary);
+    }
+
+    void machineCheckShowsTheDoctorReport() {
+        auto* button = dock_->findChild<MachineCheckButton*>(QStringLiteral("machineCheckButton"));
+        QVERIFY(button);
+        // The quick check (no self-test) gives the device box its tooltip.
+        QTRY_VERIFY_WITH_TIMEOUT(!button->summary().isEmpty(), 60000);
+        QVERIFY2(button->summary().contains(QStringLiteral("CUDA")), qPrintable(button->summary()));
+        QCOMPARE(dock_->deviceBox()->toolTip(), button->summary());
+        // A click runs the self-test off the GUI thread and shows doctor's report.
+        QSignalSpy shown(button, &MachineCheckButton::detailsShown);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(button->isChecking());
+        QVERIFY(!button->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 240000);
+        QVERIFY(button->isEnabled());
+        QVERIFY(button->details() && button->details()->isVisible());
+        const QString report = button->details()->findChild<QPlainTextEdit*>(QStringLiteral("machineReport"))->toPlainText();
+        QVERIFY2(report.contains(QStringLiteral("Self-test on cpu")), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("Chosen: batch")), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("OpenSlide")), qPrintable(report));
+        QVERIFY2(button->summary().contains(QStringLiteral("patches/s")), qPrintable(button->summary()));
+        button->details()->hide();
     }
 
     void closingCancelsWithoutWaiting() {

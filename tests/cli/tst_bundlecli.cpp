@@ -14,6 +14,7 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QImage>
 #include <QtTest/QtTest>
 
 using namespace slidesight::test;
@@ -121,6 +122,49 @@ private Q_SLOTS:
                                        QStringLiteral("--class"), QStringLiteral("cancer")});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(QLatin1String("--class must name one of the bundle's classes")), qPrintable(refused.err));
+    }
+
+    void extractAndThumbnailWithTheBundle() {
+        SLIDESIGHT_REQUIRE_DATA();
+        const QString bundle = path(QStringLiteral("untrained"));
+        const QString result = path(QStringLiteral("analysis.pt"));
+        if (!QFile::exists(result)) QSKIP("createCheckAnalyze did not leave its result.");
+        const QString slide = dataPath(QStringLiteral("slides/cmu-1-small-region.svs"));
+        // extract --model extracts as analyze did: the cached grid is the same one.
+        const CliResult extracted = cli({QStringLiteral("extract"), slide, QStringLiteral("--model"), bundle, QStringLiteral("--out"),
+                                         path(QStringLiteral("bundle-grid.pt")), QStringLiteral("--json")});
+        QVERIFY2(extracted.exitCode == 0, qPrintable(extracted.err));
+        const QJsonObject grid = parseJson(extracted.out);
+        QCOMPARE(grid.value(QLatin1String("from_cache")).toBool(), true);
+        QVERIFY(grid.value(QLatin1String("extractor")).toString().contains(QLatin1String("resnet18")));
+        const CliResult both = cli({QStringLiteral("extract"), slide, QStringLiteral("--model"), bundle, QStringLiteral("--weights"),
+                                    QStringLiteral("random:1")});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(QLatin1String("--weights cannot be given with --model")), qPrintable(both.err));
+
+        // thumbnail: the slide alone, and with the Grad-CAM over it.
+        const QString plain = path(QStringLiteral("plain.png")), map = path(QStringLiteral("map.png"));
+        QCOMPARE(cli({QStringLiteral("thumbnail"), slide, QStringLiteral("--out"), plain}).exitCode, 0);
+        const CliResult drawn = cli({QStringLiteral("thumbnail"), slide, QStringLiteral("--map"), result + QStringLiteral(":gradcam"),
+                                     QStringLiteral("--out"), map, QStringLiteral("--size"), QStringLiteral("300"), QStringLiteral("--json")});
+        QVERIFY2(drawn.exitCode == 0, qPrintable(drawn.err));
+        QCOMPARE(parseJson(drawn.out).value(QLatin1String("map")).toString(), QStringLiteral("gradcam"));
+        const QImage plainImage(plain), mapImage(map);
+        QCOMPARE(std::max(plainImage.width(), plainImage.height()), 512);
+        QCOMPARE(std::max(mapImage.width(), mapImage.height()), 300);
+        QVERIFY(std::abs(plainImage.width() - 512.0 * 2220 / 2967) <= 2.0);  // the slide's aspect (2220 x 2967)
+        QVERIFY(plainImage.scaled(mapImage.size()) != mapImage);
+        // One line for each kind of bad input; nothing written.
+        const CliResult noMap = cli({QStringLiteral("thumbnail"), slide, QStringLiteral("--map"), path(QStringLiteral("none.pt")),
+                                     QStringLiteral("--out"), path(QStringLiteral("x.png"))});
+        QCOMPARE(noMap.exitCode, 1);
+        QVERIFY2(isOneErrorLine(noMap.err), qPrintable(noMap.err));
+        const CliResult broken = cli({QStringLiteral("thumbnail"), dataPath(QStringLiteral("slides/negative/broken.svs")),
+                                      QStringLiteral("--out"), path(QStringLiteral("x.png"))});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(isOneErrorLine(broken.err), qPrintable(broken.err));
+        QCOMPARE(cli({QStringLiteral("thumbnail"), slide}).exitCode, 2);
+        QVERIFY(!QFile::exists(path(QStringLiteral("x.png"))));
     }
 
     void writtenWeights() {

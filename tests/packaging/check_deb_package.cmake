@@ -120,7 +120,13 @@ set(required
     "${datadir}/applications/slidesight.desktop|the desktop entry (packaging/CMakeLists.txt)"
     "${datadir}/icons/hicolor/scalable/apps/slidesight.svg|the application icon (packaging/CMakeLists.txt)"
     "${datadir}/mime/packages/slidesight.xml|the MIME types (packaging/CMakeLists.txt)"
-    "${datadir}/doc/slidesight/cli.md|the command-line reference (packaging/doc/)")
+    "${datadir}/doc/slidesight/cli.md|the command-line reference (packaging/doc/)"
+    "${datadir}/doc/slidesight/cohorts.md|the cohort workflow's manual (packaging/doc/)"
+    "${datadir}/slidesight/workflow/Snakefile|the cohort workflow (packaging/workflow/)"
+    "${datadir}/slidesight/workflow/config.yaml|the cohort workflow's example configuration"
+    "${datadir}/slidesight/workflow/scripts/slidejob.py|the cohort workflow's per-slide job"
+    "${datadir}/slidesight/workflow/scripts/report.py|the cohort workflow's report"
+    "${datadir}/slidesight/workflow/profiles/slurm/config.yaml|the cohort workflow's Slurm profile")
 foreach(item IN LISTS required)
     string(REPLACE "|" ";" item "${item}")
     list(GET item 0 path)

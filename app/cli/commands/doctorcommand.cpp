@@ -3,32 +3,17 @@
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
+#include "app/machine/machinereport.h"
 #include "model/extraction/systemcheck.h"
-#include "viewer/slide/openslidesource.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
-#include <QtCore/QLocale>
 
 namespace slidesight::cli {
 
 namespace {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
-
-QString gigabytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
-
-/// The batch extraction uses on `device` by default, and why.
-QString extractionLine(const model::SystemCheck& c) {
-    if (c.defaultDevice == "cuda")
-        return DoctorCommand::tr("Extraction uses cuda:0 in float16 with the batch measured as above.");
-    for (const model::DeviceSelfTest& t : c.selfTests)
-        if (t.device == "cpu")
-            return DoctorCommand::tr("Extraction uses the CPU in float32 with batch 4 (measured once on a 2-core machine; "
-                                     "--batch changes it); the fastest here was %1.")
-                .arg(t.chosenBatch);
-    return DoctorCommand::tr("Extraction uses the CPU in float32 with batch 4.");
-}
 
 }  // namespace
 
@@ -58,7 +43,7 @@ int DoctorCommand::run(const QString& path, const QStringList& arguments) {
     const model::SystemCheck c = model::checkSystem(options);
     const QString slideSight = QCoreApplication::applicationVersion();
     const QString qt = QString::fromLatin1(qVersion());
-    const QString openSlide = text(OpenSlideSource::libraryVersion());
+    const QString openSlide = MachineReport::openSlideVersion();
 
     if (cl.json()) {
         QJsonArray gpus;
@@ -97,39 +82,12 @@ int DoctorCommand::run(const QString& path, const QStringList& arguments) {
                                                  {QStringLiteral("devices"), gpus}}},
             {QStringLiteral("self_tests"), tests},
             {QStringLiteral("default_device"), text(c.defaultDevice)},
-            {QStringLiteral("extraction"), extractionLine(c)},
+            {QStringLiteral("extraction"), MachineReport::extractionLine(c)},
             {QStringLiteral("problems"), JsonOutput::strings(c.problems)}});
         return c.problems.empty() ? ExitSuccess : ExitFailure;
     }
 
-    Console::outLine(tr("SlideSight %1 with Qt %2, OpenSlide %3, LibTorch %4, OpenCV %5")
-                         .arg(slideSight, qt, openSlide, text(c.torchVersion), text(c.opencvVersion)));
-    Console::outLine(tr("CPU: %1 hardware threads; Torch uses %2.").arg(c.hardwareThreads).arg(c.torchThreads));
-    Console::outLine(text(c.cudaLine()));
-    for (const model::GpuInfo& g : c.gpus) {
-        QString line = tr("GPU %1: %2").arg(g.index).arg(text(g.name));
-        if (g.totalBytes > 0) line += tr(", %1 GB").arg(gigabytes(g.totalBytes));
-        if (g.freeBytes >= 0) line += tr(" (%1 GB free)").arg(gigabytes(g.freeBytes));
-        Console::outLine(line);
-    }
-    const QLocale locale;
-    for (const model::DeviceSelfTest& t : c.selfTests) {
-        QStringList trials;
-        for (const model::BatchTrial& b : t.trials)
-            trials << (b.problem.empty() ? tr("batch %1: %2/s").arg(b.batchSize).arg(locale.toString(b.patchesPerSecond, 'f', 1))
-                                         : tr("batch %1: failed").arg(b.batchSize));
-        Console::outLine(tr("Self-test on %1 (%2, Torch threads: %3): %4.")
-                             .arg(text(t.device), text(t.precision))
-                             .arg(t.torchThreads)
-                             .arg(trials.join(QStringLiteral(", "))));
-        if (t.chosenBatch > 0)
-            Console::outLine(tr("  Chosen: batch %1, %2 patches/s: %3.")
-                                 .arg(t.chosenBatch)
-                                 .arg(locale.toString(t.patchesPerSecond, 'f', 1), text(t.reason)));
-    }
-    Console::outLine(extractionLine(c));
-    if (c.problems.empty()) Console::outLine(tr("No problem found."));
-    for (const std::string& p : c.problems) Console::outLine(tr("Problem: %1").arg(text(p)));
+    for (const QString& line : MachineReport::lines(c, slideSight)) Console::outLine(line);
     return c.problems.empty() ? ExitSuccess : ExitFailure;
 }
 

@@ -110,6 +110,7 @@ int EvaluateCommand::run(const QString& path, const QStringList& arguments) {
         const auto mpp = cl.positiveValue(QStringLiteral("slide-mpp"));
         if (!mpp) return ExitUsageError;
         o.extraction.slideMpp = *mpp;
+        o.extraction.slideMppOnlyWhenMissing = true;
     }
     const InterruptGuard interrupt;
     model::EvaluationSummary s;

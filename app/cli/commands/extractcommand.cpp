@@ -8,6 +8,7 @@
 #include "app/cli/localpath.h"
 #include "app/cli/progressbar.h"
 
+#include "model/bundle/bundle.h"
 #include "model/extraction/extraction.h"
 
 #include <QtCore/QFile>
@@ -28,12 +29,27 @@ int ExtractCommand::run(const QString& path, const QStringList& arguments) {
                             "slide with the same settings again returns at once. Ctrl-C cancels and writes "
                             "nothing."));
     ExtractionOptionSet::add(cl, QString());
+    cl.addOption(QCommandLineOption(QStringLiteral("model"),
+                                    tr("Extract with this bundle's extractor (its weights, architecture, µm/px and patch "
+                                       "size, instead of --weights, --arch, --mpp and --patch), as 'analyze' does: the "
+                                       "grid is the one 'analyze' and 'evaluate' use and share through the cache."),
+                                    QStringLiteral("BUNDLE")));
     cl.addOption(QCommandLineOption(QStringLiteral("out"), tr("Also write the grid to this file."), QStringLiteral("GRID.pt")));
     cl.addOption(QCommandLineOption(QStringLiteral("no-cache"), tr("Neither reuse nor fill the grid cache (needs --out).")));
     cl.addOption(QCommandLineOption(QStringLiteral("cache-dir"), tr("The grid cache folder."), QStringLiteral("DIR")));
     cl.addJsonOption();
     if (const auto stop = cl.exitBeforeRun(arguments)) return *stop;
-    auto options = ExtractionOptionSet::read(cl);
+    std::optional<model::ModelBundle> bundle;
+    if (cl.isSet(QStringLiteral("model"))) {
+        auto read = model::readBundle(localPath(cl.value(QStringLiteral("model"))));
+        if (!read) {
+            Console::error(QString::fromStdString(read.error()));
+            return ExitFailure;
+        }
+        if (!read->notice.empty()) Console::notice(read->notice);
+        bundle = std::move(*read);
+    }
+    auto options = ExtractionOptionSet::read(cl, bundle ? &*bundle : nullptr);
     if (!options) return ExitUsageError;
     options->outputPath = QFile::encodeName(cl.value(QStringLiteral("out"))).toStdString();
     options->useCache = !cl.isSet(QStringLiteral("no-cache"));

@@ -137,6 +137,7 @@ int TrainCommand::run(const QString& path, const QStringList& arguments) {
         const auto slideMpp = cl.positiveValue(QStringLiteral("slide-mpp"));
         if (!slideMpp) return ExitUsageError;
         o.extraction.slideMpp = *slideMpp;
+        o.extraction.slideMppOnlyWhenMissing = true;
     }
     o.manifestPath = localPath(cl.value(QStringLiteral("manifest")));
     o.bundleFolder = localPath(cl.value(QStringLiteral("out")));

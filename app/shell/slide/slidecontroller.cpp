@@ -2,12 +2,11 @@
 
 #include "viewer/common/background.h"
 #include "viewer/layers/slidelayer.h"
+#include "viewer/tiles/slidethumbnail.h"
 #include "viewer/tiles/tilecache.h"
 #include "viewer/tiles/tiledslide.h"
 #include "viewer/tiles/tilescheduler.h"
 #include "viewer/view/slideview.h"
-
-#include <QtGui/QPainter>
 
 namespace slidesight {
 
@@ -106,20 +105,7 @@ void SlideController::loadThumbnail() {
     // Stitched from the coarsest display level on a worker: a few small tiles.
     auto tiled = tiled_;
     const quint64 generation = installedGeneration_;
-    const auto draw = [tiled] {
-        const auto& g = tiled->geometry();
-        const int level = g.coarsestLevel();
-        const auto& l = g.level(level);
-        QImage image(static_cast<int>(l.width), static_cast<int>(l.height), QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        for (qint64 row = 0; row < g.rows(level); ++row)
-            for (qint64 col = 0; col < g.columns(level); ++col) {
-                auto tile = tiled->readTile(tiled->key(level, col, row));
-                if (tile) p.drawImage(QPoint(static_cast<int>(col * g.tileSize()), static_cast<int>(row * g.tileSize())), *tile);
-            }
-        return image;
-    };
+    const auto draw = [tiled] { return slideThumbnail(*tiled); };
     runInBackground(this, draw, [this, generation](const QImage& image) {
         if (generation == installedGeneration_ && source_) Q_EMIT thumbnailReady(image);
     });
