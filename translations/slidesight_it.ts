@@ -402,12 +402,12 @@
 <context>
     <name>BaselineBench</name>
     <message>
-        <location filename="../app/cli/bench/baselinebench.cpp" line="+50"/>
+        <location filename="../app/cli/bench/baselinebench.cpp" line="+80"/>
         <source>OpenSlide cannot open the slide for the baseline.</source>
         <translation>OpenSlide non riesce ad aprire il vetrino per la misura di riferimento.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Reading the slide failed: %1</source>
         <translation>Lettura del vetrino non riuscita: %1</translation>
     </message>
@@ -2006,7 +2006,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Interrotto: il benchmark è stato annullato.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Python baseline</source>
         <translation>Riferimento Python</translation>
     </message>
@@ -2030,6 +2030,18 @@ Obiettivi mancati: %1.</translation>
 </source>
         <translation>Solo rete:         %1 patch/s
 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading only, one thread: OpenSlide %1 patches/s, direct reader %2 patches/s (%3 x%4)
+</source>
+        <translation>Sola lettura, un thread: OpenSlide %1 patch/s, lettore diretto %2 patch/s (%3 x%4)
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; this level is not JPEG: both are OpenSlide</source>
+        <translation>; questo livello non è JPEG: entrambi sono OpenSlide</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2928,7 +2940,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SlideError</name>
     <message>
-        <location filename="../viewer/slide/openslidesource.cpp" line="+109"/>
+        <location filename="../viewer/slide/openslidesource.cpp" line="+111"/>
         <source>The file &quot;%1&quot; does not exist.</source>
         <translation>Il file &quot;%1&quot; non esiste.</translation>
     </message>
@@ -2963,7 +2975,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&quot;%1&quot; non contiene livelli di immagine.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>Level %1 does not exist.</source>
         <translation>Il livello %1 non esiste.</translation>
     </message>
@@ -2973,7 +2985,8 @@ Obiettivi mancati: %1.</translation>
         <translation>Non è possibile leggere una regione di %1x%2 pixel.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <location line="+8"/>
         <source>Reading the slide failed: %1.</source>
         <translation>Lettura del vetrino non riuscita: %1.</translation>
     </message>
@@ -3403,7 +3416,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Misurazione</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+114"/>
         <source>level %1: %2</source>
         <translation>livello %1: %2</translation>
     </message>
@@ -3444,13 +3457,20 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ratio:              %1 (goal: at least 1.6)
+        <source>Ratio:              %1 (goal: at least 1.6; the pipeline&apos;s reader: %2)
 </source>
-        <translation>Rapporto:                 %1 (obiettivo: almeno 1.6)
+        <translation>Rapporto:                 %1 (obiettivo: almeno 1.6; lettore della pipeline: %2)
 </translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Direct reader:      %1 tiles/s, one thread: %2 x OpenSlide (goal: at least 2.5; %3 of the reads were JPEG tiles it decoded, the rest went to OpenSlide)
+</source>
+        <translation>Lettore diretto:          %1 riquadri/s, un thread: %2 x OpenSlide (obiettivo: almeno 2.5; %3 delle letture erano riquadri JPEG decodificati da esso, le altre sono andate a OpenSlide)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>First sharp frame:  %1 ms (goal: at most 1000 ms; opening %2 ms; level %3, %4 tiles)
 </source>
         <translation>Primo fotogramma nitido:  %1 ms (obiettivo: al massimo 1000 ms; apertura %2 ms; livello %3, riquadri: %4)

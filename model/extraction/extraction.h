@@ -120,6 +120,12 @@ struct FeatureBenchmark {
     double originX = 0.0, originY = 0.0, cellWidth = 0.0, cellHeight = 0.0;
     uint32_t backgroundRgb = 0xFFFFFF;
     std::vector<std::pair<int, int>> cells;  ///< (row, column) of one pass
+    /// Reading alone (patches read, resampled and normalised, no network), one thread, each
+    /// reader on a fresh slide handle: OpenSlide's and the direct JPEG tile reader's.
+    int64_t readPatches = 0;
+    double openSlideReadPatchesPerSecond = 0.0;
+    double directReadPatchesPerSecond = 0.0;
+    bool directReaderCovers = false;  ///< the level read is decoded by the direct reader
 };
 
 /// After one warm-up batch of the network, `rounds` times: the extraction of `options` over

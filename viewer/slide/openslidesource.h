@@ -2,12 +2,22 @@
 
 #include "viewer/slide/slidesource.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 
 typedef struct _openslide openslide_t;  // NOLINT: OpenSlide's own opaque type
 
 namespace slidesight {
+
+class DirectTiffReader;
+
+/// Who decodes a slide's tiles.
+enum class TileReader {
+    OpenSlide,  ///< openslide_read_region for every read
+    Direct,     ///< JPEG tiles of Aperio and generic tiled TIFF read and decoded here, the same
+                ///< pixels as OpenSlide's (DirectTiffReader); every other read through OpenSlide
+};
 
 /// A SlideSource backed by OpenSlide: SVS, NDPI, MRXS, SCN, BIF, VMS, generic tiled TIFF.
 ///
@@ -35,6 +45,13 @@ public:
     /// The raw handle, for benchmarks that compare against OpenSlide itself.
     openslide_t* handle() const { return osr_; }
 
+    /// Direct by default; SLIDESIGHT_TILE_READER=openslide in the environment makes OpenSlide
+    /// the default. Safe to change while other threads read (each read picks one reader).
+    void setTileReader(TileReader reader) { direct_enabled_.store(reader == TileReader::Direct); }
+    TileReader tileReader() const { return direct_enabled_.load() ? TileReader::Direct : TileReader::OpenSlide; }
+    /// Whether reads of `level` at whole level pixels are decoded here when the reader is Direct.
+    bool readsDirectly(int level) const;
+
 private:
     OpenSlideSource(openslide_t* osr, SlideInfo info);
     std::string errorMessage() const;
@@ -43,6 +60,8 @@ private:
 
     openslide_t* osr_ = nullptr;
     SlideInfo info_;
+    std::unique_ptr<DirectTiffReader> direct_;  ///< null when no level qualifies
+    std::atomic<bool> direct_enabled_{true};
 };
 
 }  // namespace slidesight

@@ -13,7 +13,8 @@ namespace slidesight::cli {
 /// The reference the pipeline is compared with: plain single-threaded
 /// openslide_read_region calls on a fresh OpenSlide handle, one per tile of the workload,
 /// reading exactly the native region the pipeline reads for that tile (TiledSlide::
-/// nativeRegion), without the pipeline's compositing, downscaling or caching.
+/// nativeRegion), without the pipeline's compositing, downscaling or caching; and the same
+/// reads through the direct JPEG tile reader, for the two readers' speed per thread.
 ///
 /// Main thread only.
 class BaselineBench {
@@ -24,9 +25,13 @@ public:
     struct Run {
         double seconds = 0.0;
         double cpuSeconds = 0.0;  ///< CPU time of the process meanwhile
+        int directReads = 0;      ///< regions the direct reader served (runDirect)
     };
     /// Times reading every unique tile of `workload` once, in the order first requested.
     Expected<Run> run(const BenchWorkload& workload) const;
+    /// The same regions, on one thread too, through a fresh OpenSlideSource whose reader is
+    /// TileReader::Direct (JPEG tiles decoded by DirectTiffReader, the rest by OpenSlide).
+    Expected<Run> runDirect(const BenchWorkload& workload) const;
 
 private:
     std::string path_;

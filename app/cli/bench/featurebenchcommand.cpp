@@ -82,6 +82,12 @@ int FeatureBenchCommand::run(const QString& path, const QStringList& arguments) 
         report[QStringLiteral("network_patches")] = static_cast<qint64>(bench->networkPatches);
         report[QStringLiteral("network_patches_per_s")] = JsonOutput::rounded(bench->networkPatchesPerSecond, 3);
         report[QStringLiteral("ratio")] = JsonOutput::rounded(bench->patchesPerSecond / bench->networkPatchesPerSecond, 3);
+        report[QStringLiteral("read_patches")] = static_cast<qint64>(bench->readPatches);
+        report[QStringLiteral("read_openslide_patches_per_s")] = JsonOutput::rounded(bench->openSlideReadPatchesPerSecond, 1);
+        report[QStringLiteral("read_direct_patches_per_s")] = JsonOutput::rounded(bench->directReadPatchesPerSecond, 1);
+        report[QStringLiteral("read_direct_ratio")] =
+            JsonOutput::rounded(bench->directReadPatchesPerSecond / bench->openSlideReadPatchesPerSecond, 3);
+        report[QStringLiteral("read_direct_covers")] = bench->directReaderCovers;
 
         if (cl.isSet(QStringLiteral("python"))) {
             progress.setLabel(tr("Python baseline"));
@@ -123,6 +129,12 @@ QString FeatureBenchCommand::toText(const QJsonObject& r) {
                 .arg(r.value(QStringLiteral("patches")).toInteger())
                 .arg(number("seconds"), 0, 'f', 2);
     text += tr("Network only: %1 patches/s\n").arg(number("network_patches_per_s"), 0, 'f', 2);
+    text += tr("Reading only, one thread: OpenSlide %1 patches/s, direct reader %2 patches/s (%3 x%4)\n")
+                .arg(number("read_openslide_patches_per_s"), 0, 'f', 1)
+                .arg(number("read_direct_patches_per_s"), 0, 'f', 1)
+                .arg(number("read_direct_ratio"), 0, 'f', 2)
+                .arg(r.value(QStringLiteral("read_direct_covers")).toBool() ? QString()
+                                                                            : tr("; this level is not JPEG: both are OpenSlide"));
     text += tr("Ratio:        %1\n").arg(number("ratio"), 0, 'f', 3);
     if (r.contains(QStringLiteral("python_patches_per_s"))) {
         text += tr("Python:       %1 patches/s (%2 Torch threads)\n")
