@@ -2040,8 +2040,8 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>; this level is not JPEG: both are OpenSlide</source>
-        <translation>; questo livello non è JPEG: entrambi sono OpenSlide</translation>
+        <source>; this level is not read directly: both are OpenSlide</source>
+        <translation>; questo livello non è letto direttamente: entrambi sono OpenSlide</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2975,7 +2975,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&quot;%1&quot; non contiene livelli di immagine.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Level %1 does not exist.</source>
         <translation>Il livello %1 non esiste.</translation>
     </message>
@@ -2985,8 +2985,8 @@ Obiettivi mancati: %1.</translation>
         <translation>Non è possibile leggere una regione di %1x%2 pixel.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+7"/>
         <source>Reading the slide failed: %1.</source>
         <translation>Lettura del vetrino non riuscita: %1.</translation>
     </message>
@@ -3464,9 +3464,9 @@ Obiettivi mancati: %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Direct reader:      %1 tiles/s, one thread: %2 x OpenSlide (goal: at least 2.5; %3 of the reads were JPEG tiles it decoded, the rest went to OpenSlide)
+        <source>Direct reader:      %1 tiles/s, one thread: %2 x OpenSlide (goal: at least 2.5; it decoded %3 of the reads itself, the rest went to OpenSlide)
 </source>
-        <translation>Lettore diretto:          %1 riquadri/s, un thread: %2 x OpenSlide (obiettivo: almeno 2.5; %3 delle letture erano riquadri JPEG decodificati da esso, le altre sono andate a OpenSlide)
+        <translation>Lettore diretto:          %1 riquadri/s, un thread: %2 x OpenSlide (obiettivo: almeno 2.5; ha decodificato da sé %3 delle letture, le altre sono andate a OpenSlide)
 </translation>
     </message>
     <message>
@@ -5261,7 +5261,7 @@ Obiettivi mancati: %1.</translation>
     <name>slidesight::MainWindow</name>
     <message>
         <location filename="../app/shell/window/mainwindow.cpp" line="+57"/>
-        <location line="+209"/>
+        <location line="+219"/>
         <source>SlideSight</source>
         <translation>SlideSight</translation>
     </message>
@@ -5271,12 +5271,12 @@ Obiettivi mancati: %1.</translation>
         <translation>Vetrini (*.svs *.tif *.tiff *.ndpi *.vms *.vmu *.scn *.mrxs *.svslide *.bif);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location filename="../app/shell/window/mainwindow.cpp" line="-36"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="-38"/>
         <source>Open slide</source>
         <translation>Apri vetrino</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Cannot open slide</source>
         <translation>Impossibile aprire il vetrino</translation>
     </message>
@@ -5441,7 +5441,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&amp;Informazioni su SlideSight</translation>
     </message>
     <message>
-        <location filename="../app/shell/window/mainwindow.cpp" line="-171"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="-181"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -5481,7 +5481,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../app/shell/window/mainwindow.cpp" line="+42"/>
+        <location filename="../app/shell/window/mainwindow.cpp" line="+50"/>
         <source>Overview</source>
         <translation>Panoramica</translation>
     </message>
@@ -5501,7 +5501,7 @@ Obiettivi mancati: %1.</translation>
         <translation>&lt;h3&gt;SlideSight %1&lt;/h3&gt;&lt;p&gt;Un visualizzatore di vetrini digitali di patologia da gigapixel con sovrapposizioni di IA basate sull&apos;attenzione.&lt;/p&gt;&lt;p&gt;OpenSlide %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-80"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
@@ -5847,6 +5847,7 @@ Obiettivi mancati: %1.</translation>
         <translation>Riepilogo</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+2"/>
         <source>File</source>
         <translation>File</translation>
@@ -5912,9 +5913,14 @@ Obiettivi mancati: %1.</translation>
         <translation>nessuna</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All properties (%1)</source>
         <translation>Tutte le proprietà (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The slide&apos;s own properties are hidden while its name is.</source>
+        <translation>Le proprietà del vetrino sono nascoste finché lo è il suo nome.</translation>
     </message>
 </context>
 <context>
@@ -6316,7 +6322,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>slidesight::TeachingModule</name>
     <message>
-        <location filename="../app/teaching/teachingmodule.cpp" line="+35"/>
+        <location filename="../app/teaching/teachingmodule.cpp" line="+37"/>
         <source>Open &amp;Teaching Cases…</source>
         <translation>Apri casi &amp;didattici…</translation>
     </message>
@@ -6348,7 +6354,7 @@ Obiettivi mancati: %1.</translation>
     <message>
         <location line="+56"/>
         <location line="+39"/>
-        <location line="+65"/>
+        <location line="+76"/>
         <location line="+15"/>
         <location filename="../app/teaching/teachingreveal.cpp" line="+93"/>
         <location line="+103"/>
@@ -6357,7 +6363,17 @@ Obiettivi mancati: %1.</translation>
         <translation>Didattica</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-67"/>
+        <source>Teaching case %1 of %2</source>
+        <translation>Caso didattico %1 di %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Reveal the case to see the model&apos;s analysis.</source>
+        <translation>Rivelare il caso per vedere l&apos;analisi del modello.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Revealing: reading the truth and running the model…</source>
         <translation>Svelamento: lettura della verità ed esecuzione del modello…</translation>
     </message>

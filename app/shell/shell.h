@@ -56,6 +56,11 @@ public:
     virtual void showStatusMessage(const QString& message, int timeoutMs = 0) = 0;
     /// A warning in a window-modal box that does not block: the event loop keeps running.
     virtual void showWarning(const QString& title, const QString& message) = 0;
+    /// A name for the open slide shown instead of its file's, in the window title and the
+    /// Properties dock (which then leaves out the slide's own properties): teaching mode hides
+    /// file names that can give the answer away. Empty: the file name. Applies to the slide
+    /// open now and to those opened later.
+    virtual void setSlideTitle(const QString& title) = 0;
 };
 
 }  // namespace slidesight

@@ -2,6 +2,8 @@
 
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/analysis/analysisdock.h"
+#include "app/analysis/analysismodule.h"
 #include "app/annotations/annotationsmodule.h"
 #include "app/shell/screenshots/imageio.h"
 #include "app/shell/shell.h"
@@ -164,6 +166,9 @@ void TeachingModule::openCase(int index) {
     thumbnail_ = QImage();
     pendingThumbnail_.reset();
     openedAt_.start();
+    // The file name (and the slide's properties) can give the answer away: the case's title
+    // stands for it.
+    shell_.setSlideTitle(tr("Teaching case %1 of %2").arg(index + 1).arg(list_->cases.size()));
     refresh();
     shell_.controller()->open(c.slide);
 }
@@ -179,6 +184,7 @@ void TeachingModule::onSlideOpened(const QString& path) {
         leaveCase();
         annotations_->autosave()->redirect(c.slide, {});
         current_ = -1;
+        shell_.setSlideTitle({});
         refresh();
         return;
     }
@@ -191,6 +197,13 @@ void TeachingModule::refresh() {
     dock_->present(*list_, progress_, current_);
     const bool revealed = current_ >= 0 && progress_.of(list_->cases[static_cast<size_t>(current_)].id).state == CaseProgress::State::Revealed;
     reveal_->setEnabled(current_ >= 0 && !revealed && !revealing_);
+    // The model's maps are the reveal's: the Analysis dock waits for it (the reveal drives the
+    // dock itself).
+    if (AnalysisDock* analysis = analysis_ ? analysis_->dock() : nullptr) {
+        const bool locked = current_ >= 0 && !revealed;
+        analysis->widget()->setEnabled(!locked);
+        analysis->setToolTip(locked ? tr("Reveal the case to see the model's analysis.") : QString());
+    }
     next_->setEnabled(current_ + 1 < static_cast<int>(list_->cases.size()));
     previous_->setEnabled(current_ > 0);
     if (revealing_) dock_->setBusy(tr("Revealing: reading the truth and running the model…"));

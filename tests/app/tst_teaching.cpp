@@ -7,9 +7,12 @@
 #include "common/suite.h"
 #include "teachingfixtures.h"
 
+#include "app/analysis/analysisdock.h"
+#include "app/analysis/analysismodule.h"
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationsmodule.h"
+#include "app/shell/docks/propertiesdock.h"
 #include "app/shell/slide/slidecontroller.h"
 #include "app/shell/window/mainwindow.h"
 #include "app/teaching/scoresheet.h"
@@ -30,6 +33,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTableWidget>
+#include <QtWidgets/QTreeWidget>
 
 #include <cmath>
 
@@ -88,6 +92,13 @@ private Q_SLOTS:
             QVERIFY(!stack->layer(QStringLiteral("attention-max")));
             QVERIFY(teaching->dock()->revealButton()->isEnabled());
             QVERIFY(teaching->dock()->figures()->isHidden());
+            // The file name and the slide's properties are hidden, and so is the model until the reveal.
+            QCOMPARE(w.windowTitle(), QStringLiteral("Teaching case 1 of 2 — SlideSight"));
+            const auto* properties = w.findChild<PropertiesDock*>()->findChild<QTreeWidget*>();
+            QVERIFY(properties);
+            QVERIFY(properties->findItems(QStringLiteral("cmu-1-small-region"), Qt::MatchContains | Qt::MatchRecursive, 1).isEmpty());
+            QVERIFY(properties->findItems(QStringLiteral("All properties"), Qt::MatchStartsWith).isEmpty());
+            QVERIFY(!w.analysis()->dock()->widget()->isEnabled());
 
             // The trainee marks the upper half of the lesion and reveals.
             annotations->document()->addAnnotation(caseRectangle(0, 0, 1200, 600));
@@ -107,6 +118,7 @@ private Q_SLOTS:
             QVERIFY(!teaching->dock()->figures()->isHidden());
             QCOMPARE(teaching->dock()->figures()->item(2, 0)->text(), ScoreSheet::figure(2.0 / 3.0));
             QVERIFY(!teaching->dock()->revealButton()->isEnabled());
+            QVERIFY(w.analysis()->dock()->widget()->isEnabled());  // revealed: the model is the trainee's to explore
             // The marks are in the progress folder; the slide's own sidecar is untouched.
             QTRY_VERIFY(!annotations->autosave()->hasUnsavedChanges());
             QTRY_VERIFY(QFileInfo::exists(teaching->progress().marksPath(QStringLiteral("cmu-1-small-region"))));
@@ -120,6 +132,8 @@ private Q_SLOTS:
             teaching->next();
             QCOMPARE(teaching->currentCase(), 1);
             QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
+            QCOMPARE(w.windowTitle(), QStringLiteral("Teaching case 2 of 2 — SlideSight"));
+            QVERIFY(!w.analysis()->dock()->widget()->isEnabled());
             QTRY_VERIFY_WITH_TIMEOUT(w.controller()->hasSlide() && !annotations->autosave()->isLoading(), 30000);
             QCOMPARE(stack->rowOf(QString::fromLatin1(TeachingModule::kTruthLayer)), -1);
             QVERIFY(annotations->document()->annotations().isEmpty());  // this case's own marks: none yet

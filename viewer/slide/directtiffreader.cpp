@@ -13,7 +13,10 @@
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
+#include <openjpeg.h>
 #include <tiffio.h>
+
+#include <cmath>
 
 namespace slidesight {
 
@@ -26,9 +29,13 @@ struct LayoutTiffCloser {
     void operator()(TIFF* tiff) const { TIFFClose(tiff); }
 };
 
-/// The TIFF directory's layout when the fast path reads it, as OpenSlide 3.4 decides
-/// (_openslide_tiff_level_init): JPEG, chunky, RGB or YCbCr, 8 bits, 3 samples; and, as its
-/// Aperio reader, no tile of zero bytes.
+/// Aperio's JPEG 2000 compression codes (YCbCr and RGB codestreams).
+constexpr uint16_t kAperioJpeg2000YCbCr = 33003;
+constexpr uint16_t kAperioJpeg2000Rgb = 33005;
+
+/// The TIFF directory's layout when it is read here, as OpenSlide 3.4 decides: JPEG, chunky,
+/// RGB or YCbCr, 8 bits, 3 samples (_openslide_tiff_level_init's direct path), or Aperio's
+/// JPEG 2000; and, as its Aperio reader, no tile of zero bytes.
 std::unique_ptr<DirectTiffReader::Level> readLevel(TIFF* tiff) {
     if (!TIFFIsTiled(tiff)) return nullptr;
     uint32_t width = 0, height = 0, tileWidth = 0, tileHeight = 0;
@@ -41,11 +48,19 @@ std::unique_ptr<DirectTiffReader::Level> readLevel(TIFF* tiff) {
         !TIFFGetFieldDefaulted(tiff, TIFFTAG_BITSPERSAMPLE, &bits) ||
         !TIFFGetFieldDefaulted(tiff, TIFFTAG_SAMPLESPERPIXEL, &samples))
         return nullptr;
-    if (compression != COMPRESSION_JPEG || planar != PLANARCONFIG_CONTIG ||
-        (photometric != PHOTOMETRIC_RGB && photometric != PHOTOMETRIC_YCBCR) || bits != 8 || samples != 3 ||
-        width == 0 || height == 0 || tileWidth == 0 || tileHeight == 0 || tileWidth > 8192 || tileHeight > 8192)
+    using Codec = DirectTiffReader::Level::Codec;
+    Codec codec = Codec::Jpeg;
+    if (compression == kAperioJpeg2000YCbCr || compression == kAperioJpeg2000Rgb) {
+        codec = compression == kAperioJpeg2000YCbCr ? Codec::Jpeg2000YCbCr : Codec::Jpeg2000Rgb;
+        if (bits != 8 || samples != 3) return nullptr;
+    } else if (compression != COMPRESSION_JPEG || planar != PLANARCONFIG_CONTIG ||
+               (photometric != PHOTOMETRIC_RGB && photometric != PHOTOMETRIC_YCBCR) || bits != 8 || samples != 3) {
+        return nullptr;
+    }
+    if (width == 0 || height == 0 || tileWidth == 0 || tileHeight == 0 || tileWidth > 8192 || tileHeight > 8192)
         return nullptr;
     auto level = std::make_unique<DirectTiffReader::Level>();
+    level->codec = codec;
     level->width = width;
     level->height = height;
     level->tileWidth = static_cast<int>(tileWidth);
@@ -139,6 +154,126 @@ bool decodeJpeg(const DirectTiffReader::Level& level, const std::vector<uint8_t>
     jpeg_finish_decompress(&cinfo);
     jpeg_destroy_decompress(&cinfo);
     return true;
+}
+
+/// JFIF's YCbCr to RGB (ITU-T T.871) as 8-bit lookup tables, rounded as OpenSlide's
+/// make-tables.c rounds them: R = Y + round(1.402 Cr'), B = Y + round(1.772 Cb'), and G = Y plus
+/// the 16.16 fixed-point sum round(65536 (0.5 - 0.34414 Cb')) + round(65536 (-0.71414 Cr')),
+/// shifted down (Cb' = Cb - 128, Cr' = Cr - 128).
+struct YCbCrTables {
+    int16_t rCr[256], bCb[256];
+    int32_t gCb[256], gCr[256];
+    YCbCrTables() {
+        for (int i = 0; i < 256; ++i) {
+            rCr[i] = static_cast<int16_t>(std::lround(1.402 * (i - 128)));
+            bCb[i] = static_cast<int16_t>(std::lround(1.772 * (i - 128)));
+            gCb[i] = static_cast<int32_t>(std::lround(65536.0 * (0.5 - 0.34414 * (i - 128))));
+            gCr[i] = static_cast<int32_t>(std::lround(65536.0 * -0.71414 * (i - 128)));
+        }
+    }
+};
+
+uint8_t clampByte(int v) { return static_cast<uint8_t>(v < 0 ? 0 : v > 255 ? 255 : v); }
+
+/// OpenJPEG reads the whole codestream in one call, from memory.
+struct CodestreamSource {
+    const uint8_t* data;
+    OPJ_SIZE_T size;
+    bool consumed = false;
+};
+
+OPJ_SIZE_T readCodestream(void* buffer, OPJ_SIZE_T count, void* user) {
+    auto* source = static_cast<CodestreamSource*>(user);
+    if (source->consumed || count != source->size) {
+        source->consumed = true;
+        return static_cast<OPJ_SIZE_T>(-1);
+    }
+    std::memcpy(buffer, source->data, count);
+    source->consumed = true;
+    return count;
+}
+
+void keepOpenJpegError(const char* message, void* user) {
+    auto* error = static_cast<std::string*>(user);
+    if (error->empty()) {
+        *error = message;
+        while (!error->empty() && (error->back() == '\n' || error->back() == ' ')) error->pop_back();
+    }
+}
+
+void ignoreOpenJpegMessage(const char*, void*) {}
+
+/// Decodes an Aperio JPEG 2000 tile (a raw J2K codestream of 3 components) into BGRA, as
+/// _openslide_jp2k_decode_buffer does: each component sampled at its own subsampling (4:2:2
+/// chroma for 33003), 8-bit values, YCbCr converted with the tables above.
+bool decodeJpeg2000(const DirectTiffReader::Level& level, const std::vector<uint8_t>& data, uint32_t* destination,
+                    std::string* error) {
+    static const YCbCrTables tables;
+    CodestreamSource source{data.data(), static_cast<OPJ_SIZE_T>(data.size())};
+    opj_stream_t* stream = opj_stream_create(source.size, OPJ_TRUE);
+    opj_stream_set_user_data(stream, &source, nullptr);
+    opj_stream_set_user_data_length(stream, source.size);
+    opj_stream_set_read_function(stream, readCodestream);
+    opj_codec_t* codec = opj_create_decompress(OPJ_CODEC_J2K);
+    opj_dparameters_t parameters;
+    opj_set_default_decoder_parameters(&parameters);
+    opj_setup_decoder(codec, &parameters);
+    std::string message;
+    opj_set_error_handler(codec, keepOpenJpegError, &message);
+    opj_set_warning_handler(codec, ignoreOpenJpegMessage, nullptr);
+    opj_set_info_handler(codec, ignoreOpenJpegMessage, nullptr);
+    opj_image_t* image = nullptr;
+    bool ok = false;
+    const int w = level.tileWidth, h = level.tileHeight;
+    if (!opj_read_header(stream, codec, &image)) {
+        *error = message.empty() ? "the JPEG 2000 header cannot be read" : "OpenJPEG: " + message;
+    } else if (image->x1 != static_cast<OPJ_UINT32>(w) || image->y1 != static_cast<OPJ_UINT32>(h) || image->numcomps != 3) {
+        *error = "a tile's JPEG 2000 image is not the tile's size or has not 3 components";
+    } else if (!opj_decode(codec, stream, image)) {
+        *error = message.empty() ? "the JPEG 2000 tile cannot be decoded" : "OpenJPEG: " + message;
+    } else {
+        const opj_image_comp_t* c = image->comps;
+        int subX[3], subY[3];
+        bool sane = true;
+        for (int k = 0; k < 3; ++k) {
+            sane = sane && c[k].data && c[k].w > 0 && c[k].h > 0;
+            subX[k] = sane ? w / static_cast<int>(c[k].w) : 1;
+            subY[k] = sane ? h / static_cast<int>(c[k].h) : 1;
+            sane = sane && subX[k] > 0 && subY[k] > 0 && static_cast<int>(c[k].w) * subX[k] >= w &&
+                   static_cast<int>(c[k].h) * subY[k] >= h;
+        }
+        if (!sane) {
+            *error = "a tile's JPEG 2000 components do not cover the tile";
+        } else {
+            const bool ycbcr = level.codec == DirectTiffReader::Level::Codec::Jpeg2000YCbCr;
+            for (int y = 0; y < h; ++y) {
+                const OPJ_INT32* row0 = c[0].data + static_cast<size_t>(y / subY[0]) * c[0].w;
+                const OPJ_INT32* row1 = c[1].data + static_cast<size_t>(y / subY[1]) * c[1].w;
+                const OPJ_INT32* row2 = c[2].data + static_cast<size_t>(y / subY[2]) * c[2].w;
+                uint32_t* out = destination + static_cast<size_t>(y) * w;
+                for (int x = 0; x < w; ++x) {
+                    const auto c0 = static_cast<uint8_t>(row0[x / subX[0]]);
+                    const auto c1 = static_cast<uint8_t>(row1[x / subX[1]]);
+                    const auto c2 = static_cast<uint8_t>(row2[x / subX[2]]);
+                    uint8_t r = c0, g = c1, b = c2;
+                    if (ycbcr) {
+                        const int16_t rChroma = tables.rCr[c2];
+                        const auto gChroma = static_cast<int16_t>((tables.gCb[c1] + tables.gCr[c2]) >> 16);
+                        const int16_t bChroma = tables.bCb[c1];
+                        r = clampByte(static_cast<int16_t>(c0 + rChroma));
+                        g = clampByte(static_cast<int16_t>(c0 + gChroma));
+                        b = clampByte(static_cast<int16_t>(c0 + bChroma));
+                    }
+                    out[x] = 0xFF000000u | (uint32_t{r} << 16) | (uint32_t{g} << 8) | b;
+                }
+            }
+            ok = true;
+        }
+    }
+    if (image) opj_image_destroy(image);
+    opj_destroy_codec(codec);
+    opj_stream_destroy(stream);
+    return ok;
 }
 
 }  // namespace
@@ -244,8 +379,10 @@ Check DirectTiffReader::readTile(int levelIndex, int64_t column, int64_t row, ui
         done += static_cast<size_t>(n);
     }
     std::string error;
-    if (!decodeJpeg(l, data, destination, &error))
-        return Check::failure("A JPEG tile of \"" + path_ + "\" cannot be decoded: " + error + ".");
+    if (l.codec == Level::Codec::Jpeg ? !decodeJpeg(l, data, destination, &error)
+                                      : !decodeJpeg2000(l, data, destination, &error))
+        return Check::failure(std::string(l.codec == Level::Codec::Jpeg ? "A JPEG" : "A JPEG 2000") + " tile of \"" +
+                              path_ + "\" cannot be decoded: " + error + ".");
     // Beyond the image's right and bottom edges: transparent, as _openslide_clip_tile leaves it.
     const int64_t clipWidth = std::min<int64_t>(l.tileWidth, l.width - column * l.tileWidth);
     const int64_t clipHeight = std::min<int64_t>(l.tileHeight, l.height - row * l.tileHeight);

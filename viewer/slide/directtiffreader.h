@@ -1,16 +1,18 @@
 #pragma once
 
-// Whole JPEG tiles read straight from a tiled TIFF (Aperio SVS, generic tiled TIFF): the tile's
-// bytes with one pread(), decoded by libjpeg-turbo into ARGB, as OpenSlide 3.4's own fast path
-// decodes them (the file's JPEG tables first, the colour space from the TIFF's photometric
-// tag, output BGRA, pixels beyond the image's edge transparent), so the pixels are OpenSlide's.
+// Whole tiles read straight from a tiled TIFF (Aperio SVS, generic tiled TIFF): the tile's
+// bytes with one pread(), decoded into ARGB as OpenSlide 3.4 decodes them, so the pixels are
+// OpenSlide's. JPEG tiles by libjpeg-turbo (the file's JPEG tables first, the colour space from
+// the TIFF's photometric tag, output BGRA); Aperio's JPEG 2000 tiles (compression 33003,
+// YCbCr, and 33005, RGB) by OpenJPEG, with the JFIF YCbCr to RGB conversion in OpenSlide's
+// fixed-point rounding. Pixels beyond the image's edge are transparent.
 // What it saves is everything around the decode: OpenSlide's locks, its cache's bookkeeping
 // and cairo's compositing, per region. Regions are assembled from decoded tiles, which a small
 // cache keeps (a 256 px view tile over 240 px file tiles touches up to four).
 //
-// Only levels OpenSlide reads with that same path qualify: JPEG, 8-bit RGB or YCbCr, chunky,
-// no missing tile (OpenSlide paints those from another level). Anything else (JPEG 2000, other
-// vendors) stays with OpenSlide; OpenSlideSource decides per read.
+// Only levels OpenSlide reads with those same decoders qualify: JPEG with 8-bit RGB or YCbCr,
+// chunky; Aperio JPEG 2000 with 3 samples of 8 bits; no missing tile (OpenSlide paints those
+// from another level). Anything else stays with OpenSlide; OpenSlideSource decides per read.
 //
 // Thread-safe: the layout is read once at open; reads use pread() on one descriptor.
 
@@ -30,7 +32,9 @@ public:
         int64_t width = 0, height = 0;
         int tileWidth = 0, tileHeight = 0;
         int64_t tilesAcross = 0, tilesDown = 0;
-        bool ycbcr = false;                 ///< photometric YCbCr (else RGB): the JPEG colour space
+        enum class Codec { Jpeg, Jpeg2000YCbCr, Jpeg2000Rgb };
+        Codec codec = Codec::Jpeg;
+        bool ycbcr = false;                 ///< JPEG: photometric YCbCr (else RGB), the colour space
         std::vector<uint8_t> jpegTables;    ///< TIFFTAG_JPEGTABLES, possibly empty
         std::vector<uint64_t> offsets, byteCounts;  ///< per tile, row-major
     };

@@ -157,6 +157,13 @@ OpenSlideSource::OpenSlideSource(openslide_t* osr, SlideInfo info) : osr_(osr), 
 
 bool OpenSlideSource::readsDirectly(int level) const { return direct_ && direct_->covers(level); }
 
+bool OpenSlideSource::readsDirectly(int level, int64_t x0, int64_t y0) const {
+    if (!readsDirectly(level)) return false;
+    const double downsample = info_.levels[static_cast<size_t>(level)].downsample;
+    const double x = static_cast<double>(x0) / downsample, y = static_cast<double>(y0) / downsample;
+    return x == std::floor(x) && y == std::floor(y);
+}
+
 OpenSlideSource::~OpenSlideSource() {
     direct_.reset();
     if (osr_) openslide_close(osr_);
@@ -180,19 +187,15 @@ Check OpenSlideSource::checkRegion(int level, int width, int height) const {
 Check OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
                                       uint32_t* destination) const {
     if (const Check valid = checkRegion(level, width, height); !valid) return valid;
-    if (direct_enabled_.load(std::memory_order_relaxed) && readsDirectly(level)) {
-        // Only at whole level pixels: OpenSlide resamples a region that starts between two.
+    if (direct_enabled_.load(std::memory_order_relaxed) && readsDirectly(level, x0, y0)) {
         const double downsample = info_.levels[static_cast<size_t>(level)].downsample;
-        const double x = static_cast<double>(x0) / downsample, y = static_cast<double>(y0) / downsample;
-        if (x == std::floor(x) && y == std::floor(y)) {
-            if (const Check read = direct_->readRegion(level, static_cast<int64_t>(x), static_cast<int64_t>(y), width,
-                                                       height, destination);
-                !read)
-                return Check::failure(fill(translate("SlideError", "Reading the slide failed: %1."), {read.error()}));
-            compositePremultipliedOver(destination, static_cast<size_t>(width) * static_cast<size_t>(height),
-                                       info_.backgroundRgb);
-            return true;
-        }
+        const auto x = static_cast<int64_t>(static_cast<double>(x0) / downsample);
+        const auto y = static_cast<int64_t>(static_cast<double>(y0) / downsample);
+        if (const Check read = direct_->readRegion(level, x, y, width, height, destination); !read)
+            return Check::failure(fill(translate("SlideError", "Reading the slide failed: %1."), {read.error()}));
+        compositePremultipliedOver(destination, static_cast<size_t>(width) * static_cast<size_t>(height),
+                                   info_.backgroundRgb);
+        return true;
     }
     openslide_read_region(osr_, destination, x0, y0, level, width, height);
     const std::string err = errorMessage();

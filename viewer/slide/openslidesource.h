@@ -51,6 +51,10 @@ public:
     TileReader tileReader() const { return direct_enabled_.load() ? TileReader::Direct : TileReader::OpenSlide; }
     /// Whether reads of `level` at whole level pixels are decoded here when the reader is Direct.
     bool readsDirectly(int level) const;
+    /// Whether a read of `level` at level-0 (x0, y0) is decoded here when the reader is Direct:
+    /// the level is covered and the read starts on a whole pixel of it (OpenSlide resamples a
+    /// region that starts between two, so such reads stay with OpenSlide).
+    bool readsDirectly(int level, int64_t x0, int64_t y0) const;
 
 private:
     OpenSlideSource(openslide_t* osr, SlideInfo info);

@@ -99,7 +99,7 @@ Expected<BaselineBench::Run> BaselineBench::runDirect(const BenchWorkload& workl
         if (!read && error.empty()) error = read.error();
     });
     if (!error.empty()) return Expected<Run>::failure(error);
-    for (const TiledSlide::NativeRegion& r : *regions) result.directReads += (*source)->readsDirectly(r.nativeLevel) ? 1 : 0;
+    for (const TiledSlide::NativeRegion& r : *regions) result.directReads += (*source)->readsDirectly(r.nativeLevel, r.x0, r.y0) ? 1 : 0;
     return result;
 }
 

@@ -134,7 +134,7 @@ QString FeatureBenchCommand::toText(const QJsonObject& r) {
                 .arg(number("read_direct_patches_per_s"), 0, 'f', 1)
                 .arg(number("read_direct_ratio"), 0, 'f', 2)
                 .arg(r.value(QStringLiteral("read_direct_covers")).toBool() ? QString()
-                                                                            : tr("; this level is not JPEG: both are OpenSlide"));
+                                                                            : tr("; this level is not read directly: both are OpenSlide"));
     text += tr("Ratio:        %1\n").arg(number("ratio"), 0, 'f', 3);
     if (r.contains(QStringLiteral("python_patches_per_s"))) {
         text += tr("Python:       %1 patches/s (%2 Torch threads)\n")

@@ -292,8 +292,8 @@ QString TileBenchCommand::toText(const QJsonObject& r) {
                 .arg(num("tiles_per_s"), num("threads"), num("cores"), num("load_average"));
     text += tr("OpenSlide baseline: %1 tiles/s, one thread\n").arg(num("baseline_tiles_per_s"));
     text += tr("Ratio:              %1 (goal: at least 1.6; the pipeline's reader: %2)\n").arg(num("ratio"), num("reader"));
-    text += tr("Direct reader:      %1 tiles/s, one thread: %2 x OpenSlide (goal: at least 2.5; %3 of the reads were "
-               "JPEG tiles it decoded, the rest went to OpenSlide)\n")
+    text += tr("Direct reader:      %1 tiles/s, one thread: %2 x OpenSlide (goal: at least 2.5; it decoded %3 of the "
+               "reads itself, the rest went to OpenSlide)\n")
                 .arg(num("direct_tiles_per_s"), num("direct_ratio"), num("direct_read_fraction"));
     text += tr("First sharp frame:  %1 ms (goal: at most 1000 ms; opening %2 ms; level %3, %4 tiles)\n")
                 .arg(num("first_sharp_frame_ms"), num("first_sharp_frame_open_ms"), num("first_sharp_frame_level"),

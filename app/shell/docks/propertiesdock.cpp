@@ -37,7 +37,10 @@ void PropertiesDock::setSlide(std::shared_ptr<const SlideSource> source, const Q
     const QLocale locale;
     auto* summary = new QTreeWidgetItem(tree_, {tr("Summary")});
     auto add = [summary](const QString& k, const QString& v) { return new QTreeWidgetItem(summary, {k, v}); };
-    add(tr("File"), QFileInfo(path).fileName())->setToolTip(1, path);
+    if (hiddenName_.isEmpty())
+        add(tr("File"), QFileInfo(path).fileName())->setToolTip(1, path);
+    else
+        add(tr("File"), hiddenName_);
     add(tr("Format"), QString::fromStdString(info.vendor));
     add(tr("Dimensions"), tr("%1 × %2 px").arg(locale.toString(info.width()), locale.toString(info.height())));
     mppItem_ = add(tr("Resolution"), describeMpp(source_->mpp(), info));
@@ -53,9 +56,13 @@ void PropertiesDock::setSlide(std::shared_ptr<const SlideSource> source, const Q
     QStringList images;
     for (const auto& n : info.associatedImages) images << QString::fromStdString(n);
     add(tr("Associated images"), images.isEmpty() ? tr("none") : images.join(QStringLiteral(", ")));
-    auto* all = new QTreeWidgetItem(tree_, {tr("All properties (%1)").arg(info.properties.size())});
-    for (const auto& [k, v] : info.properties)
-        new QTreeWidgetItem(all, {QString::fromStdString(k), QString::fromStdString(v)});
+    if (hiddenName_.isEmpty()) {
+        auto* all = new QTreeWidgetItem(tree_, {tr("All properties (%1)").arg(info.properties.size())});
+        for (const auto& [k, v] : info.properties)
+            new QTreeWidgetItem(all, {QString::fromStdString(k), QString::fromStdString(v)});
+    } else {
+        new QTreeWidgetItem(tree_, {tr("The slide's own properties are hidden while its name is.")});
+    }
     summary->setExpanded(true);
 }
 

@@ -21,6 +21,10 @@ public:
     explicit PropertiesDock(QWidget* parent = nullptr);
 
     void setSlide(std::shared_ptr<const SlideSource> source, const QString& path);
+    /// A name shown instead of the file's, with the slide's own properties (which can hold the
+    /// file name and the case) left out; empty: the file and every property. Teaching mode
+    /// sets it. Applies from the next setSlide().
+    void setHiddenName(const QString& name) { hiddenName_ = name; }
     void updateMpp(const Mpp& mpp);
     void clear();
 
@@ -30,6 +34,7 @@ public:
 private:
     QTreeWidget* tree_;
     QTreeWidgetItem* mppItem_ = nullptr;
+    QString hiddenName_;
     std::shared_ptr<const SlideSource> source_;
 };
 

@@ -170,6 +170,14 @@ void MainWindow::showStatusMessage(const QString& message, int timeoutMs) {
     else statusBar()->showMessage(message, timeoutMs);
 }
 
+void MainWindow::setSlideTitle(const QString& title) {
+    if (title == slideTitle_) return;
+    slideTitle_ = title;
+    propertiesDock_->setHiddenName(title);
+    if (controller_->hasSlide()) propertiesDock_->setSlide(controller_->source(), controller_->path());
+    updateWindowState();
+}
+
 void MainWindow::showWarning(const QString& title, const QString& message) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -235,8 +243,10 @@ void MainWindow::chooseAndOpen() {
 }
 
 void MainWindow::onOpened(const QString& path) {
-    RecentFiles::add(path);
-    updateRecentMenu();
+    if (slideTitle_.isEmpty()) {  // a hidden name stays out of the recent files too
+        RecentFiles::add(path);
+        updateRecentMenu();
+    }
     propertiesDock_->setSlide(controller_->source(), path);
     imagesDock_->setSlide(controller_->source());
     minimap_->clear();
@@ -271,7 +281,7 @@ void MainWindow::updateWindowState() {
         status_->update();
         return;
     }
-    setWindowTitle(tr("%1 — SlideSight").arg(QFileInfo(controller_->path()).fileName()));
+    setWindowTitle(tr("%1 — SlideSight").arg(slideTitle_.isEmpty() ? QFileInfo(controller_->path()).fileName() : slideTitle_));
     const Mpp mpp = controller_->source()->mpp();
     view_->setMpp(mpp);
     mppBar_->showFor(mpp);

@@ -59,6 +59,7 @@ public:
     void addStatusWidget(QWidget* widget) override;
     void showStatusMessage(const QString& message, int timeoutMs = 0) override;
     void showWarning(const QString& title, const QString& message) override;
+    void setSlideTitle(const QString& title) override;
 
     AnalysisModule* analysis() const { return analysis_; }
     LayersModule* layers() const { return layers_; }
@@ -107,6 +108,7 @@ private:
     ViewStatus* status_ = nullptr;
     Minimap* minimap_ = nullptr;
     PropertiesDock* propertiesDock_ = nullptr;
+    QString slideTitle_;  ///< shown instead of the file name; empty: the file name
     AssociatedImagesDock* imagesDock_ = nullptr;
 
     QMap<Menu, QMenu*> menus_;
