@@ -20,7 +20,7 @@
 <context>
     <name>AnalyzeCommand</name>
     <message>
-        <location filename="../app/cli/commands/analyzecommand.cpp" line="+34"/>
+        <location filename="../app/cli/commands/bundles/analyzecommand.cpp" line="+34"/>
         <source>Analyse a slide with a model bundle: tissue, features, attention classifier and Grad-CAM.</source>
         <translation>Analizza un vetrino con un pacchetto del modello: tessuto, caratteristiche, classificatore basato sull&apos;attenzione e Grad-CAM.</translation>
     </message>
@@ -255,7 +255,7 @@
 <context>
     <name>AnnotationsCommand</name>
     <message>
-        <location filename="../app/cli/commands/annotationscommand.cpp" line="+87"/>
+        <location filename="../app/cli/commands/annotations/annotationscommand.cpp" line="+87"/>
         <source>Summarise an annotation file (ASAP XML, QuPath GeoJSON) or convert it to the other format.</source>
         <translation>Riassume un file di annotazioni (ASAP XML, QuPath GeoJSON) o lo converte nell&apos;altro formato.</translation>
     </message>
@@ -415,7 +415,7 @@
 <context>
     <name>BundleCheckCommand</name>
     <message>
-        <location filename="../app/cli/commands/bundlecommand.cpp" line="+28"/>
+        <location filename="../app/cli/commands/bundles/bundlecommand.cpp" line="+28"/>
         <source>Model bundles (bundle check, bundle create).</source>
         <translation>Pacchetti del modello (bundle check, bundle create).</translation>
     </message>
@@ -589,7 +589,7 @@
 <context>
     <name>ClassifyCommand</name>
     <message>
-        <location filename="../app/cli/commands/classifycommand.cpp" line="+26"/>
+        <location filename="../app/cli/commands/features/classifycommand.cpp" line="+26"/>
         <source>Classify a feature grid with the attention-based classifier; write logits, attention maps and Grad-CAM.</source>
         <translation>Classifica una griglia di caratteristiche con il classificatore basato sull&apos;attenzione; scrive logit, mappe di attenzione e Grad-CAM.</translation>
     </message>
@@ -891,7 +891,7 @@
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/commands/comparecommand.cpp" line="+29"/>
+        <location filename="../app/cli/commands/agreement/comparecommand.cpp" line="+29"/>
         <source>undefined</source>
         <translation>non definito</translation>
     </message>
@@ -1034,7 +1034,7 @@
 <context>
     <name>CoverageCommand</name>
     <message>
-        <location filename="../app/cli/commands/coveragecommand.cpp" line="+22"/>
+        <location filename="../app/cli/commands/agreement/coveragecommand.cpp" line="+22"/>
         <source>Report how much of a slide a reader saw and how many of the model&apos;s top regions they reviewed.</source>
         <translation>Riporta quanta parte di un vetrino è stata vista e quante delle regioni principali del modello sono state esaminate.</translation>
     </message>
@@ -1597,7 +1597,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>DoctorCommand</name>
     <message>
-        <location filename="../app/cli/commands/doctorcommand.cpp" line="+21"/>
+        <location filename="../app/cli/commands/machine/doctorcommand.cpp" line="+21"/>
         <source>Check this machine: versions, CPU threads, CUDA and GPUs, and a self-test of the extractor.</source>
         <translation>Controlla questa macchina: versioni, thread della CPU, CUDA e GPU, e un autotest dell&apos;estrattore.</translation>
     </message>
@@ -1625,7 +1625,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>EvaluateCommand</name>
     <message>
-        <location filename="../app/cli/commands/evaluatecommand.cpp" line="+43"/>
+        <location filename="../app/cli/commands/training/evaluatecommand.cpp" line="+43"/>
         <source>Cannot read &quot;%1&quot;: give a run folder of &apos;train&apos; or its scores.json.</source>
         <translation>Impossibile leggere &quot;%1&quot;: indicare una cartella delle esecuzioni di &apos;train&apos; o il suo scores.json.</translation>
     </message>
@@ -1763,7 +1763,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ExtractCommand</name>
     <message>
-        <location filename="../app/cli/commands/extractcommand.cpp" line="+19"/>
+        <location filename="../app/cli/commands/features/extractcommand.cpp" line="+19"/>
         <source>Extract a slide&apos;s grid of patch features (ResNet) into a file torch.load reads.</source>
         <translation>Estrae la griglia delle caratteristiche delle patch (ResNet) di un vetrino in un file che torch.load legge.</translation>
     </message>
@@ -2189,7 +2189,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/commands/infocommand.cpp" line="+15"/>
+        <location filename="../app/cli/commands/slides/infocommand.cpp" line="+15"/>
         <source>Show a slide&apos;s vendor, size, levels, µm/px, objective power and associated images.</source>
         <translation>Mostra produttore, dimensioni, livelli, µm/px, ingrandimento dell&apos;obiettivo e immagini associate di un vetrino.</translation>
     </message>
@@ -2286,7 +2286,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranRunCommand</name>
     <message>
-        <location filename="../app/cli/commands/lrancommand.cpp" line="+66"/>
+        <location filename="../app/cli/commands/lran/lrancommand.cpp" line="+66"/>
         <source>Local residual attention network (lran run, lran train).</source>
         <translation>Rete di attenzione residua locale (lran run, lran train).</translation>
     </message>
@@ -2449,7 +2449,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>LranTrainCommand</name>
     <message>
-        <location filename="../app/cli/commands/lrantraincommand.cpp" line="+84"/>
+        <location filename="../app/cli/commands/lran/lrantraincommand.cpp" line="+84"/>
         <source>Train LRAN or RAN on labelled patches; write a bundle with the held-out accuracy.</source>
         <translation>Addestra LRAN o RAN su patch etichettate; scrive un pacchetto con l&apos;accuratezza sui dati di test.</translation>
     </message>
@@ -3025,7 +3025,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SlideReport</name>
     <message>
-        <location filename="../app/cli/commands/slidereport.cpp" line="+46"/>
+        <location filename="../app/cli/commands/slides/slidereport.cpp" line="+46"/>
         <source>%1 µm/px</source>
         <translation>%1 µm/px</translation>
     </message>
@@ -3154,7 +3154,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>SynthCommand</name>
     <message>
-        <location filename="../app/cli/commands/synthcommand.cpp" line="+27"/>
+        <location filename="../app/cli/commands/slides/synthcommand.cpp" line="+27"/>
         <source>Write a synthetic pyramidal slide with a known colour pattern (for demos and tests).</source>
         <translation>Scrive un vetrino piramidale sintetico con un motivo di colori noto (per dimostrazioni e test).</translation>
     </message>
@@ -3273,7 +3273,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>ThumbnailCommand</name>
     <message>
-        <location filename="../app/cli/commands/thumbnailcommand.cpp" line="+40"/>
+        <location filename="../app/cli/commands/slides/thumbnailcommand.cpp" line="+40"/>
         <source>Draw a slide&apos;s thumbnail, optionally with a result file&apos;s map over it, into a PNG file.</source>
         <translation>Disegna la miniatura di un vetrino, eventualmente con sopra la mappa di un file dei risultati, in un file PNG.</translation>
     </message>
@@ -3542,7 +3542,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>TrainCommand</name>
     <message>
-        <location filename="../app/cli/commands/traincommand.cpp" line="+28"/>
+        <location filename="../app/cli/commands/training/traincommand.cpp" line="+28"/>
         <source>Train the attention classifier with cross-validation; write a trained bundle and a run folder.</source>
         <translation>Addestra il classificatore basato sull&apos;attenzione con validazione incrociata; scrive un pacchetto del modello addestrato e una cartella delle esecuzioni.</translation>
     </message>
@@ -3833,7 +3833,7 @@ Obiettivi mancati: %1.</translation>
 <context>
     <name>WeightsFetchCommand</name>
     <message>
-        <location filename="../app/cli/commands/weightsfetchcommand.cpp" line="+17"/>
+        <location filename="../app/cli/commands/features/weightsfetchcommand.cpp" line="+17"/>
         <source>Download the torchvision ResNet-34 ImageNet weights and verify their SHA-256.</source>
         <translation>Scarica i pesi ImageNet di ResNet-34 di torchvision e ne verifica lo SHA-256.</translation>
     </message>

@@ -1,4 +1,4 @@
-#include "app/cli/commands/extractcommand.h"
+#include "app/cli/commands/features/extractcommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/bundlecommand.h"
+#include "app/cli/commands/bundles/bundlecommand.h"
 
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandline.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/classifycommand.h"
+#include "app/cli/commands/features/classifycommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/annotationscommand.h"
+#include "app/cli/commands/annotations/annotationscommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/coveragecommand.h"
+#include "app/cli/commands/agreement/coveragecommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/doctorcommand.h"
+#include "app/cli/commands/machine/doctorcommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/traincommand.h"
+#include "app/cli/commands/training/traincommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/synthcommand.h"
+#include "app/cli/commands/slides/synthcommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

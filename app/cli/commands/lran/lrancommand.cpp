@@ -1,8 +1,8 @@
-#include "app/cli/commands/lrancommand.h"
+#include "app/cli/commands/lran/lrancommand.h"
 
 #include "app/cli/commandgroup.h"
 #include "app/cli/commandline.h"
-#include "app/cli/commands/lrantraincommand.h"
+#include "app/cli/commands/lran/lrantraincommand.h"
 #include "app/cli/console.h"
 #include "app/cli/interruptguard.h"
 #include "app/cli/jsonoutput.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/analyzecommand.h"
+#include "app/cli/commands/bundles/analyzecommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/weightsfetchcommand.h"
+#include "app/cli/commands/features/weightsfetchcommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

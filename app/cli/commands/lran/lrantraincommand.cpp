@@ -1,4 +1,4 @@
-#include "app/cli/commands/lrantraincommand.h"
+#include "app/cli/commands/lran/lrantraincommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

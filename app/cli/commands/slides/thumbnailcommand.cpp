@@ -1,4 +1,4 @@
-#include "app/cli/commands/thumbnailcommand.h"
+#include "app/cli/commands/slides/thumbnailcommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

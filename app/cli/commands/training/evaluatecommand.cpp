@@ -1,4 +1,4 @@
-#include "app/cli/commands/evaluatecommand.h"
+#include "app/cli/commands/training/evaluatecommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"

@@ -1,4 +1,4 @@
-#include "app/cli/commands/slidereport.h"
+#include "app/cli/commands/slides/slidereport.h"
 
 #include "app/cli/jsonoutput.h"
 

@@ -1,7 +1,7 @@
-#include "app/cli/commands/infocommand.h"
+#include "app/cli/commands/slides/infocommand.h"
 
 #include "app/cli/commandline.h"
-#include "app/cli/commands/slidereport.h"
+#include "app/cli/commands/slides/slidereport.h"
 #include "app/cli/console.h"
 #include "app/cli/jsonoutput.h"
 

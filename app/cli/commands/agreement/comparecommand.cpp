@@ -1,4 +1,4 @@
-#include "app/cli/commands/comparecommand.h"
+#include "app/cli/commands/agreement/comparecommand.h"
 
 #include "app/cli/commandline.h"
 #include "app/cli/console.h"
