@@ -57,8 +57,8 @@ public:
     /// A warning in a window-modal box that does not block: the event loop keeps running.
     virtual void showWarning(const QString& title, const QString& message) = 0;
     /// A name for the open slide shown instead of its file's, in the window title and the
-    /// Properties dock (which then leaves out the slide's own properties): teaching mode hides
-    /// file names that can give the answer away. Empty: the file name. Applies to the slide
+    /// Properties dock (which then leaves out the slide's own properties, and the images dock
+    /// its label and macro images): teaching mode hides names that can give the answer away. Empty: the file name. Applies to the slide
     /// open now and to those opened later.
     virtual void setSlideTitle(const QString& title) = 0;
 };

@@ -12,6 +12,7 @@
 #include "app/annotations/annotationautosave.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationsmodule.h"
+#include "app/shell/docks/associatedimagesdock.h"
 #include "app/shell/docks/propertiesdock.h"
 #include "app/shell/slide/slidecontroller.h"
 #include "app/shell/window/mainwindow.h"
@@ -99,6 +100,11 @@ private Q_SLOTS:
             QVERIFY(properties->findItems(QStringLiteral("cmu-1-small-region"), Qt::MatchContains | Qt::MatchRecursive, 1).isEmpty());
             QVERIFY(properties->findItems(QStringLiteral("All properties"), Qt::MatchStartsWith).isEmpty());
             QVERIFY(!w.analysis()->dock()->widget()->isEnabled());
+            // The label and macro images (the CMU slide has both) are left out; the thumbnail stays.
+            auto* images = w.findChild<AssociatedImagesDock*>();
+            QTRY_COMPARE_WITH_TIMEOUT(images->shownCount(), 1, 10000);
+            QTest::qWait(200);
+            QCOMPARE(images->shownCount(), 1);
 
             // The trainee marks the upper half of the lesion and reveals.
             annotations->document()->addAnnotation(caseRectangle(0, 0, 1200, 600));

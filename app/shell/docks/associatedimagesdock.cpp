@@ -42,6 +42,7 @@ void AssociatedImagesDock::setSlide(std::shared_ptr<const SlideSource> source) {
     if (!source) return;
     const quint64 generation = generation_;
     for (const std::string& name : source->info().associatedImages) {
+        if (labelsHidden_ && (name == "label" || name == "macro")) continue;
         const auto show = [this, generation](const NamedImage& result) {
             if (generation != generation_) return;
             auto* caption = new QLabel(QStringLiteral("<b>%1</b>").arg(result.name.toHtmlEscaped()), content_);

@@ -174,7 +174,11 @@ void MainWindow::setSlideTitle(const QString& title) {
     if (title == slideTitle_) return;
     slideTitle_ = title;
     propertiesDock_->setHiddenName(title);
-    if (controller_->hasSlide()) propertiesDock_->setSlide(controller_->source(), controller_->path());
+    imagesDock_->setLabelsHidden(!title.isEmpty());
+    if (controller_->hasSlide()) {
+        propertiesDock_->setSlide(controller_->source(), controller_->path());
+        imagesDock_->setSlide(controller_->source());
+    }
     updateWindowState();
 }
 
