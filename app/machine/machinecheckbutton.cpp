@@ -28,10 +28,10 @@ void MachineCheckButton::check(bool selfTest) {
     model::SystemCheckOptions options = selfTest_;
     options.selfTest = selfTest;
     runInBackground(this, [options] { return model::checkSystem(options); },
-                    [this, selfTest](const model::SystemCheck& c) { show(c, selfTest); });
+                    [this, selfTest](const model::SystemCheck& c) { present(c, selfTest); });
 }
 
-void MachineCheckButton::show(const model::SystemCheck& c, bool selfTest) {
+void MachineCheckButton::present(const model::SystemCheck& c, bool selfTest) {
     checking_ = false;
     setEnabled(true);
     setText(tr("This machine…"));

@@ -33,7 +33,7 @@ Q_SIGNALS:
 
 private:
     void check(bool selfTest);
-    void show(const model::SystemCheck& check, bool selfTest);
+    void present(const model::SystemCheck& check, bool selfTest);
 
     model::SystemCheckOptions selfTest_;
     QString summary_;

@@ -5,7 +5,7 @@
 // OpenSlide's. JPEG tiles by libjpeg-turbo (the file's JPEG tables first, the colour space from
 // the TIFF's photometric tag, output BGRA); Aperio's JPEG 2000 tiles (compression 33003,
 // YCbCr, and 33005, RGB) by OpenJPEG, with the JFIF YCbCr to RGB conversion in OpenSlide's
-// fixed-point rounding. Pixels beyond the image's edge are transparent.
+// fixed-point rounding (tiledecoders.*). Pixels beyond the image's edge are transparent.
 // What it saves is everything around the decode: OpenSlide's locks, its cache's bookkeeping
 // and cairo's compositing, per region. Regions are assembled from decoded tiles, which a small
 // cache keeps (a 256 px view tile over 240 px file tiles touches up to four).

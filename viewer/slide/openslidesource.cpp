@@ -157,11 +157,16 @@ OpenSlideSource::OpenSlideSource(openslide_t* osr, SlideInfo info) : osr_(osr), 
 
 bool OpenSlideSource::readsDirectly(int level) const { return direct_ && direct_->covers(level); }
 
-bool OpenSlideSource::readsDirectly(int level, int64_t x0, int64_t y0) const {
-    if (!readsDirectly(level)) return false;
+std::optional<std::pair<int64_t, int64_t>> OpenSlideSource::directOrigin(int level, int64_t x0, int64_t y0) const {
+    if (!readsDirectly(level)) return std::nullopt;
     const double downsample = info_.levels[static_cast<size_t>(level)].downsample;
     const double x = static_cast<double>(x0) / downsample, y = static_cast<double>(y0) / downsample;
-    return x == std::floor(x) && y == std::floor(y);
+    if (x != std::floor(x) || y != std::floor(y)) return std::nullopt;
+    return std::make_pair(static_cast<int64_t>(x), static_cast<int64_t>(y));
+}
+
+bool OpenSlideSource::readsDirectly(int level, int64_t x0, int64_t y0) const {
+    return directOrigin(level, x0, y0).has_value();
 }
 
 OpenSlideSource::~OpenSlideSource() {
@@ -187,11 +192,9 @@ Check OpenSlideSource::checkRegion(int level, int width, int height) const {
 Check OpenSlideSource::readRegionInto(int level, int64_t x0, int64_t y0, int width, int height,
                                       uint32_t* destination) const {
     if (const Check valid = checkRegion(level, width, height); !valid) return valid;
-    if (direct_enabled_.load(std::memory_order_relaxed) && readsDirectly(level, x0, y0)) {
-        const double downsample = info_.levels[static_cast<size_t>(level)].downsample;
-        const auto x = static_cast<int64_t>(static_cast<double>(x0) / downsample);
-        const auto y = static_cast<int64_t>(static_cast<double>(y0) / downsample);
-        if (const Check read = direct_->readRegion(level, x, y, width, height, destination); !read)
+    const auto origin = direct_enabled_.load(std::memory_order_relaxed) ? directOrigin(level, x0, y0) : std::nullopt;
+    if (origin) {
+        if (const Check read = direct_->readRegion(level, origin->first, origin->second, width, height, destination); !read)
             return Check::failure(fill(translate("SlideError", "Reading the slide failed: %1."), {read.error()}));
         compositePremultipliedOver(destination, static_cast<size_t>(width) * static_cast<size_t>(height),
                                    info_.backgroundRgb);

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 
 typedef struct _openslide openslide_t;  // NOLINT: OpenSlide's own opaque type
@@ -61,6 +63,8 @@ private:
     std::string errorMessage() const;
     /// Whether a region of that level and size can be read; a failure says why not.
     Check checkRegion(int level, int width, int height) const;
+    /// The level coordinates of a read the direct reader takes (see readsDirectly), else none.
+    std::optional<std::pair<int64_t, int64_t>> directOrigin(int level, int64_t x0, int64_t y0) const;
 
     openslide_t* osr_ = nullptr;
     SlideInfo info_;
